@@ -1,0 +1,178 @@
+/**
+ * The normalized domain model: what the config means once loaded, validated, defaulted and checked.
+ * Only engine/config/ sees the as-written (generated) config types; everything else uses these.
+ */
+import type { SourceLocation } from './diagnostics.js';
+
+export type Currency = string; // ISO 4217, e.g. EUR, USD
+
+export interface Money {
+  amount: number;
+  currency: Currency;
+}
+
+export interface Polygon {
+  type: 'Polygon';
+  coordinates: number[][][];
+}
+
+export type Mission = 'SPOT' | 'PLEIADES' | 'PLEIADESNEO';
+export type Backend = 'legacy' | 'neo';
+export type AcquisitionMode = 'mono' | 'stereo' | 'tristereo';
+
+/** An AOI as sent to OneAtlas: integer id (1-based, per order), a name, a polygon and its geodesic area. */
+export interface Aoi {
+  id: number;
+  name: string;
+  /** Null only for Pléiades Neo fullStrip orders, where the vendor ignores the geometry. */
+  geometry: Polygon | null;
+  areaKm2: number;
+  source: SourceLocation;
+}
+
+export interface OneAtlasEndpoints {
+  auth: string;
+  order: string;
+  search: string;
+  data: string;
+}
+
+export interface OneAtlasContractRef {
+  /** The user's name for the contract in `providers.oneatlas.contracts`. */
+  name: string;
+  contractId: string;
+  backend: Backend;
+  /** Delivery workspace, when declared (discovered otherwise). */
+  workspace?: string;
+}
+
+export interface OneAtlasProvider {
+  apiKeyEnv: string;
+  endpoints: OneAtlasEndpoints;
+  contracts: OneAtlasContractRef[];
+}
+
+export interface MaxarProvider {
+  apiKeyEnv: string;
+  endpoint: string;
+  accountId: string;
+}
+
+export interface Providers {
+  oneatlas?: OneAtlasProvider;
+  maxar?: MaxarProvider;
+}
+
+export type Vendor = 'oneatlas' | 'maxar';
+
+/** Ceilings per currency. Absent currency: no ceiling. */
+export type Ceilings = Record<Currency, number>;
+
+export interface Budget {
+  total: Ceilings;
+  perOrder: Ceilings;
+  perVendor: Partial<Record<Vendor, Ceilings>>;
+}
+
+export type ResourceKind = 'oneatlas_order' | 'maxar_ard_order' | 'quotation_decision' | 'oneatlas_alert';
+
+interface ResourceBase {
+  /** Stable address, e.g. `orders.paris-2024-q3`, `alerts.paris-low-cloud`, `quotations.neo-decision`. */
+  address: string;
+  /** The user's key (the last part of the address). */
+  key: string;
+  /** sha256 hex of the canonical spec fields that define the remote object (see each kind). */
+  digest: string;
+  source: SourceLocation;
+}
+
+export interface OneAtlasOrderSpec extends ResourceBase {
+  kind: 'oneatlas_order';
+  contract: OneAtlasContractRef;
+  mission: Mission;
+  productTypeId: string;
+  acquisitionMode: AcquisitionMode;
+  aois: Aoi[];
+  items: { catalogItemId: string; aoiId: number }[];
+  /** Wire production options (values are strings), including per-AOI `dem_<id>` / `projection_<id>`. */
+  options: Record<string, string>;
+  primaryMarket: string;
+  secondaryMarket?: string;
+  endUser: { name: string; country: string };
+  deliveryType: string;
+  /** Deterministic from the key and digest unless the user set one. */
+  customerReference: string;
+  /** Optional per-order ceiling, checked by plan and apply. */
+  maxPrice?: Money;
+}
+
+export interface MaxarOrderSpec extends ResourceBase {
+  kind: 'maxar_ard_order';
+  accountId: string;
+  acquisitions: string[];
+  aoi: Aoi;
+  bundleAdjust: boolean;
+  /** The wire `output_config`, e.g. `{ amazon_s3: { bucket, prefix } }`. */
+  outputConfig: Record<string, Record<string, string>>;
+  /** Deterministic `metadata.reference`, used to find the order again. */
+  customerReference: string;
+  maxPrice?: Money;
+}
+
+export const REJECTION_REASONS = {
+  expired: 1,
+  'another-provider': 2,
+  budget: 3,
+  'proposal-not-answering-needs': 4,
+  licence: 5,
+  'modify-request': 6,
+  other: 7,
+} as const;
+export type RejectionReason = keyof typeof REJECTION_REASONS;
+
+export interface QuotationDecisionSpec extends ResourceBase {
+  kind: 'quotation_decision';
+  /** Either the address of a Pléiades Neo order in this config, or a quotation id placed elsewhere. */
+  target: { order: string } | { quotationId: string; contract: OneAtlasContractRef };
+  decision: 'accept' | 'refuse';
+  reason?: RejectionReason;
+  /** Accept only if the quoted total is at or below this. */
+  maxPrice?: Money;
+  /** When the quotation is past its validity: refuse it with reason 1 (true) or only report it (false). */
+  refuseIfExpired: boolean;
+}
+
+export interface AlertSpec extends ResourceBase {
+  kind: 'oneatlas_alert';
+  /** The digest covers every field but the name: a rename is an in-place update, anything else replaces. */
+  name: string;
+  context: string;
+  constellations: string[];
+  productTypes: string[];
+  cloudCover: [number, number];
+  incidenceAngle: [number, number];
+  geometry: Polygon;
+}
+
+export type ResourceSpec = OneAtlasOrderSpec | MaxarOrderSpec | QuotationDecisionSpec | AlertSpec;
+
+export interface SafetyThresholds {
+  /** Share (0..1) of managed alerts that may be replaced or deleted without --allow-destructive. */
+  maxDestructiveShare: number;
+  /** Spend per currency above which apply needs --allow-large-spend. */
+  maxSpendWithoutFlag: Ceilings;
+  /** Relative price rise tolerated between plan and apply (0 = none). */
+  priceTolerance: number;
+}
+
+export interface Config {
+  files: string[];
+  /** sha256 of the normalized config: a saved plan is stale when it moves. */
+  digest: string;
+  providers: Providers;
+  budget: Budget;
+  safety: SafetyThresholds;
+  /** State location: a file path (default `orderform.state.json` beside the first config file) or a postgres URL. */
+  state: { backend: 'file'; path: string } | { backend: 'postgres'; url: string };
+  resources: ResourceSpec[];
+}

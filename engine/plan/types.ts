@@ -1,0 +1,152 @@
+/**
+ * A plan is data: a sorted list of changes that renderers print and the executor runs. No closures,
+ * nothing that only a UI reads steers apply. Every switch over `Action` must be exhaustive.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Currency, Money, ResourceKind, Vendor } from '../model.js';
+
+export type Action =
+  | 'create' // places an order (spends money) or creates an alert
+  | 'update' // in place (alert rename)
+  | 'replace' // delete then create (alert criteria changed)
+  | 'delete' // alert removed from config
+  | 'request-quotation' // Pléiades Neo: ask the vendor for a quotation (creates a remote object, free)
+  | 'accept' // accept a quotation: spends money, one-way
+  | 'refuse' // refuse a quotation: one-way
+  | 'forget' // drop from state, touch nothing remote
+  | 'noop';
+
+export const ACTIONS: readonly Action[] = [
+  'create',
+  'update',
+  'replace',
+  'delete',
+  'request-quotation',
+  'accept',
+  'refuse',
+  'forget',
+  'noop',
+];
+
+export type ChangeReason =
+  | 'new' // in config, not in state
+  | 'unchanged'
+  | 'renamed' // alert name changed
+  | 'criteria-changed' // alert criteria changed
+  | 'removed-from-config' // alert: delete; order: kept and reported (noop with a note)
+  | 'deleted-remotely' // drift: recreate an alert that vanished
+  | 'forget-requested'
+  | 'quotation-needed' // Neo order without quotation yet
+  | 'awaiting-quotation-decision' // quotation exists, no decision declared
+  | 'decision-declared'
+  | 'outcome-unknown'; // an earlier run may have placed it; not found remotely yet
+
+export interface FieldDiff {
+  /** Dotted path within the resource, e.g. `name`, `cloudCover`, `geometry.coordinates`. */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type CostBasis =
+  | 'price-endpoint' // OneAtlas legacy: POST /prices
+  | 'quotation' // Pléiades Neo: the quotation's totalAmount
+  | 'account-pricing' // Maxar ARD: price per km² × area
+  | 'known-after-quotation' // Neo before a quotation exists
+  | 'free';
+
+export interface Cost {
+  /** Null when unknown at plan time (`known-after-quotation`). */
+  amount: number | null;
+  currency: Currency | null;
+  basis: CostBasis;
+  vendor: Vendor;
+  /** Human detail, e.g. `1,234.5 km² × 20 USD/km² (standard)`. */
+  detail?: string;
+  /** Maxar: the fee category the spend counts against. */
+  category?: 'fresh' | 'standard' | 'training' | 'tasking';
+}
+
+export interface Change {
+  address: string;
+  kind: ResourceKind;
+  action: Action;
+  reason: ChangeReason;
+  /** True when the change spends money or cannot be undone (order, accept, refuse, delete). */
+  irreversible: boolean;
+  /** What state knows (JSON), null for a create. */
+  before: unknown;
+  /** What config wants (JSON), null for delete/forget. */
+  after: unknown;
+  fieldDiffs: FieldDiff[];
+  cost: Cost | null;
+  /** Addresses that must be applied first (quotation request → decision). */
+  dependsOn: string[];
+  notes: string[];
+}
+
+/** Something that moved remotely since the last run (shown, and recorded in state by apply/refresh). */
+export interface Drift {
+  address: string;
+  summary: string;
+  field?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface SpendTotal {
+  currency: Currency;
+  /** Sum of known amounts. */
+  amount: number;
+  /** Changes whose amount is not known yet (quotation pending). */
+  unknownCount: number;
+}
+
+/** A limit next to the spend that counts against it: contract credit, Maxar fee limits, budget ceilings. */
+export interface LimitCheck {
+  name: string; // e.g. `oneatlas contract CTR21000411 credit`, `maxar fresh_imagery_fee_limit`, `budget.total EUR`
+  currency: Currency;
+  /** Null: no limit. */
+  limit: number | null;
+  /** Already used (Maxar usage) or null when the vendor reports a remaining amount directly. */
+  used: number | null;
+  planned: number;
+  /** limit − used − planned; null when unlimited. */
+  headroomAfter: number | null;
+  ok: boolean;
+}
+
+export interface PlanCounts {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  'request-quotation': number;
+  accept: number;
+  refuse: number;
+  forget: number;
+  noop: number;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  createdAt: string;
+  configDigest: string;
+  configFiles: string[];
+  state: { lineage: string; serial: number };
+  /** Sorted by address. Includes noops so that `show` lists every resource. */
+  changes: Change[];
+  drift: Drift[];
+  totals: SpendTotal[];
+  limits: LimitCheck[];
+  counts: PlanCounts;
+  diagnostics: Diagnostic[];
+  /** False when any diagnostic is an error or a limit is exceeded: apply refuses it. */
+  applyable: boolean;
+}
+
+export function isChange(c: Change): boolean {
+  return c.action !== 'noop';
+}
+
+export type { Money };
