@@ -1,0 +1,7 @@
+import type { CommandModule } from 'yargs';
+import type { CliIo } from '../io.js';
+
+/** Every command takes the io it writes to; one line per command, registered in cli/main.ts. */
+export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
+
+export const commands: CommandFactory[] = [];

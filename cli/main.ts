@@ -1,0 +1,51 @@
+import yargs, { type Argv } from 'yargs';
+import { DiagnosticsError } from '../engine/diagnostics.js';
+import { renderDiagnostics } from './render/diagnostics.js';
+import { commands } from './commands/index.js';
+import { processIo, type CliIo } from './io.js';
+
+/** The parser, exported so that tests run the CLI in-process. */
+export function buildParser(argv: string[], io: CliIo): Argv {
+  let parser = yargs(argv)
+    .scriptName('orderform')
+    .usage('$0 <command> [options]\n\nOrder-as-code for commercial satellite imagery.')
+    .option('debug', { type: 'boolean', default: false, describe: 'Show details and stack traces of internal errors' })
+    .strict()
+    .demandCommand(1, 'Name a command; see --help.')
+    .recommendCommands()
+    .help()
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw new UsageError(msg);
+    });
+  for (const make of commands) parser = parser.command(make(io));
+  return parser;
+}
+
+export class UsageError extends Error {}
+
+/** Runs one invocation; returns the exit code. User mistakes never print a stack trace. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await buildParser(argv, io).parseAsync();
+    return io.exitCode;
+  } catch (err) {
+    if (err instanceof DiagnosticsError) {
+      io.stderr(renderDiagnostics(err.diagnostics, io.color));
+      return 1;
+    }
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\nRun 'orderform --help' for usage.\n`);
+      return 1;
+    }
+    const e = err as Error;
+    io.stderr(`orderform: internal error: ${e.message}\n`);
+    if (debug && e.stack) io.stderr(`${e.stack}\n`);
+    else io.stderr('Run again with --debug for details.\n');
+    return 1;
+  }
+}
