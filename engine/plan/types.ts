@@ -63,9 +63,13 @@ export interface Cost {
   vendor: Vendor;
   /** Human detail, e.g. `1,234.5 km² × 20 USD/km² (standard)`. */
   detail?: string;
-  /** Maxar: the fee category the spend counts against. */
-  category?: 'fresh' | 'standard' | 'training' | 'tasking';
+  /** Maxar: the spend per fee category (an order may mix acquisitions of several ages). */
+  byCategory?: Partial<Record<FeeCategory, number>>;
+  /** The contract or account the spend counts against (credit / fee limits). */
+  account?: string;
 }
+
+export type FeeCategory = 'fresh' | 'standard' | 'training' | 'tasking';
 
 export interface Change {
   address: string;

@@ -1,0 +1,119 @@
+/**
+ * Spend guards, pure: the plan's spend against budget ceilings, per-order maximums, OneAtlas contract
+ * credit and Maxar ARD fee limits. Plan runs it on the planned changes; apply runs it again right
+ * before each purchase with the fresh price.
+ */
+import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import type { Budget, Money, Vendor } from '../model.js';
+import { roundMoney, spendsMoney } from './cost.js';
+import type { Change, FeeCategory, LimitCheck } from './types.js';
+
+export interface ContractFacts {
+  contractId: string;
+  currency: string;
+  creditRemaining: number;
+}
+
+/** -1 / null in the vendor's account mean "no limit"; kept as null here. */
+export interface MaxarAccountFacts {
+  accountId: string;
+  currency: string;
+  limits: Record<FeeCategory | 'annual', number | null>;
+  used: Record<FeeCategory | 'annual', number>;
+}
+
+export interface AccountFacts {
+  contracts: ContractFacts[];
+  maxar?: MaxarAccountFacts;
+}
+
+export interface LimitInputs {
+  changes: readonly Change[];
+  budget: Budget;
+  facts: AccountFacts;
+  /** Per-resource price ceilings (`maxPrice`), by address. */
+  maxPrices: ReadonlyMap<string, Money>;
+  /** Where each resource is declared, for positioned errors. */
+  sources: ReadonlyMap<string, SourceLocation>;
+}
+
+const MAXAR_CATEGORIES: FeeCategory[] = ['fresh', 'standard', 'training', 'tasking'];
+
+function check(name: string, currency: string, limit: number | null, used: number | null, planned: number): LimitCheck {
+  const headroomAfter = limit === null ? null : roundMoney(limit - (used ?? 0) - planned);
+  return { name, currency, limit, used, planned: roundMoney(planned), headroomAfter, ok: headroomAfter === null || headroomAfter >= 0 };
+}
+
+function fmt(x: number, currency: string): string {
+  return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+}
+
+export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnostics: Diagnostic[] } {
+  const limits: LimitCheck[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const spending = inp.changes.filter((c) => spendsMoney(c) && c.cost);
+  const sum = (pred: (c: Change) => boolean, currency: string) =>
+    spending.filter((c) => pred(c) && c.cost!.currency === currency).reduce((s, c) => s + (c.cost!.amount ?? 0), 0);
+
+  // Per-order ceilings: the resource's own maxPrice, then budget.perOrder.
+  for (const c of spending) {
+    const { amount, currency } = c.cost!;
+    if (amount === null || currency === null) continue;
+    const own = inp.maxPrices.get(c.address);
+    if (own && own.currency === currency && amount > own.amount) {
+      diagnostics.push(
+        error('PRICE_OVER_MAX', `${c.address} costs ${fmt(amount, currency)}, above its maxPrice ${fmt(own.amount, currency)}`, inp.sources.get(c.address), 'Raise maxPrice after review, or remove the order.'),
+      );
+    }
+    const perOrder = inp.budget.perOrder[currency];
+    if (perOrder !== undefined && amount > perOrder) {
+      diagnostics.push(
+        error('BUDGET_PER_ORDER_EXCEEDED', `${c.address} costs ${fmt(amount, currency)}, above budget.perOrder ${fmt(perOrder, currency)}`, inp.sources.get(c.address), 'Raise budget.perOrder in the config after review, or split the order.'),
+      );
+    }
+  }
+
+  for (const [currency, ceiling] of Object.entries(inp.budget.total)) {
+    limits.push(check(`budget.total ${currency}`, currency, ceiling, null, sum(() => true, currency)));
+  }
+  for (const [vendor, ceilings] of Object.entries(inp.budget.perVendor) as [Vendor, Record<string, number>][]) {
+    for (const [currency, ceiling] of Object.entries(ceilings)) {
+      limits.push(check(`budget.perVendor.${vendor} ${currency}`, currency, ceiling, null, sum((c) => c.cost!.vendor === vendor, currency)));
+    }
+  }
+  for (const k of inp.facts.contracts) {
+    const planned = sum((c) => c.cost!.vendor === 'oneatlas' && c.cost!.account === k.contractId, k.currency);
+    limits.push(check(`oneatlas contract ${k.contractId} credit`, k.currency, k.creditRemaining, null, planned));
+  }
+  const mx = inp.facts.maxar;
+  if (mx) {
+    const maxarChanges = spending.filter((c) => c.cost!.vendor === 'maxar' && c.cost!.account === mx.accountId);
+    const byCat = (cat: FeeCategory) => maxarChanges.reduce((s, c) => s + (c.cost!.byCategory?.[cat] ?? 0), 0);
+    for (const cat of MAXAR_CATEGORIES) {
+      const planned = byCat(cat);
+      const limit = mx.limits[cat];
+      if (limit === 0 && planned > 0) {
+        diagnostics.push(
+          error('CATEGORY_NOT_ORDERABLE', `Maxar account ${mx.accountId} cannot order ${cat} imagery (its ${cat}_imagery_fee_limit is 0)`, undefined, `Orders with ${cat} acquisitions: ${maxarChanges.filter((c) => c.cost!.byCategory?.[cat]).map((c) => c.address).join(', ')}`),
+        );
+      }
+      if (limit !== null || planned > 0) limits.push(check(`maxar ${cat}_imagery_fee_limit`, mx.currency, limit, mx.used[cat], planned));
+    }
+    // The annual subscription limit covers archive categories; tasking has its own (seed).
+    const annualPlanned = byCat('fresh') + byCat('standard') + byCat('training');
+    limits.push(check('maxar annual_subscription_fee_limit', mx.currency, mx.limits.annual, mx.used.annual, annualPlanned));
+  }
+
+  for (const l of limits) {
+    // A zero limit already produced CATEGORY_NOT_ORDERABLE, which says it better.
+    if (l.ok || l.limit === 0) continue;
+    diagnostics.push(
+      error('LIMIT_EXCEEDED', `This plan spends ${fmt(l.planned, l.currency)} against ${l.name}, which leaves ${fmt(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
+    );
+  }
+  const unknown = spending.filter((c) => c.cost!.amount === null).length;
+  if (unknown > 0) {
+    diagnostics.push(warning('COST_UNKNOWN', `${unknown} change(s) have no price yet (quotation pending); limits are checked again before any acceptance`));
+  }
+  return { limits, diagnostics };
+}
