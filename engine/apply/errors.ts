@@ -1,0 +1,20 @@
+import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
+
+/** Turns whatever a handler threw into a user-facing diagnostic naming the resource. */
+export function toDiagnostic(err: unknown, address: string): Diagnostic {
+  if (err instanceof DiagnosticsError && err.diagnostics[0]) {
+    const d = err.diagnostics[0];
+    return { ...d, summary: `${address}: ${d.summary}` };
+  }
+  const e = err as { name?: string; message?: string; code?: string; status?: number };
+  if (e?.name === 'OutcomeUnknownError') {
+    return error(
+      'OUTCOME_UNKNOWN',
+      `${address}: the vendor may or may not have done it (${e.message ?? 'no answer'})`,
+      undefined,
+      'The intent is recorded in state. Run `orderform apply` again: it looks the object up by its reference before doing anything.',
+    );
+  }
+  const code = e?.code ?? (e?.status ? `HTTP_${e.status}` : 'APPLY_FAILED');
+  return error(code, `${address}: ${e?.message ?? String(err)}`);
+}

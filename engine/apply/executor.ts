@@ -1,0 +1,87 @@
+/**
+ * Runs exactly the changes of a plan: dependencies first, independent ones with bounded concurrency,
+ * state recorded after every remote mutation by the handlers through ApplyContext.record.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { ResourceSpec } from '../model.js';
+import type { Change, Plan } from '../plan/types.js';
+import type { StateSnapshot, StateStore } from '../state/types.js';
+import { toDiagnostic } from './errors.js';
+import type { ApplyContext, ApplyOptions, ApplyOutcome, HandlerFor } from './types.js';
+
+export interface ExecuteInputs {
+  plan: Plan;
+  specs: ReadonlyMap<string, ResourceSpec>;
+  state: StateSnapshot;
+  store: StateStore;
+  handlerFor: HandlerFor;
+  now?: () => Date;
+}
+
+export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<ApplyOutcome> {
+  const outcome: ApplyOutcome = { done: [], failed: [], skipped: [] };
+  const pending = inp.plan.changes.filter((c) => c.action !== 'noop');
+  const status = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(pending.map((c) => [c.address, 'waiting']));
+  const resources = { ...inp.state.resources };
+  const ctx: ApplyContext = {
+    now: inp.now ?? (() => new Date()),
+    async record(address, resource) {
+      await inp.store.put(address, resource);
+      if (resource) resources[address] = resource;
+      else delete resources[address];
+    },
+  };
+  let stopped = false;
+
+  const skip = (c: Change, reason: string) => {
+    status.set(c.address, 'skipped');
+    outcome.skipped.push({ address: c.address, action: c.action, reason });
+    opts.hooks?.onSkip?.(c, reason);
+  };
+  // A dependency outside this plan's pending set is already satisfied (applied by an earlier run).
+  const depState = (c: Change) => c.dependsOn.map((d) => status.get(d) ?? 'done');
+
+  const runOne = async (c: Change) => {
+    status.set(c.address, 'running');
+    opts.hooks?.onStart?.(c);
+    try {
+      const next = await inp.handlerFor(c).apply(c, inp.specs.get(c.address), resources[c.address], ctx);
+      await ctx.record(c.address, next);
+      status.set(c.address, 'done');
+      outcome.done.push({ address: c.address, action: c.action });
+      opts.hooks?.onDone?.(c);
+    } catch (err) {
+      const d: Diagnostic = toDiagnostic(err, c.address);
+      status.set(c.address, 'failed');
+      outcome.failed.push({ address: c.address, action: c.action, diagnostic: d });
+      opts.hooks?.onFail?.(c, d);
+      if (!opts.keepGoing) stopped = true;
+    }
+  };
+
+  const running = new Set<Promise<void>>();
+  for (;;) {
+    let started = false;
+    for (const c of pending) {
+      if (status.get(c.address) !== 'waiting') continue;
+      const deps = depState(c);
+      if (deps.some((s) => s === 'failed' || s === 'skipped')) {
+        skip(c, `depends on ${c.dependsOn.join(', ')}, which did not complete`);
+        started = true;
+        continue;
+      }
+      if (stopped) continue;
+      if (deps.some((s) => s !== 'done')) continue;
+      if (running.size >= opts.parallelism) break;
+      const p: Promise<void> = runOne(c).finally(() => running.delete(p));
+      running.add(p);
+      started = true;
+    }
+    if (running.size === 0 && !started) break;
+    if (running.size > 0) await Promise.race(running);
+  }
+  for (const c of pending) {
+    if (status.get(c.address) === 'waiting') skip(c, 'not started: an earlier change failed (use --keep-going to continue with independent changes)');
+  }
+  return outcome;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { execute } from '../../engine/apply/executor.js';
+import type { ChangeHandler } from '../../engine/apply/types.js';
+import type { Change, Plan } from '../../engine/plan/types.js';
+import type { ResourceState, StateSnapshot, StateStore } from '../../engine/state/types.js';
+
+function change(address: string, dependsOn: string[] = [], action: Change['action'] = 'create'): Change {
+  return { address, kind: 'oneatlas_alert', action, reason: 'new', irreversible: false, before: null, after: null, fieldDiffs: [], cost: null, dependsOn, notes: [] };
+}
+function plan(changes: Change[]): Plan {
+  const counts = { create: 0, update: 0, replace: 0, delete: 0, 'request-quotation': 0, accept: 0, refuse: 0, forget: 0, noop: 0 };
+  return { formatVersion: 1, createdAt: '', configDigest: '', configFiles: [], state: { lineage: 'l', serial: 0 }, changes, drift: [], totals: [], limits: [], counts, diagnostics: [], applyable: true };
+}
+function memStore() {
+  const puts: string[] = [];
+  const store: StateStore = {
+    lock: async () => async () => {},
+    read: async () => ({ version: 1, lineage: 'l', serial: 0, resources: {} }),
+    put: async (a) => void puts.push(a),
+    compact: async () => {},
+    close: async () => {},
+  };
+  return { store, puts };
+}
+const state: StateSnapshot = { version: 1, lineage: 'l', serial: 0, resources: {} };
+const result = (address: string): ResourceState => ({ address, kind: 'oneatlas_alert', status: 'active', remote: {}, specDigest: 'd', spec: {}, createdAt: '', updatedAt: '' });
+
+function handler(fail: Set<string>, log: string[], inFlight = { now: 0, max: 0 }): ChangeHandler {
+  return {
+    async apply(c) {
+      inFlight.now++;
+      inFlight.max = Math.max(inFlight.max, inFlight.now);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight.now--;
+      log.push(c.address);
+      if (fail.has(c.address)) throw new Error('vendor said no');
+      return result(c.address);
+    },
+  };
+}
+
+describe('execute', () => {
+  it('runs dependencies first and records state after each change', async () => {
+    const log: string[] = [];
+    const { store, puts } = memStore();
+    const out = await execute(
+      { plan: plan([change('q.decision', ['o.neo'], 'accept'), change('o.neo', [], 'request-quotation'), change('a.x')]), specs: new Map(), state, store, handlerFor: () => handler(new Set(), log) },
+      { parallelism: 4, keepGoing: false },
+    );
+    expect(log.indexOf('o.neo')).toBeLessThan(log.indexOf('q.decision'));
+    expect(out.done.map((d) => d.address).sort()).toEqual(['a.x', 'o.neo', 'q.decision']);
+    expect(puts.sort()).toEqual(['a.x', 'o.neo', 'q.decision']);
+  });
+
+  it('never runs more than the parallelism at once', async () => {
+    const inFlight = { now: 0, max: 0 };
+    const changes = Array.from({ length: 20 }, (_, i) => change(`a.${i}`));
+    await execute({ plan: plan(changes), specs: new Map(), state, store: memStore().store, handlerFor: () => handler(new Set(), [], inFlight) }, { parallelism: 3, keepGoing: false });
+    expect(inFlight.max).toBe(3);
+  });
+
+  it('stops starting new changes after a failure, and reports the rest as skipped', async () => {
+    const log: string[] = [];
+    const changes = Array.from({ length: 6 }, (_, i) => change(`a.${i}`));
+    const out = await execute({ plan: plan(changes), specs: new Map(), state, store: memStore().store, handlerFor: () => handler(new Set(['a.0']), log) }, { parallelism: 1, keepGoing: false });
+    expect(out.failed.map((f) => [f.address, f.diagnostic.code])).toEqual([['a.0', 'APPLY_FAILED']]);
+    expect(out.done).toEqual([]);
+    expect(out.skipped.map((s) => s.address)).toEqual(['a.1', 'a.2', 'a.3', 'a.4', 'a.5']);
+  });
+
+  it('with keepGoing runs independent changes and skips dependents of the failed one', async () => {
+    const out = await execute(
+      { plan: plan([change('o.neo', [], 'request-quotation'), change('q.d', ['o.neo'], 'accept'), change('a.x')]), specs: new Map(), state, store: memStore().store, handlerFor: () => handler(new Set(['o.neo']), []) },
+      { parallelism: 1, keepGoing: true },
+    );
+    expect(out.done.map((d) => d.address)).toEqual(['a.x']);
+    expect(out.skipped.map((s) => s.address)).toEqual(['q.d']);
+    expect(out.failed.map((f) => f.address)).toEqual(['o.neo']);
+  });
+
+  it('reports an unknown outcome with what to do next', async () => {
+    const unknown = Object.assign(new Error('connection dropped'), { name: 'OutcomeUnknownError' });
+    const out = await execute(
+      { plan: plan([change('o.a')]), specs: new Map(), state, store: memStore().store, handlerFor: () => ({ apply: async () => { throw unknown; } }) },
+      { parallelism: 1, keepGoing: false },
+    );
+    expect(out.failed[0]?.diagnostic.code).toBe('OUTCOME_UNKNOWN');
+    expect(out.failed[0]?.diagnostic.detail).toContain('orderform apply');
+  });
+});
