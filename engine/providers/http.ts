@@ -1,0 +1,437 @@
+/**
+ * The one HTTP transport both vendors share (the only module importing undici): bearer tokens with
+ * a lifecycle, bounded concurrency, retries for safe calls only, timeouts, secret redaction, and
+ * progress through a hook instead of printing.
+ *
+ * Retry policy (money is at stake, so mutations are conservative):
+ * - A *safe* call (GET, or a POST marked `safe`: token, opensearch, prices, options, v2 orders
+ *   search) is retried on network errors, timeouts, 429 and 5xx, with exponential backoff and full
+ *   jitter, honouring `Retry-After`, within `maxAttempts` and `maxTotalWaitMs`.
+ * - An *unsafe* call (order, quotation request, accept/refuse, alert create/rename/delete) is
+ *   retried only when the server cannot have acted on it: the connection was never established
+ *   (refused, DNS, connect timeout), or a 429 *with* `Retry-After` (the server says it shed the
+ *   request and when to come back). A 503 is not enough: gateways answer it after forwarding too.
+ *   A dropped connection, a timeout or a 5xx after the request may have reached the server throws
+ *   `OutcomeUnknownError`; the executor then looks the object up instead of sending it again.
+ * - A 401 on an authenticated call means the token was refused before any processing: the token is
+ *   renewed once and the call repeated, for safe and unsafe calls alike.
+ */
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { Redactor } from './redact.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type QueryValue = string | number | boolean | undefined | readonly (string | number | boolean)[];
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Absolute URL (base + path). */
+  url: string;
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** Safe to repeat (no remote effect). Default: true for GET, false otherwise. */
+  safe?: boolean;
+  auth?: BearerAuth;
+  /** `bytes` for binary downloads (quotation PDF). Default `json`. */
+  responseType?: 'json' | 'bytes';
+}
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON (undefined when empty) or the raw bytes. */
+  body: T;
+}
+
+export type HttpEvent =
+  | { type: 'request'; method: HttpMethod; url: string; attempt: number }
+  | { type: 'response'; method: HttpMethod; url: string; attempt: number; status: number; ms: number }
+  | { type: 'retry'; method: HttpMethod; url: string; attempt: number; reason: string; waitMs: number }
+  | { type: 'token'; name: string; reason: TokenRefreshReason; ms: number };
+
+export type TokenRefreshReason = 'initial' | 'expiring' | 'rejected';
+
+export interface RetryOptions {
+  /** Total tries including the first. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Give up rather than wait past this in total (a longer Retry-After is not honoured). */
+  maxTotalWaitMs: number;
+}
+
+export interface HttpOptions {
+  /** undici dispatcher; default a keep-alive Agent owned (and closed) by the client. */
+  dispatcher?: Dispatcher;
+  /** Requests in flight at once. Default 10. */
+  concurrency?: number;
+  retry?: Partial<RetryOptions>;
+  timeouts?: { connectMs?: number; requestMs?: number };
+  onEvent?: (e: HttpEvent) => void;
+  /** Injected for tests: jitter source and sleeping. */
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 250, maxDelayMs: 8_000, maxTotalWaitMs: 60_000 };
+
+/** A non-2xx answer, with the vendor's `{code, description}` / `{message}` / `{error, message}` parsed. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    readonly method: HttpMethod,
+    /** Redacted. */
+    readonly url: string,
+    readonly code: string | undefined,
+    readonly vendorMessage: string,
+    /** Redacted parsed JSON, or text. */
+    readonly body: unknown,
+  ) {
+    super(`${method} ${url} failed: HTTP ${status}${code ? ` ${code}` : ''}${vendorMessage ? `: ${vendorMessage}` : ''}`);
+  }
+}
+
+/** The request could not be completed and never took effect (or was safe): nothing was answered. */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(
+    readonly method: HttpMethod,
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`${method} ${url} failed: ${reason}`);
+  }
+}
+
+/** A mutation may or may not have happened remotely: look the object up, never resend blindly. */
+export class OutcomeUnknownError extends Error {
+  override readonly name = 'OutcomeUnknownError';
+  constructor(
+    readonly method: HttpMethod,
+    readonly url: string,
+    readonly reason: string,
+    /** The HTTP status when the server answered with a 5xx. */
+    readonly status?: number,
+  ) {
+    super(`${method} ${url}: outcome unknown (${reason}); the request may have been processed`);
+  }
+}
+
+export interface Token {
+  accessToken: string;
+  /** Lifetime in seconds from now. */
+  expiresInSec: number;
+}
+
+/** Exchanges an API key for a token (one vendor's token endpoint), through the given client. */
+export type TokenFetcher = (http: HttpClient) => Promise<Token>;
+
+/**
+ * A bearer token cached until shortly before expiry (margin: 60 s or 10 % of the lifetime,
+ * whichever is smaller), renewed once when refused, and single-flight: concurrent callers share
+ * one token request.
+ */
+export class BearerAuth {
+  private current: { token: string; renewAt: number } | undefined;
+  private inflight: Promise<string> | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly fetcher: TokenFetcher,
+    private readonly http: HttpClient,
+  ) {}
+
+  async token(): Promise<string> {
+    if (this.current && this.http.now() < this.current.renewAt) return this.current.token;
+    return this.refresh(this.current ? 'expiring' : 'initial');
+  }
+
+  /** The server refused `token`: renew unless someone already did. */
+  async rejected(token: string): Promise<string> {
+    if (this.current?.token === token) {
+      this.current = undefined;
+      return this.refresh('rejected');
+    }
+    return this.inflight ?? this.token();
+  }
+
+  private refresh(reason: TokenRefreshReason): Promise<string> {
+    this.inflight ??= this.fetch(reason).finally(() => {
+      this.inflight = undefined;
+    });
+    return this.inflight;
+  }
+
+  private async fetch(reason: TokenRefreshReason): Promise<string> {
+    const started = this.http.now();
+    const t = await this.fetcher(this.http);
+    this.http.addSecret(t.accessToken);
+    const lifetimeMs = Math.max(0, t.expiresInSec) * 1000;
+    const marginMs = Math.min(60_000, lifetimeMs * 0.1);
+    this.current = { token: t.accessToken, renewAt: this.http.now() + lifetimeMs - marginMs };
+    this.http.emit({ type: 'token', name: this.name, reason, ms: this.http.now() - started });
+    return t.accessToken;
+  }
+}
+
+/** Errors raised before a connection existed: the server cannot have seen the request. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  bytes: Uint8Array;
+}
+
+interface Failure {
+  reason: string;
+  mayHaveReachedServer: boolean;
+}
+
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly limit: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((r) => this.waiting.push(r));
+    else this.active++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+export class HttpClient {
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly slots: Semaphore;
+  private readonly retry: RetryOptions;
+  private readonly requestMs: number;
+  private readonly redactor = new Redactor();
+  private readonly random: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => number;
+
+  constructor(private readonly options: HttpOptions = {}) {
+    const connectMs = options.timeouts?.connectMs ?? 10_000;
+    this.requestMs = options.timeouts?.requestMs ?? 60_000;
+    this.ownsDispatcher = !options.dispatcher;
+    this.dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: connectMs }, keepAliveTimeout: 4_000 });
+    this.slots = new Semaphore(Math.max(1, options.concurrency ?? 10));
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Registers a secret (API key, token) to be masked in everything this client reports. */
+  addSecret(secret: string): void {
+    this.redactor.add(secret);
+  }
+
+  redact(text: string): string {
+    return this.redactor.redact(text);
+  }
+
+  bearer(name: string, fetcher: TokenFetcher): BearerAuth {
+    return new BearerAuth(name, fetcher, this);
+  }
+
+  emit(e: HttpEvent): void {
+    try {
+      this.options.onEvent?.(e);
+    } catch {
+      // A faulty progress hook must not break a purchase.
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    const safe = req.safe ?? req.method === 'GET';
+    const url = withQuery(req.url, req.query);
+    const shown = this.redact(url);
+    let waited = 0;
+    let tokenRenewed = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = req.auth ? await req.auth.token() : undefined;
+      const result = await this.slots.run(() => this.send(req, url, shown, token, attempt));
+
+      let wait: number;
+      let reason: string;
+      let giveUp: Error;
+      if ('reason' in result) {
+        if (!safe && result.mayHaveReachedServer) throw new OutcomeUnknownError(req.method, shown, result.reason);
+        giveUp = new NetworkError(req.method, shown, result.reason);
+        wait = this.backoff(attempt);
+        reason = result.reason;
+      } else {
+        if (result.status === 401 && req.auth && token && !tokenRenewed) {
+          tokenRenewed = true;
+          await req.auth.rejected(token);
+          attempt--;
+          continue;
+        }
+        if (result.status < 400) return { status: result.status, headers: result.headers, body: this.decode(result, req) as T };
+        const error = this.httpError(req.method, shown, result);
+        const retryAfter = parseRetryAfter(result.headers['retry-after'], this.now());
+        const transient = result.status === 429 || result.status >= 500;
+        if (!transient) throw error;
+        if (!safe) {
+          if (result.status >= 500) throw new OutcomeUnknownError(req.method, shown, `HTTP ${result.status}`, result.status);
+          if (retryAfter === undefined) throw error;
+        }
+        giveUp = error;
+        wait = retryAfter ?? this.backoff(attempt);
+        reason = `HTTP ${result.status}${retryAfter !== undefined ? ` (Retry-After ${Math.ceil(retryAfter / 1000)} s)` : ''}`;
+      }
+      if (attempt >= this.retry.maxAttempts || waited + wait > this.retry.maxTotalWaitMs) throw giveUp;
+      this.emit({ type: 'retry', method: req.method, url: shown, attempt, reason, waitMs: wait });
+      await this.sleep(wait);
+      waited += wait;
+    }
+  }
+
+  /** Full jitter: uniform in [0, min(max, base·2^(attempt−1))]. */
+  private backoff(attempt: number): number {
+    const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(this.random() * cap);
+  }
+
+  private async send(
+    req: HttpRequest,
+    url: string,
+    shown: string,
+    token: string | undefined,
+    attempt: number,
+  ): Promise<RawResponse | Failure> {
+    const headers: Record<string, string> = {
+      accept: req.responseType === 'bytes' ? '*/*' : 'application/json',
+      ...req.headers,
+    };
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] = 'application/json';
+    } else if (req.form) {
+      body = new URLSearchParams(req.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    if (token) headers.authorization = `Bearer ${token}`;
+
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.requestMs);
+    const started = this.now();
+    this.emit({ type: 'request', method: req.method, url: shown, attempt });
+    try {
+      const res = await undiciRequest(url, {
+        dispatcher: this.dispatcher,
+        method: req.method,
+        headers,
+        body,
+        signal: abort.signal,
+        headersTimeout: this.requestMs,
+        bodyTimeout: this.requestMs,
+      });
+      const bytes = new Uint8Array(await res.body.arrayBuffer());
+      const status = res.statusCode;
+      this.emit({ type: 'response', method: req.method, url: shown, attempt, status, ms: this.now() - started });
+      return { status, headers: flattenHeaders(res.headers), bytes };
+    } catch (err) {
+      if (abort.signal.aborted) return { reason: `timed out after ${this.requestMs} ms`, mayHaveReachedServer: true };
+      const code = errorCode(err);
+      return {
+        reason: this.redact(`${code ?? 'network error'}: ${(err as Error).message ?? String(err)}`),
+        mayHaveReachedServer: !(code && NOT_SENT_CODES.has(code)),
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private decode(res: RawResponse, req: HttpRequest): unknown {
+    if (req.responseType === 'bytes') return res.bytes;
+    const text = new TextDecoder().decode(res.bytes);
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HttpError(res.status, req.method, this.redact(req.url), 'INVALID_JSON', 'response is not JSON', this.redact(text.slice(0, 500)));
+    }
+  }
+
+  private httpError(method: HttpMethod, shown: string, res: RawResponse): HttpError {
+    const text = this.redact(new TextDecoder().decode(res.bytes));
+    let body: unknown = text.slice(0, 2_000);
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON (a proxy page): keep the text.
+    }
+    const { code, message } = vendorError(body);
+    return new HttpError(res.status, method, shown, code, message, body);
+  }
+}
+
+/** The shapes seen across hosts: `{code, description}`, `{errorCode?, message}`, `{error, message | error_description}`, ApiError `{internalCode, message, hint}`. */
+export function vendorError(body: unknown): { code: string | undefined; message: string } {
+  if (typeof body === 'string') return { code: undefined, message: body.slice(0, 200) };
+  if (!body || typeof body !== 'object') return { code: undefined, message: '' };
+  const b = body as Record<string, unknown>;
+  const s = (k: string): string | undefined => (typeof b[k] === 'string' && b[k] !== '' ? (b[k] as string) : undefined);
+  const code = s('code') ?? s('errorCode') ?? s('error');
+  const message = s('description') ?? s('message') ?? s('error_description') ?? s('hint') ?? '';
+  return { code, message };
+}
+
+/** Retry-After as delta-seconds or an HTTP date → milliseconds to wait (undefined when absent or unreadable). */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function withQuery(url: string, query: HttpRequest['query']): string {
+  if (!query) return url;
+  const u = new URL(url);
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined) continue;
+    for (const item of Array.isArray(v) ? v : [v]) u.searchParams.append(k, String(item));
+  }
+  return u.toString();
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+/** The error code along the cause chain, preferring one that proves the request was never sent. */
+function errorCode(err: unknown): string | undefined {
+  const codes: string[] = [];
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') codes.push(e.code);
+  }
+  return codes.find((c) => NOT_SENT_CODES.has(c)) ?? codes[0];
+}
