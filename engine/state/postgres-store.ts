@@ -256,7 +256,7 @@ export class PostgresStateStore implements StateStore {
       return await open();
     } catch (e) {
       throw new DiagnosticsError([
-        error('STATE_BACKEND_UNAVAILABLE', `cannot connect to the PostgreSQL state at ${this.displayUrl}: ${this.redact(message(e))}`, undefined,
+        error('STATE_BACKEND_UNAVAILABLE', this.redact(`cannot connect to the PostgreSQL state at ${this.displayUrl}: ${message(e)}`), undefined,
           `Check the URL in ${STATE_URL_ENV} (or the config) and that the server is reachable.`),
       ]);
     }
@@ -281,7 +281,7 @@ export class PostgresStateStore implements StateStore {
   private wrap(e: unknown): Error {
     if (e instanceof DiagnosticsError) return e;
     return new DiagnosticsError([
-      error('STATE_BACKEND_ERROR', `PostgreSQL state at ${this.displayUrl} failed: ${this.redact(message(e))}`),
+      error('STATE_BACKEND_ERROR', this.redact(`PostgreSQL state at ${this.displayUrl} failed: ${message(e)}`)),
     ]);
   }
 

@@ -16,8 +16,10 @@ export interface TestPostgres {
   url: string;
   password: string;
   port: number;
-  /** One statement on a fresh connection, for assertions and fault injection. */
-  sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R[]>;
+  /** The URL of another database on this server. */
+  urlFor(database: string): string;
+  /** One statement on a fresh connection (to `database`, default postgres), for assertions and fault injection. */
+  sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[], database?: string): Promise<R[]>;
   stop(): Promise<void>;
 }
 
@@ -62,13 +64,14 @@ export async function startPostgres(): Promise<TestPostgres> {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`could not start PostgreSQL in ${dir}: ${String((e as { stderr?: Buffer }).stderr ?? e)}`);
   }
-  const url = `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`;
+  const urlFor = (database: string) => `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}`;
   return {
-    url,
+    url: urlFor('postgres'),
     password,
     port,
-    async sql(text, params) {
-      const client = new pg.Client({ connectionString: url });
+    urlFor,
+    async sql(text, params, database = 'postgres') {
+      const client = new pg.Client({ connectionString: urlFor(database) });
       await client.connect();
       try {
         return (await client.query(text, params)).rows;
