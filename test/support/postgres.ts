@@ -40,7 +40,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   const binDir = findPostgresBinDir();
   if (!binDir) throw new Error('no PostgreSQL binaries (initdb, pg_ctl, postgres) in PATH or /usr/lib/postgresql/15/bin');
   const osUser = process.getuid?.() === 0 ? unprivilegedUser() : null;
-  const dir = mkdtempSync(join(tmpdir(), 'orderform-pg-'));
+  // As root, the server's user must be able to reach the directory: $TMPDIR may be private to root.
+  const dir = mkdtempSync(join(osUser ? '/tmp' : tmpdir(), 'orderform-pg-'));
   const password = randomBytes(12).toString('hex');
   const port = await freePort();
   writeFileSync(join(dir, 'pwfile'), `${password}\n`);
@@ -101,7 +102,12 @@ function unprivilegedUser(): { name: string; uid: number; gid: number } {
   };
   const existing = lookup('postgres') ?? lookup(FALLBACK_OS_USER);
   if (existing) return existing;
-  execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', FALLBACK_OS_USER], { stdio: 'pipe' });
+  try {
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', FALLBACK_OS_USER], { stdio: 'pipe' });
+  } catch (e) {
+    // Another test file may have created it a moment ago.
+    if (!lookup(FALLBACK_OS_USER)) throw e;
+  }
   return lookup(FALLBACK_OS_USER)!;
 }
 
