@@ -68,5 +68,7 @@ export interface StateStore {
   put(address: string, resource: ResourceState | null): Promise<void>;
   /** Fold journals into the snapshot (file store); no-op elsewhere. */
   compact(): Promise<void>;
+  /** Replace the whole state keeping its lineage and serial (state migrate); needs the lock. */
+  replace?(snapshot: StateSnapshot): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DiagnosticsError } from '../../engine/diagnostics.js';
+import { FileStateStore } from '../../engine/state/file-store.js';
+import { MemoryStateStore } from '../../engine/state/memory-store.js';
+import { resource, tempStatePath } from './fixtures.js';
+
+async function lockFailure(p: Promise<unknown>): Promise<string> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(DiagnosticsError);
+  const d = (err as DiagnosticsError).diagnostics[0]!;
+  expect(d.code).toBe('STATE_LOCKED');
+  return d.summary;
+}
+
+describe('state lock', () => {
+  it('makes a second writer fail at once, naming the holder', async () => {
+    const path = await tempStatePath();
+    const first = new FileStateStore(path);
+    const unlock = await first.lock('orderform apply');
+    const summary = await lockFailure(new FileStateStore(path).lock('orderform state rm'));
+    expect(summary).toContain(`pid ${process.pid}`);
+    expect(summary).toContain('(orderform apply)');
+    await unlock();
+    const again = await new FileStateStore(path).lock('orderform state rm');
+    await again();
+  });
+
+  it('lets a second writer wait for the holder when asked', async () => {
+    const path = await tempStatePath();
+    const first = new FileStateStore(path);
+    const unlock = await first.lock('orderform apply');
+    const waiting = new FileStateStore(path, { lock: { waitMs: 5_000 } }).lock('orderform apply');
+    setTimeout(() => void unlock(), 200);
+    const second = await waiting;
+    await second();
+  });
+
+  it('still fails when the holder outlasts the wait', async () => {
+    const path = await tempStatePath();
+    const unlock = await new FileStateStore(path).lock('orderform apply');
+    await lockFailure(new FileStateStore(path, { lock: { waitMs: 300 } }).lock('orderform apply'));
+    await unlock();
+  });
+
+  it('stops writes after release', async () => {
+    const path = await tempStatePath();
+    const store = new FileStateStore(path);
+    const unlock = await store.lock('orderform apply');
+    await unlock();
+    await expect(store.put('orders.a', resource('orders.a'))).rejects.toThrow(/must be locked/);
+  });
+
+  it('applies to the memory store too', async () => {
+    const store = new MemoryStateStore();
+    const unlock = await store.lock('orderform apply');
+    expect(await lockFailure(store.lock('other'))).toContain('(orderform apply)');
+    await unlock();
+    await expect(store.put('orders.a', resource('orders.a'))).rejects.toThrow(/must be locked/);
+  });
+});
