@@ -17,6 +17,7 @@
  *   renewed once and the call repeated, for safe and unsafe calls alike.
  */
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { DiagnosticsError, error } from '../diagnostics.js';
 import { Redactor } from './redact.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -178,6 +179,47 @@ export class BearerAuth {
   }
 }
 
+/** How a vendor exchanges its API key for a token: a form POST answering `{access_token, expires_in}`. */
+export interface ApiKeyAuthOptions {
+  /** Token cache name shown in events, e.g. `oneatlas`. */
+  name: string;
+  /** Vendor name for messages, e.g. `OneAtlas`. */
+  vendor: string;
+  url: string;
+  apiKey: string;
+  /** The variable the key came from, named when the vendor refuses it. */
+  apiKeyEnv: string;
+  /** Form fields besides `apikey`. */
+  form?: Record<string, string>;
+  read: (body: unknown) => { access_token: string; expires_in: number | string };
+}
+
+/**
+ * The API-key-for-token exchange both vendors use: a safe form POST. A refused key (401/403) becomes
+ * a user-facing `INVALID_CREDENTIALS` diagnostic naming the variable that holds it.
+ */
+function apiKeyTokenFetcher(opts: ApiKeyAuthOptions): TokenFetcher {
+  return async (http) => {
+    try {
+      const res = await http.request({ method: 'POST', url: opts.url, form: { apikey: opts.apiKey, ...opts.form }, safe: true });
+      const t = opts.read(res.body);
+      return { accessToken: t.access_token, expiresInSec: Number(t.expires_in) };
+    } catch (err) {
+      if (err instanceof HttpError && (err.status === 401 || err.status === 403)) {
+        throw new DiagnosticsError([
+          error(
+            'INVALID_CREDENTIALS',
+            `${opts.vendor} refused the API key in ${opts.apiKeyEnv}`,
+            undefined,
+            `Set ${opts.apiKeyEnv} to a valid, unexpired API key. (${err.message})`,
+          ),
+        ]);
+      }
+      throw err;
+    }
+  };
+}
+
 /** Errors raised before a connection existed: the server cannot have seen the request. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',
@@ -251,6 +293,12 @@ export class HttpClient {
 
   bearer(name: string, fetcher: TokenFetcher): BearerAuth {
     return new BearerAuth(name, fetcher, this);
+  }
+
+  /** Bearer tokens from an API key; the key is registered for redaction. */
+  apiKeyAuth(opts: ApiKeyAuthOptions): BearerAuth {
+    this.addSecret(opts.apiKey);
+    return this.bearer(opts.name, apiKeyTokenFetcher(opts));
   }
 
   emit(e: HttpEvent): void {
@@ -409,6 +457,17 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   if (/^\d+$/.test(v)) return Number(v) * 1000;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** A base URL (which may carry a path prefix) plus an absolute path. */
+export function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path;
+}
+
+/** For lookups: a 404 means "not there" (null); any other failure propagates. */
+export function nullOn404(err: unknown): null {
+  if (err instanceof HttpError && err.status === 404) return null;
+  throw err;
 }
 
 function withQuery(url: string, query: HttpRequest['query']): string {

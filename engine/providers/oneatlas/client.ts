@@ -1,0 +1,226 @@
+/**
+ * Typed calls to every OneAtlas endpoint orderform uses (order, search, data and auth hosts).
+ * Answers are checked by the readers in wire.ts; nothing here knows the domain model.
+ */
+import type { OneAtlasEndpoints } from '../../model.js';
+import { joinUrl as url, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
+import { nextOffset, paginate } from '../paging.js';
+import {
+  readAlert,
+  readAlertList,
+  readContracts,
+  readDeliveryTypes,
+  readMarkets,
+  readMe,
+  readOptions,
+  readOrderCreated,
+  readOrdersSearch,
+  readPrice,
+  readProductTypes,
+  readProperties,
+  readQuotation,
+  readQuotationDecision,
+  readSearch,
+  readToken,
+  type WireAlert,
+  type WireAlertCreate,
+  type WireContract,
+  type WireDeliveryType,
+  type WireFeature,
+  type WireMarket,
+  type WireMe,
+  type WireOption,
+  type WireOptionsRequest,
+  type WireOrderCreated,
+  type WireOrderLine,
+  type WirePrice,
+  type WireProductType,
+  type WireProperty,
+  type WireQuotation,
+  type WireQuotationDecision,
+  type WireSearchRequest,
+  type WireWorkOrder,
+} from './wire.js';
+
+export interface OneAtlasClientOptions {
+  http: HttpClient;
+  endpoints: OneAtlasEndpoints;
+  apiKey: string;
+  /** Named in the error when the key is refused. */
+  apiKeyEnv: string;
+}
+
+type Host = keyof OneAtlasEndpoints;
+
+interface Call {
+  query?: Record<string, QueryValue>;
+  json?: unknown;
+  safe?: boolean;
+}
+
+/** Opensearch never serves past item 10 000 (vendor cap). */
+const SEARCH_WINDOW = 10_000;
+
+export class OneAtlasClient {
+  private readonly auth: BearerAuth;
+
+  constructor(private readonly opts: OneAtlasClientOptions) {
+    this.auth = opts.http.apiKeyAuth({
+      name: 'oneatlas',
+      vendor: 'OneAtlas',
+      url: url(opts.endpoints.auth, '/auth/realms/IDP/protocol/openid-connect/token'),
+      apiKey: opts.apiKey,
+      apiKeyEnv: opts.apiKeyEnv,
+      form: { grant_type: 'api_key', client_id: 'IDP' },
+      read: readToken,
+    });
+  }
+
+  // ---- discovery ----
+
+  async contracts(): Promise<WireContract[]> {
+    return readContracts(await this.call('order', 'GET', '/api/v1/contracts'));
+  }
+
+  /** The legacy (SPOT/Pléiades) delivery workspace lives on the user profile. */
+  async me(): Promise<WireMe> {
+    return readMe(await this.call('data', 'GET', '/api/v1/me'));
+  }
+
+  async productTypes(contractId: string): Promise<WireProductType[]> {
+    return readProductTypes(await this.call('order', 'GET', `/api/v1/contracts/${seg(contractId)}/productTypes`));
+  }
+
+  async markets(contractId: string): Promise<WireMarket[]> {
+    return readMarkets(await this.contractScoped(contractId, 'properties'));
+  }
+
+  async deliveryTypes(contractId: string): Promise<WireDeliveryType[]> {
+    return readDeliveryTypes(await this.contractScoped(contractId, 'deliveryTypes'));
+  }
+
+  async options(contractId: string, productTypeId: string, body: WireOptionsRequest): Promise<WireOption[]> {
+    const path = `/api/v1/contracts/${seg(contractId)}/productTypes/${seg(productTypeId)}/options`;
+    return readOptions(await this.call('order', 'POST', path, { json: body, safe: true }));
+  }
+
+  /** Countries and end-user labels (`key: "countries" | "labels"`). */
+  async properties(): Promise<WireProperty[]> {
+    return readProperties(await this.call('order', 'GET', '/api/v1/properties'));
+  }
+
+  // ---- catalogue and workspace search ----
+
+  /** Every feature matching `criteria`, fetched page by page as the caller iterates. */
+  search(criteria: Omit<WireSearchRequest, 'startPage' | 'itemsPerPage'>, pageSize = 100): AsyncGenerator<WireFeature> {
+    const itemsPerPage = Math.min(500, Math.max(1, pageSize));
+    return paginate(1, async (startPage: number) => {
+      const body: WireSearchRequest = { ...criteria, itemsPerPage, startPage };
+      const res = readSearch(await this.call('search', 'POST', '/api/v2/opensearch', { json: body, safe: true }));
+      const reachable = Math.min(res.totalResults, SEARCH_WINDOW);
+      const more = nextOffset(res.startIndex, res.features.length, reachable) !== undefined;
+      return { items: res.features, next: more ? startPage + 1 : undefined };
+    });
+  }
+
+  /** Delivered products in a workspace, optionally those of one order (`customerReference`). */
+  workspaceItems(workspace: string, customerReference?: string): AsyncGenerator<WireFeature> {
+    return this.search({ workspace, ...(customerReference ? { customerReference } : {}) });
+  }
+
+  // ---- pricing, quotations, orders ----
+
+  async price(body: WireWorkOrder): Promise<WirePrice> {
+    return readPrice(await this.call('order', 'POST', '/api/v1/prices', { json: body, safe: true }));
+  }
+
+  /** Creates a remote quotation (Pléiades Neo): never retried once sent. */
+  async requestQuotation(body: WireWorkOrder): Promise<WireQuotation> {
+    return readQuotation(await this.call('order', 'POST', '/api/v1/quotations', { json: body }));
+  }
+
+  /** Places an order (legacy: spends credit; Neo: answers a quotation id). Never retried once sent. */
+  async createOrder(body: WireWorkOrder): Promise<WireOrderCreated> {
+    return readOrderCreated(await this.call('order', 'POST', '/api/v1/orders', { json: body }));
+  }
+
+  /** The quotation as a PDF. */
+  async exportQuotation(quotationId: string): Promise<Uint8Array> {
+    const res = await this.opts.http.request<Uint8Array>({
+      method: 'GET',
+      url: url(this.opts.endpoints.order, `/api/v1/quotations/${seg(quotationId)}/export`),
+      auth: this.auth,
+      responseType: 'bytes',
+    });
+    return res.body;
+  }
+
+  async acceptQuotation(contractId: string, quotationId: string): Promise<WireQuotationDecision> {
+    const path = `/api/v1/contracts/${seg(contractId)}/quotations/${seg(quotationId)}/accept`;
+    return readQuotationDecision(await this.call('order', 'PUT', path), 'accept');
+  }
+
+  /** `rejectionReasonId` 1–7 (see REJECTION_REASONS). */
+  async refuseQuotation(contractId: string, quotationId: string, rejectionReasonId: number): Promise<WireQuotationDecision> {
+    const path = `/api/v1/contracts/${seg(contractId)}/quotations/${seg(quotationId)}/refuse`;
+    return readQuotationDecision(await this.call('order', 'PUT', path, { json: { rejectionReasonId } }), 'refuse');
+  }
+
+  /** Pléiades Neo order lines matching a query such as `(customerReference:abc) AND (contractId:CTR1)`. */
+  searchOrders(q: string, pageSize = 50): AsyncGenerator<WireOrderLine> {
+    return paginate(0, async (startIndex: number) => {
+      const body = { paging: { itemsPerPage: pageSize, startIndex, pagingMode: 'item' }, criteria: { q } };
+      const res = readOrdersSearch(await this.call('order', 'POST', '/api/v2/orders/search', { json: body, safe: true }));
+      return { items: res.features, next: nextOffset(res.paging.startIndex, res.features.length, res.paging.totalResults) };
+    });
+  }
+
+  // ---- alerts (data host) ----
+
+  alerts(context: string, pageSize = 100): AsyncGenerator<WireAlert> {
+    return paginate(1, async (startPage: number) => {
+      const query = { context, itemsPerPage: pageSize, startPage };
+      const res = readAlertList(await this.call('data', 'GET', '/api/v1/alerts', { query }));
+      const more = nextOffset(res.startIndex, res.items.length, res.totalResults) !== undefined;
+      return { items: res.items, next: more ? startPage + 1 : undefined };
+    });
+  }
+
+  /** Null when the alert does not exist (deleted elsewhere). */
+  async getAlert(id: string): Promise<WireAlert | null> {
+    const body = await this.call('data', 'GET', `/api/v1/alerts/${seg(id)}`).catch(nullOn404);
+    return body === null ? null : readAlert(body);
+  }
+
+  async createAlert(body: WireAlertCreate): Promise<WireAlert> {
+    return readAlert(await this.call('data', 'POST', '/api/v1/alerts', { json: body }));
+  }
+
+  /** Only the name of an alert can change in place. */
+  async renameAlert(id: string, name: string): Promise<WireAlert> {
+    return readAlert(await this.call('data', 'PUT', `/api/v1/alerts/${seg(id)}`, { json: { name } }));
+  }
+
+  /** False when the alert was already gone. */
+  async deleteAlert(id: string): Promise<boolean> {
+    const res = await this.call('data', 'DELETE', `/api/v1/alerts/${seg(id)}`)
+      .then(() => true)
+      .catch(nullOn404);
+    return res !== null;
+  }
+
+  // ---- plumbing ----
+
+  private async call(host: Host, method: HttpMethod, path: string, c: Call = {}): Promise<unknown> {
+    const res = await this.opts.http.request({ method, url: url(this.opts.endpoints[host], path), auth: this.auth, ...c });
+    return res.body;
+  }
+
+  /** The vendor documents both `/api/v1/contracts/{id}/X` and `/api/v1/{id}/X`: try the first, fall back on 404. */
+  private async contractScoped(contractId: string, what: 'properties' | 'deliveryTypes'): Promise<unknown> {
+    const first = await this.call('order', 'GET', `/api/v1/contracts/${seg(contractId)}/${what}`).catch(nullOn404);
+    return first ?? this.call('order', 'GET', `/api/v1/${seg(contractId)}/${what}`);
+  }
+}
+
+const seg = encodeURIComponent;
