@@ -39,7 +39,9 @@ export type ChangeReason =
   | 'quotation-needed' // Neo order without quotation yet
   | 'awaiting-quotation-decision' // quotation exists, no decision declared
   | 'decision-declared'
-  | 'outcome-unknown'; // an earlier run may have placed it; not found remotely yet
+  | 'outcome-unknown' // an earlier run may have placed it; not found remotely yet
+  | 'adopted' // an earlier run's unconfirmed call turned out to have worked: recorded, nothing to do
+  | 'spec-changed'; // a placed order or a decision changed in config: refused with an error
 
 export interface FieldDiff {
   /** Dotted path within the resource, e.g. `name`, `cloudCover`, `geometry.coordinates`. */

@@ -1,0 +1,321 @@
+/**
+ * The diff: config (desired) × state (what orderform did) × remote (what refresh saw) → changes.
+ * Pure and synchronous. Money rules live here: orders are immutable and never cancelled, an order
+ * whose outcome is unknown is never placed again blindly, quotation decisions are one-way.
+ * Costs are left null; the cost step fills them.
+ */
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
+import type { ResourceState, StateSnapshot } from '../state/types.js';
+import { fieldDiffs, specJson } from './canonical.js';
+import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
+import type { Action, Change, ChangeReason, Drift } from './types.js';
+
+export interface DiffOptions {
+  /** Addresses to drop from state without touching anything remote (`--forget`, `state rm`). */
+  forget?: string[];
+  /** Addresses whose unconfirmed order the user says was not placed: order again (`apply --retry-unconfirmed`). */
+  retryUnconfirmed?: string[];
+}
+
+export interface DiffResult {
+  changes: Change[];
+  drift: Drift[];
+  diagnostics: Diagnostic[];
+}
+
+type OrderSpec = Extract<ResourceSpec, { kind: 'oneatlas_order' | 'maxar_ard_order' }>;
+
+/** Placing an order, accepting or refusing a quotation and deleting cannot be undone. */
+export function isIrreversible(kind: ResourceKind, action: Action): boolean {
+  switch (action) {
+    case 'create':
+      return kind !== 'oneatlas_alert';
+    case 'replace':
+    case 'delete':
+    case 'accept':
+    case 'refuse':
+      return true;
+    case 'update':
+    case 'request-quotation':
+    case 'forget':
+    case 'noop':
+      return false;
+  }
+}
+
+function change(
+  address: string,
+  kind: ResourceKind,
+  action: Action,
+  reason: ChangeReason,
+  before: unknown,
+  after: unknown,
+  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs'] } = {},
+): Change {
+  return {
+    address,
+    kind,
+    action,
+    reason,
+    irreversible: isIrreversible(kind, action),
+    before: before ?? null,
+    after: after ?? null,
+    fieldDiffs: extra.fieldDiffs ?? [],
+    cost: null,
+    dependsOn: extra.dependsOn ?? [],
+    notes: extra.notes ?? [],
+  };
+}
+
+const isNeo = (s: OrderSpec) => s.kind === 'oneatlas_order' && s.contract.backend === 'neo';
+/** OneAtlas shows a legacy order only once delivered; Neo orders, Maxar orders and alerts are searchable at once. */
+const searchableAtOnce = (s: ResourceSpec) => !(s.kind === 'oneatlas_order' && !isNeo(s));
+const forgetCmd = (address: string) => `orderform state rm ${address}`;
+
+class Differ {
+  readonly changes = new Map<string, Change>();
+  readonly drift: Drift[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly desired: Map<string, ResourceSpec>;
+  private readonly forget: Set<string>;
+  private readonly retry: Set<string>;
+
+  constructor(
+    desired: readonly ResourceSpec[],
+    private readonly state: StateSnapshot,
+    private readonly remote: RemoteView,
+    opts: DiffOptions,
+  ) {
+    this.desired = new Map(desired.map((d) => [d.address, d]));
+    this.forget = new Set(opts.forget ?? []);
+    this.retry = new Set(opts.retryUnconfirmed ?? []);
+  }
+
+  run(): DiffResult {
+    this.checkForgetList();
+    const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])];
+    // Decisions last: they depend on what happens to their order.
+    const decisionsLast = (a: string) => (this.kindOf(a) === 'quotation_decision' ? 1 : 0);
+    for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
+    const changes = [...this.changes.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+    return { changes, drift: this.drift, diagnostics: this.diagnostics };
+  }
+
+  private kindOf(address: string): ResourceKind {
+    return (this.desired.get(address)?.kind ?? this.state.resources[address]?.kind)!;
+  }
+
+  private checkForgetList(): void {
+    for (const a of this.forget) {
+      const d = this.desired.get(a);
+      if (d) {
+        this.diagnostics.push(error('FORGET_IN_CONFIG', `${a} is still in the config; it cannot be forgotten`, d.source,
+          'Remove it from the config first, then forget it.'));
+      } else if (!this.state.resources[a]) {
+        this.diagnostics.push(warning('FORGET_UNKNOWN', `${a} is not in the state; there is nothing to forget`));
+      }
+    }
+  }
+
+  private plan(address: string): Change {
+    const d = this.desired.get(address);
+    const s = this.state.resources[address];
+    const r = this.remote.resources[address];
+    if (!d) return this.removed(s!, r);
+    switch (d.kind) {
+      case 'oneatlas_order':
+      case 'maxar_ard_order':
+        return this.order(d, s, r);
+      case 'oneatlas_alert':
+        return this.alert(d, s, r);
+      case 'quotation_decision':
+        return this.decision(d, s);
+    }
+  }
+
+  /** The change that makes a resource exist: an order (or a Neo quotation request), an alert. */
+  private creation(d: ResourceSpec, reason: ChangeReason, before: unknown, notes: string[] = []): Change {
+    const action: Action = d.kind === 'oneatlas_order' && isNeo(d) ? 'request-quotation' : 'create';
+    const why: ChangeReason = action === 'request-quotation' && reason === 'new' ? 'quotation-needed' : reason;
+    const extra = action === 'request-quotation' ? ['price known once the quotation is requested (at apply)'] : [];
+    return change(d.address, d.kind, action, why, before, specJson(d), { notes: [...notes, ...extra] });
+  }
+
+  /**
+   * State says a creating call was sent but its outcome is unknown. Found remotely: adopt it.
+   * Not found: order again only where the vendor would show it by now; otherwise ask the user.
+   */
+  private intent(d: ResourceSpec, s: ResourceState, r: RemoteObservation | undefined): Change {
+    const ref = s.remote.customerReference ?? ('customerReference' in d ? d.customerReference : d.key);
+    if (r?.exists) {
+      this.drift.push({ address: d.address, summary: `adopted: the unconfirmed ${s.intent?.action ?? 'create'} of an earlier run was found remotely (${ref})` });
+      return change(d.address, d.kind, 'noop', 'adopted', s.spec, specJson(d), { notes: ['found remotely by its reference; recorded in state at apply'] });
+    }
+    const lookedUp = r !== undefined;
+    if (this.retry.has(d.address) || (lookedUp && searchableAtOnce(d))) {
+      const why = this.retry.has(d.address)
+        ? 'retry of an unconfirmed order requested (--retry-unconfirmed)'
+        : `an earlier run recorded an intent but nothing with reference ${ref} exists remotely: it was never placed`;
+      return this.creation(d, 'new', s.spec, [why]);
+    }
+    this.diagnostics.push(
+      warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order; it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
+        lookedUp
+          ? `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run ` +
+              `\`orderform import ${d.address} SALES_ORDER_ID\`. If you are sure it was not placed, run ` +
+              `\`orderform apply --retry-unconfirmed ${d.address}\` to order it again.`
+          : 'Run the plan with refresh so that orderform can look for it by its reference.'),
+    );
+    return change(d.address, d.kind, 'noop', 'outcome-unknown', s.spec, specJson(d), { notes: [`reference ${ref}; not ordered again until resolved`] });
+  }
+
+  private order(d: OrderSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+    if (!s) return this.creation(d, 'new', null);
+    if (s.status === 'intent') return this.intent(d, s, r);
+    this.statusDrift(d.address, s, r);
+    const after = specJson(d);
+    if (s.specDigest !== d.digest) {
+      const ids = [s.remote.salesOrderId, s.remote.quotationId, s.remote.orderId].filter(Boolean).join(', ');
+      this.diagnostics.push(error('ORDER_IMMUTABLE', `${d.address}: this order was already placed${ids ? ` (${ids})` : ''} and orders cannot be changed`, d.source,
+        `To order something else, give it a new key (e.g. \`${d.key}-2\`) and restore this one as it was; ` +
+          `or remove it from the config and run \`${forgetCmd(d.address)}\` to stop tracking the placed order.`));
+      return change(d.address, d.kind, 'noop', 'spec-changed', s.spec, after, { fieldDiffs: fieldDiffs(s.spec, after), notes: ['orders are immutable once placed'] });
+    }
+    const q = this.quotationOf(d.address);
+    if (isNeo(d) && q?.status === 'SENT' && !this.hasDecisionFor(d.address)) {
+      const price = q.amount === null ? 'price pending' : `${q.amount} ${q.currency ?? ''}`.trim();
+      return change(d.address, d.kind, 'noop', 'awaiting-quotation-decision', s.spec, after, {
+        notes: [`quotation ${q.id} (${price}${q.validUntil ? `, valid until ${q.validUntil}` : ''}) awaits a decision: declare one under \`quotations\``],
+      });
+    }
+    return change(d.address, d.kind, 'noop', 'unchanged', s.spec, after);
+  }
+
+  private statusDrift(address: string, s: ResourceState, r: RemoteObservation | undefined): void {
+    if (r?.exists && r.status && r.status !== s.status) {
+      this.drift.push({ address, summary: `status ${s.status} → ${r.status}`, field: 'status', before: s.status, after: r.status });
+    }
+  }
+
+  private alert(d: AlertSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+    if (!s) return this.creation(d, 'new', null);
+    if (s.status === 'intent') return this.intent(d, s, r);
+    const after = specJson(d);
+    if (r && !r.exists) {
+      this.drift.push({ address: d.address, summary: 'deleted outside orderform' });
+      return this.creation(d, 'deleted-remotely', s.spec, ['the alert was deleted outside orderform; creating it again']);
+    }
+    if (s.specDigest !== d.digest) {
+      return change(d.address, d.kind, 'replace', 'criteria-changed', s.spec, after, {
+        fieldDiffs: fieldDiffs(s.spec, after),
+        notes: ['only the name of an alert can change in place: the old alert is deleted and a new one created'],
+      });
+    }
+    const stateName = (s.spec as { name?: string } | null)?.name;
+    const remoteName = r?.name ?? stateName;
+    if (remoteName !== stateName) {
+      this.drift.push({ address: d.address, summary: `renamed outside orderform to "${remoteName}"`, field: 'name', before: stateName, after: remoteName });
+    }
+    if (remoteName !== d.name) {
+      const notes = remoteName !== stateName && stateName === d.name ? ['renamed outside orderform; renaming it back'] : [];
+      return change(d.address, d.kind, 'update', 'renamed', s.spec, after, { fieldDiffs: [{ path: 'name', before: remoteName, after: d.name }], notes });
+    }
+    return change(d.address, d.kind, 'noop', 'unchanged', s.spec, after);
+  }
+
+  private decision(d: QuotationDecisionSpec, s: ResourceState | undefined): Change {
+    const after = specJson(d);
+    const decide = (extra: { notes?: string[]; dependsOn?: string[] }) =>
+      change(d.address, d.kind, d.decision, 'decision-declared', s?.spec, after, extra);
+    const prior = s && s.status !== 'intent' ? (s.spec as { decision?: string } | null)?.decision : undefined;
+    if (prior) {
+      if (prior === d.decision) return change(d.address, d.kind, 'noop', 'unchanged', s!.spec, after);
+      return this.alreadyDecided(d, prior, s!.spec, after);
+    }
+    const target = 'order' in d.target ? d.target.order : undefined;
+    if (target) {
+      const orderChange = this.changes.get(target);
+      if (!orderChange) {
+        this.diagnostics.push(error('QUOTATION_TARGET_UNKNOWN', `${d.address}: no order ${target} in the config or the state`, d.source,
+          'Point `order` at a Pléiades Neo order declared under `orders`, or use `quotationId` for a quotation placed elsewhere.'));
+        return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after);
+      }
+      if (orderChange.action === 'request-quotation') {
+        return decide({ dependsOn: [target], notes: ['the quotation is requested in this plan: its price is known, and checked, only at apply'] });
+      }
+    }
+    const q = target ? this.quotationOf(target) : this.remote.resources[d.address]?.quotation;
+    if (!q) {
+      if (target) return change(d.address, d.kind, 'noop', 'outcome-unknown', s?.spec, after, { notes: [`waiting for the quotation of ${target} to be found`] });
+      return decide({ notes: ['quotation status not looked up (no refresh)'] });
+    }
+    const dependsOn = target ? [target] : [];
+    switch (q.status) {
+      case 'SENT':
+        return decide({ dependsOn, notes: [`quotation ${q.id}${q.amount === null ? '' : `: ${q.amount} ${q.currency ?? ''}`.trimEnd()}`] });
+      case 'EXPIRED':
+        this.diagnostics.push(warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source,
+          d.refuseIfExpired ? 'It will be refused with reason `expired`.' : 'Request a new quotation by ordering under a new key.'));
+        if (!d.refuseIfExpired) return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after, { notes: ['quotation expired; reported only (refuseIfExpired: false)'] });
+        return change(d.address, d.kind, 'refuse', 'decision-declared', s?.spec, { ...(after as object), decision: 'refuse', reason: 'expired' }, {
+          dependsOn, notes: [`quotation ${q.id} expired; refusing it with reason \`expired\``],
+        });
+      case 'ACCEPTED':
+      case 'REFUSED': {
+        const done = q.status === 'ACCEPTED' ? 'accept' : 'refuse';
+        if (done !== d.decision) return this.alreadyDecided(d, done, s?.spec, after);
+        this.drift.push({ address: d.address, summary: `quotation ${q.id} was already ${q.status.toLowerCase()} outside this state` });
+        return change(d.address, d.kind, 'noop', 'adopted', s?.spec, after);
+      }
+    }
+  }
+
+  private alreadyDecided(d: QuotationDecisionSpec, prior: string, before: unknown, after: unknown): Change {
+    this.diagnostics.push(error('QUOTATION_ALREADY_DECIDED', `${d.address}: the quotation was already ${prior === 'accept' ? 'accepted' : 'refused'}; a decision cannot be changed`, d.source,
+      `Set \`decision: ${prior}\` back. To buy again, order under a new key and decide on its quotation.`));
+    return change(d.address, d.kind, 'noop', 'spec-changed', before, after, { fieldDiffs: [{ path: 'decision', before: prior, after: d.decision }] });
+  }
+
+  /** The quotation of a Neo order: as refresh saw it, else as state recorded it. */
+  private quotationOf(orderAddress: string): RemoteQuotation | undefined {
+    const seen = this.remote.resources[orderAddress]?.quotation;
+    if (seen) return seen;
+    const s = this.state.resources[orderAddress];
+    if (!s?.remote.quotationId) return undefined;
+    const status = ({ 'quotation-sent': 'SENT', 'quotation-accepted': 'ACCEPTED', 'quotation-refused': 'REFUSED', 'quotation-expired': 'EXPIRED' } as const)[
+      s.status as 'quotation-sent'
+    ] ?? (s.remote.salesOrderId ? 'ACCEPTED' : 'SENT');
+    return { id: s.remote.quotationId, amount: s.price?.amount ?? null, currency: s.price?.currency ?? null, status };
+  }
+
+  private hasDecisionFor(orderAddress: string): boolean {
+    return [...this.desired.values()].some((d) => d.kind === 'quotation_decision' && 'order' in d.target && d.target.order === orderAddress);
+  }
+
+  /** In state, gone from config: orders and decisions are kept (never cancelled), alerts deleted. */
+  private removed(s: ResourceState, r: RemoteObservation | undefined): Change {
+    const a = s.address;
+    if (this.forget.has(a)) {
+      return change(a, s.kind, 'forget', 'forget-requested', s.spec, null, { notes: ['dropped from state; nothing remote is touched'] });
+    }
+    switch (s.kind) {
+      case 'oneatlas_alert':
+        if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
+        return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
+      case 'oneatlas_order':
+      case 'maxar_ard_order':
+        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
+          notes: [`kept; orderform never cancels; use \`${forgetCmd(a)}\` to forget`],
+        });
+      case 'quotation_decision':
+        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
+          notes: [`kept; a quotation decision is one-way; use \`${forgetCmd(a)}\` to forget`],
+        });
+    }
+  }
+}
+
+export function diff(desired: readonly ResourceSpec[], state: StateSnapshot, remote: RemoteView, opts: DiffOptions = {}): DiffResult {
+  return new Differ(desired, state, remote, opts).run();
+}

@@ -1,0 +1,47 @@
+/**
+ * What refresh observed remotely, per address: the input `diff` compares state and config against.
+ * Refresh (reads only) fills it; an address it did not look up is simply absent.
+ */
+import type { ResourceStatus } from '../state/types.js';
+
+export type QuotationStatus = 'SENT' | 'ACCEPTED' | 'REFUSED' | 'EXPIRED';
+
+export interface RemoteQuotation {
+  id: string;
+  /** The quoted total; null when the vendor has not priced it yet. */
+  amount: number | null;
+  currency: string | null;
+  status: QuotationStatus;
+  /** ISO date-time: `quotationEndOfValidityDate`. */
+  validUntil?: string;
+  /** Set once accepted. */
+  salesOrderId?: string;
+}
+
+export interface RemoteObservation {
+  exists: boolean;
+  /**
+   * How it was found: by the id state records, or — for a resource whose state is still an intent —
+   * by its customerReference (OneAtlas) / metadata.reference (Maxar) / name in its context (alerts).
+   */
+  foundBy?: 'id' | 'reference';
+  status?: ResourceStatus;
+  /** Alerts: the current name (a rename done outside orderform shows here). */
+  name?: string;
+  /** Pléiades Neo orders and quotation decisions on an external quotation id. */
+  quotation?: RemoteQuotation;
+  salesOrderId?: string;
+  orderId?: string;
+  alertId?: string;
+  /** The remote object in normalized form, when refresh can rebuild it (used for field-level drift). */
+  observedSpec?: unknown;
+}
+
+export interface RemoteView {
+  /** Keyed by address. Absent: not looked up (state is taken as it stands). */
+  resources: Record<string, RemoteObservation>;
+}
+
+export function emptyRemoteView(): RemoteView {
+  return { resources: {} };
+}
