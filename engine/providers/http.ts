@@ -445,7 +445,9 @@ export function vendorError(body: unknown): { code: string | undefined; message:
   if (!body || typeof body !== 'object') return { code: undefined, message: '' };
   const b = body as Record<string, unknown>;
   const s = (k: string): string | undefined => (typeof b[k] === 'string' && b[k] !== '' ? (b[k] as string) : undefined);
-  const code = s('code') ?? s('errorCode') ?? s('error');
+  // ApiError's `hint` is prose on the real hosts, but a machine code when it looks like one.
+  const hintCode = /^[A-Z][A-Z0-9_]+$/.test(s('hint') ?? '') ? s('hint') : undefined;
+  const code = s('code') ?? s('errorCode') ?? s('error') ?? hintCode;
   const message = s('description') ?? s('message') ?? s('error_description') ?? s('hint') ?? '';
   return { code, message };
 }

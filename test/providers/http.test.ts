@@ -294,7 +294,8 @@ describe('vendor error shapes', () => {
     [{ message: 'Authentication failed (cause: Token expired)' }, undefined, 'Authentication failed (cause: Token expired)'],
     [{ error: 'LIMIT_EXCEEDED', message: 'fresh fee limit' }, 'LIMIT_EXCEEDED', 'fresh fee limit'],
     [{ error: 'invalid_grant', error_description: 'Invalid user credentials' }, 'invalid_grant', 'Invalid user credentials'],
-    [{ correlationId: 'c', hint: 'check', internalCode: 400, message: 'bad range' }, undefined, 'bad range'],
+    [{ correlationId: 'c', hint: 'check the range', internalCode: 400, message: 'bad range' }, undefined, 'bad range'],
+    [{ correlationId: 'c', hint: 'NOT_FOUND', internalCode: 404, message: 'no alert' }, 'NOT_FOUND', 'no alert'],
   ])('reads %j', (body, code, message) => {
     expect(vendorError(body)).toEqual({ code, message });
   });
