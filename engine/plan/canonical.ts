@@ -1,6 +1,7 @@
 /**
  * Canonical JSON: the one way specs, plans and digests are serialized. Object keys sorted, undefined
- * dropped, YAML source positions removed (they locate an error; they are not part of what is ordered).
+ * dropped; in specs, YAML source positions removed too (they locate an error; they are not part of
+ * what is ordered).
  */
 import type { FieldDiff } from './types.js';
 
@@ -14,15 +15,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A deep copy with sorted keys, no undefined values and no source positions. */
-export function canonical(value: unknown): Json {
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : canonical(v)));
+/** A deep copy with sorted keys and no undefined values (nor source positions, with `stripSources`). */
+export function canonical(value: unknown, stripSources = false): Json {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : canonical(v, stripSources)));
   if (isPlainObject(value)) {
     const out: Record<string, Json> = {};
     for (const k of Object.keys(value).sort()) {
       const v = value[k];
-      if (v === undefined || (k === 'source' && isSourceLocation(v))) continue;
-      out[k] = canonical(v);
+      if (v === undefined || (stripSources && k === 'source' && isSourceLocation(v))) continue;
+      out[k] = canonical(v, stripSources);
     }
     return out;
   }
@@ -35,7 +36,7 @@ export function canonicalStringify(value: unknown, indent?: number): string {
 
 /** A spec as state stores it and plans show it. */
 export function specJson(spec: unknown): Json {
-  return canonical(spec);
+  return canonical(spec, true);
 }
 
 /**

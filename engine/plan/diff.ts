@@ -72,6 +72,8 @@ const isNeo = (s: OrderSpec) => s.kind === 'oneatlas_order' && s.contract.backen
 /** OneAtlas shows a legacy order only once delivered; Neo orders, Maxar orders and alerts are searchable at once. */
 const searchableAtOnce = (s: ResourceSpec) => !(s.kind === 'oneatlas_order' && !isNeo(s));
 const forgetCmd = (address: string) => `orderform state rm ${address}`;
+/** Field diffs a user can act on: the digest only restates that something changed. */
+const specDiffs = (before: unknown, after: unknown) => fieldDiffs(before, after).filter((f) => f.path !== 'digest');
 
 class Differ {
   readonly changes = new Map<string, Change>();
@@ -180,7 +182,7 @@ class Differ {
       this.diagnostics.push(error('ORDER_IMMUTABLE', `${d.address}: this order was already placed${ids ? ` (${ids})` : ''} and orders cannot be changed`, d.source,
         `To order something else, give it a new key (e.g. \`${d.key}-2\`) and restore this one as it was; ` +
           `or remove it from the config and run \`${forgetCmd(d.address)}\` to stop tracking the placed order.`));
-      return change(d.address, d.kind, 'noop', 'spec-changed', s.spec, after, { fieldDiffs: fieldDiffs(s.spec, after), notes: ['orders are immutable once placed'] });
+      return change(d.address, d.kind, 'noop', 'spec-changed', s.spec, after, { fieldDiffs: specDiffs(s.spec, after), notes: ['orders are immutable once placed'] });
     }
     const q = this.quotationOf(d.address);
     if (isNeo(d) && q?.status === 'SENT' && !this.hasDecisionFor(d.address)) {
@@ -208,7 +210,7 @@ class Differ {
     }
     if (s.specDigest !== d.digest) {
       return change(d.address, d.kind, 'replace', 'criteria-changed', s.spec, after, {
-        fieldDiffs: fieldDiffs(s.spec, after),
+        fieldDiffs: specDiffs(s.spec, after),
         notes: ['only the name of an alert can change in place: the old alert is deleted and a new one created'],
       });
     }

@@ -4,7 +4,7 @@ import { diff, type DiffOptions } from '../../engine/plan/diff.js';
 import type { RemoteView } from '../../engine/plan/remote.js';
 import type { Change } from '../../engine/plan/types.js';
 import type { ResourceState } from '../../engine/state/types.js';
-import { alert, decision, legacyOrder, maxarOrder, neoOrder, recorded, stateOf } from './fixtures.js';
+import { alert, changedAlert, decision, legacyOrder, maxarOrder, neoOrder, recorded, stateOf } from './fixtures.js';
 
 interface Expected {
   action: Change['action'];
@@ -30,7 +30,7 @@ const sent = (id = 'QUO1') => ({ exists: true, quotation: { id, amount: 1200, cu
 const quoted = (status: 'ACCEPTED' | 'REFUSED' | 'EXPIRED') => ({ exists: true, quotation: { id: 'QUO1', amount: 1200, currency: 'EUR', status } });
 const neoSent = recorded(neoOrder('neo'), 'quotation-sent', { quotationId: 'QUO1' }, { amount: 1200, currency: 'EUR' });
 const renamed = { ...alert('a', 'old name') };
-const changedCriteria = { ...alert('a'), digest: 'dig-2', cloudCover: [0, 50] as [number, number] };
+const changedCriteria = changedAlert('a');
 const changedOrder = { ...legacyOrder('x', 'dig-2'), items: [{ catalogItemId: 'cat-2', aoiId: 1 }] };
 
 const cases: Case[] = [
@@ -42,7 +42,7 @@ const cases: Case[] = [
   {
     name: 'placed order whose spec changed is refused',
     desired: [changedOrder], state: [recorded(legacyOrder('x'), 'in-progress', { salesOrderId: 'SAL1' })],
-    expect: { 'orders.x': { action: 'noop', reason: 'spec-changed', fieldPaths: ['customerReference', 'digest', 'items[0].catalogItemId'] } },
+    expect: { 'orders.x': { action: 'noop', reason: 'spec-changed', fieldPaths: ['customerReference', 'items[0].catalogItemId'] } },
     diagnostics: ['ORDER_IMMUTABLE'],
   },
   {
@@ -178,7 +178,7 @@ const cases: Case[] = [
   {
     name: 'alert criteria changed: replaced',
     desired: [changedCriteria], state: [recorded(alert('a'), 'active', { alertId: 'AL1' })],
-    expect: { 'alerts.a': { action: 'replace', reason: 'criteria-changed', irreversible: true, fieldPaths: ['cloudCover', 'digest'] } },
+    expect: { 'alerts.a': { action: 'replace', reason: 'criteria-changed', irreversible: true, fieldPaths: ['cloudCover'] } },
   },
   { name: 'alert removed from config: deleted', desired: [], state: [recorded(alert('a'), 'active')], expect: { 'alerts.a': { action: 'delete', reason: 'removed-from-config', irreversible: true } } },
   { name: 'alert removed and forgotten', desired: [], state: [recorded(alert('a'), 'active')], opts: { forget: ['alerts.a'] }, expect: { 'alerts.a': { action: 'forget', reason: 'forget-requested' } } },

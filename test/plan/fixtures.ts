@@ -36,6 +36,11 @@ export function alert(key: string, name = key, digest = 'dig-1'): AlertSpec {
   };
 }
 
+/** The same alert with other criteria (a different digest): a replace. */
+export function changedAlert(key: string): AlertSpec {
+  return { ...alert(key), digest: 'dig-2', cloudCover: [0, 50] };
+}
+
 export function decision(key: string, order: string, d: 'accept' | 'refuse' = 'accept', refuseIfExpired = false): QuotationDecisionSpec {
   return { kind: 'quotation_decision', address: `quotations.${key}`, key, digest: `dig-${d}`, source: at(`quotations.${key}`), target: { order }, decision: d, refuseIfExpired };
 }

@@ -1,0 +1,61 @@
+/**
+ * The plan as a pull-request comment: summary, a table of changes with costs, spend and limits,
+ * details folded in <details>. No ANSI. The first line is a marker CI uses to update its comment
+ * instead of adding another.
+ */
+import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js';
+import type { Change, Plan } from '../../engine/plan/types.js';
+import { fieldDiffLines } from './field-diff.js';
+import { ACTION_SYMBOL, limitText } from './text.js';
+
+export const PLAN_COMMENT_MARKER = '<!-- orderform-plan -->';
+
+/** Table cells: no pipes or newlines breaking the row, no HTML from user-chosen names. */
+function cell(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function costCell(c: Change): string {
+  if (!c.cost) return '';
+  return c.cost.amount === null ? 'known at apply' : formatMoney(c.cost.amount, c.cost.currency);
+}
+
+function details(c: Change): string {
+  const body: string[] = [`#### \`${c.address}\` — ${c.action} (${c.reason})`];
+  if (c.cost?.detail) body.push(`Cost: ${cell(c.cost.detail)}`);
+  if (c.dependsOn.length) body.push(`After: ${c.dependsOn.map((d) => `\`${d}\``).join(', ')}`);
+  if (c.fieldDiffs.length) {
+    const lines = c.fieldDiffs.flatMap(fieldDiffLines).map((l) => `${l.sign === '~' ? '!' : l.sign} ${l.text}`);
+    body.push(['```diff', ...lines, '```'].join('\n'));
+  }
+  body.push(...c.notes.map((n) => `- ${n}`));
+  return body.join('\n\n');
+}
+
+export function renderPlanMarkdown(plan: Plan): string {
+  const out: string[] = [PLAN_COMMENT_MARKER, `### ${summaryLine(plan)}`];
+  if (!plan.applyable) out.push('**This plan cannot be applied**: see the diagnostics below.');
+  const shown = plan.changes.filter((c) => !isQuiet(c));
+  if (shown.length) {
+    out.push([
+      '| | Address | Kind | Action | Reason | Cost |',
+      '|---|---|---|---|---|---|',
+      ...shown.map((c) => `| ${cell(ACTION_SYMBOL[c.action])} | \`${cell(c.address)}\` | ${c.kind} | ${c.action}${c.irreversible ? ' ⚠️' : ''} | ${c.reason} | ${costCell(c)} |`),
+    ].join('\n'));
+  }
+  if (plan.totals.length) {
+    out.push(['| Currency | Planned spend | Prices known at apply |', '|---|---:|---:|',
+      ...plan.totals.map((t) => `| ${t.currency} | ${formatMoney(t.amount, null)} | ${t.unknownCount} |`)].join('\n'));
+  }
+  if (plan.limits.length) out.push(plan.limits.map((l) => `- ${l.ok ? '✅' : '❌'} ${cell(limitText(l))}`).join('\n'));
+  if (plan.drift.length) out.push(['**Drift since the last run**', ...plan.drift.map((d) => `- \`${d.address}\`: ${cell(d.summary)}`)].join('\n'));
+  if (plan.diagnostics.length) {
+    out.push(['**Diagnostics**', ...plan.diagnostics.map((d) => {
+      const where = d.source ? ` (${d.source.file}:${d.source.line}:${d.source.column})` : '';
+      return `- **${d.severity}** \`${d.code}\`${where}: ${cell(d.summary)}${d.detail ? ` — ${cell(d.detail)}` : ''}`;
+    })].join('\n'));
+  }
+  const detailed = shown.filter((c) => c.fieldDiffs.length || c.notes.length || c.cost?.detail || c.dependsOn.length);
+  if (detailed.length) out.push(['<details><summary>Details</summary>', '', detailed.map(details).join('\n\n'), '', '</details>'].join('\n'));
+  return `${out.join('\n\n')}\n`;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PLAN_COMMENT_MARKER, renderPlanMarkdown } from '../../cli/render/markdown.js';
+import type { Change } from '../../engine/plan/types.js';
+import { assemble, busyPlan, emptyPlan, erroredPlan } from './plans.js';
+
+describe('markdown renderer', () => {
+  const md = renderPlanMarkdown(busyPlan());
+
+  it('starts with the marker CI finds its comment by, then the summary', () => {
+    const [marker, , heading] = md.split('\n');
+    expect(marker).toBe(PLAN_COMMENT_MARKER);
+    expect(heading).toMatch(/^### Plan: 2 to order \(12,345.00 EUR \+ 500.00 USD\), 1 quotation to request/);
+  });
+
+  it('has a table row per change with its cost, unchanged ones left out', () => {
+    expect(md).toContain('| + | `orders.paris` | oneatlas_order | create ⚠️ | new | 12,345.00 EUR |');
+    expect(md).toContain('| ? | `orders.neo` | oneatlas_order | request-quotation | quotation-needed | known at apply |');
+    expect(md).toContain('| · | `orders.old` | oneatlas_order | noop | removed-from-config |  |');
+    expect(renderPlanMarkdown(emptyPlan())).not.toContain('orders.paris');
+  });
+
+  it('shows totals, limits, drift and diagnostics', () => {
+    expect(md).toContain('| EUR | 12,345.00 | 1 |');
+    expect(md).toContain('- ❌ maxar fresh_imagery_fee_limit: planned 500.00 USD of 1,000.00 USD, used 800.00 USD, over by 300.00 USD');
+    expect(md).toContain('- `alerts.same`: renamed outside orderform to "Renamed by hand"');
+    expect(renderPlanMarkdown(erroredPlan())).toMatch(/- \*\*error\*\* `ORDER_IMMUTABLE` \(orders.yaml:10:3\): orders.paris: this order was already placed/);
+  });
+
+  it('folds field diffs and notes into <details>', () => {
+    const details = md.slice(md.indexOf('<details>'));
+    expect(md.indexOf('<details>')).toBeGreaterThan(md.indexOf('| Address |'));
+    expect(details).toContain('```diff\n  cloudCover:\n  [\n    0,\n-   20\n+   50\n  ]\n```');
+    expect(details).toContain('! name: "Old name" → "New name"');
+    expect(details.trimEnd().endsWith('</details>')).toBe(true);
+  });
+
+  it('has no ANSI and cannot be broken by a name with pipes or HTML', () => {
+    expect(md).not.toMatch(/\u001b\[/);
+    const hostile: Change = { ...busyPlan().changes[0]!, address: 'alerts.a|<b>x</b>', notes: [] };
+    const out = renderPlanMarkdown(assemble({ changes: [hostile], drift: [], diagnostics: [] }));
+    expect(out).toContain('`alerts.a\\|&lt;b&gt;x&lt;/b&gt;`');
+  });
+});
