@@ -1,0 +1,12 @@
+import { schemaText } from '../../engine/config/schema.js';
+import type { CliIo } from '../io.js';
+import type { CommandFactory } from './index.js';
+
+/** `orderform schema`: the config JSON Schema, for editors and other tools. */
+export const schemaCommand: CommandFactory = (io: CliIo) => ({
+  command: 'schema',
+  describe: 'Print the JSON Schema of the config files',
+  handler: () => {
+    io.stdout(schemaText());
+  },
+});

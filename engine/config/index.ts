@@ -1,0 +1,158 @@
+/**
+ * Loading a configuration: files (or folders of *.yaml / *.yml) → YAML with positions → schema →
+ * merge → normalize → vendor rules. Every problem comes back as a positioned diagnostic, all at
+ * once; nothing here touches the network.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, extname, join, resolve } from 'node:path';
+import type { Order } from '../../schemas/generated/config.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Config, MaxarOrderSpec, OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../model.js';
+import { maxarRules } from '../providers/maxar-ard/rules.js';
+import { oneAtlasRules } from '../providers/oneatlas/rules.js';
+import { aoiReader, displayPath } from './aoi.js';
+import type { Normalized, ResourceContext } from './context.js';
+import { digestOf } from './digest.js';
+import type { Env } from './endpoints.js';
+import { mergeSources, type Entry, type MergedConfig } from './merge.js';
+import { normalizeAlert } from './normalize-alert.js';
+import { normalizeMaxarOrder } from './normalize-maxar-order.js';
+import { normalizeOneAtlasOrder } from './normalize-oneatlas-order.js';
+import { normalizeQuotation } from './normalize-quotation.js';
+import { normalizeBudget, normalizeProviders, normalizeSafety, normalizeState } from './normalize-settings.js';
+import { parsePath } from './path.js';
+import { validateSchema } from './schema-errors.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
+
+export interface LoadOptions {
+  cwd: string;
+  /** Environment for endpoint and state URL resolution (default: process.env). */
+  env?: Env;
+}
+
+export interface LoadResult {
+  /** Null when any diagnostic is an error. */
+  config: Config | null;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadConfig(paths: string[], opts: LoadOptions): Promise<LoadResult> {
+  const env = opts.env ?? process.env;
+  const { files, diagnostics } = await expandPaths(paths, opts.cwd);
+  const sources: YamlSource[] = [];
+  for (const file of files) {
+    const read = await readSource(file, opts.cwd);
+    diagnostics.push(...read.diagnostics);
+    if (read.source) {
+      diagnostics.push(...validateSchema(read.source));
+      sources.push(read.source);
+    }
+  }
+  if (!files.length && !diagnostics.length) diagnostics.push(error('NO_CONFIG_FILES', `no *.yaml or *.yml files in ${paths.join(', ')}`));
+  if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
+
+  const { merged, diagnostics: mergeProblems } = mergeSources(sources);
+  diagnostics.push(...mergeProblems);
+  // A block declared twice would make every reference to it ambiguous: stop before the noise.
+  if (hasErrors(mergeProblems)) return { config: null, diagnostics: sorted(diagnostics, files) };
+  const providers = normalizeProviders(merged, env);
+  const state = normalizeState(merged, files[0]!, env);
+  diagnostics.push(...state.diagnostics);
+  const ctx: ResourceContext = { providers, readAoi: aoiReader(opts.cwd) };
+  const normalized = await normalizeResources(merged, ctx);
+  const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
+  diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
+  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources)], sources));
+  if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
+
+  resources.sort((a, b) => (a.address < b.address ? -1 : 1));
+  const budget = normalizeBudget(merged);
+  const safety = normalizeSafety(merged);
+  const config: Config = {
+    files,
+    digest: digestOf(withoutSources({ resources, providers, budget, safety })),
+    providers,
+    budget,
+    safety,
+    state: state.state,
+    resources,
+  };
+  return { config, diagnostics: sorted(diagnostics, files) };
+}
+
+/** How many resources of each kind: for one-line summaries. */
+export function countByKind(resources: readonly ResourceSpec[]): Record<ResourceKind, number> {
+  const counts: Record<ResourceKind, number> = { oneatlas_order: 0, maxar_ard_order: 0, quotation_decision: 0, oneatlas_alert: 0 };
+  for (const r of resources) counts[r.kind] += 1;
+  return counts;
+}
+
+async function normalizeResources(merged: MergedConfig, ctx: ResourceContext): Promise<Normalized<ResourceSpec>[]> {
+  const order = (entry: Entry<Order>): Promise<Normalized<OneAtlasOrderSpec | MaxarOrderSpec>> =>
+    entry.value.vendor === 'oneatlas'
+      ? normalizeOneAtlasOrder({ ...entry, value: entry.value }, ctx)
+      : normalizeMaxarOrder({ ...entry, value: entry.value }, ctx);
+  return Promise.all([
+    ...merged.orders.map(order),
+    ...merged.quotations.map(async (e) => normalizeQuotation(e, ctx)),
+    ...merged.alerts.map((e) => normalizeAlert(e, ctx)),
+  ]);
+}
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+/** Files first as given, folders expanded to their YAML files, sorted; absolute paths. */
+async function expandPaths(paths: string[], cwd: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    const info = await stat(abs).catch(() => null);
+    if (!info) diagnostics.push(error('CONFIG_FILE_NOT_FOUND', `config file not found: ${p}`, undefined, `looked for ${abs}`));
+    else if (info.isDirectory()) {
+      const names = (await readdir(abs)).filter((n) => YAML_EXTENSIONS.has(extname(n))).sort();
+      files.push(...names.map((n) => join(abs, n)));
+    } else files.push(abs);
+  }
+  return { files: [...new Set(files)], diagnostics };
+}
+
+async function readSource(abs: string, cwd: string): Promise<{ source: YamlSource | null; diagnostics: Diagnostic[] }> {
+  const file = displayPath(cwd, abs);
+  try {
+    return parseYaml(file, dirname(abs), await readFile(abs, 'utf8'));
+  } catch (e) {
+    return { source: null, diagnostics: [error('CONFIG_FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`)] };
+  }
+}
+
+/** Rules only know a resource's line and the field's path; point at the field itself. */
+function refine(diagnostics: Diagnostic[], sources: YamlSource[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const source = d.source && sources.find((s) => s.file === d.source!.file);
+    if (!source || !d.source) return d;
+    const at = source.locate(parsePath(d.source.path));
+    return { ...d, source: { ...at, path: d.source.path } };
+  });
+}
+
+/** Files in load order, then line and column; diagnostics without a place first. */
+function sorted(diagnostics: Diagnostic[], files: string[]): Diagnostic[] {
+  const rank = (d: Diagnostic) => (d.source ? [files.findIndex((f) => f.endsWith(d.source!.file)), d.source.line, d.source.column] : [-2, 0, 0]);
+  return diagnostics
+    .map((d, i) => ({ d, key: [...rank(d), i] }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((x) => x.d);
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** The digest ignores where things are written, only what they say. */
+function withoutSources(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (k, v) => (k === 'source' ? undefined : v)));
+}
+
+export type { Config };

@@ -1,0 +1,106 @@
+/** A OneAtlas order as written → OneAtlasOrderSpec: AOI ids, wire options, digest, customer reference. */
+import type { OneAtlasOrder, Production } from '../../schemas/generated/config.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { areaKm2 } from '../geo/area.js';
+import type { AcquisitionMode, Aoi, OneAtlasOrderSpec } from '../model.js';
+import { missionOfProductType, modeOfProductType } from '../providers/oneatlas/rules.js';
+import { findContract, isDiagnostic, type Normalized, type ResourceContext } from './context.js';
+import { customerReferenceFor, digestOf } from './digest.js';
+import { locate, locateKey, type Entry } from './merge.js';
+
+const WIRE_KEYS: Record<string, string> = {
+  processingLevel: 'processing_level',
+  spectralProcessing: 'spectral_processing',
+  imageFormat: 'image_format',
+  pixelCoding: 'pixel_coding',
+  radiometricProcessing: 'radiometric_processing',
+  hd: 'hd',
+  dehazing: 'dehazing',
+  fullStrip: 'fullStrip',
+};
+
+export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: ResourceContext): Promise<Normalized<OneAtlasOrderSpec>> {
+  const w = entry.value;
+  const diagnostics: Diagnostic[] = [];
+  const contract = findContract(ctx, entry, ['contract'], w.contract);
+  if (isDiagnostic(contract)) diagnostics.push(contract);
+  const mission = missionOfProductType(w.productType);
+  if (!mission)
+    diagnostics.push(error('UNKNOWN_PRODUCT_TYPE', `cannot tell the mission of product type ${w.productType}`, locate(entry, 'productType'), 'archive product types start with Pleiades, PleiadesNeo or SPOT, e.g. PleiadesArchiveMono'));
+
+  const aois: Aoi[] = [];
+  for (const [index, [name, aoi]] of Object.entries(w.aois).entries()) {
+    const at = { ...entry, path: [...entry.path, 'aois', name] };
+    const read = aoi.geometry ? await ctx.readAoi({ ...at, value: aoi.geometry, path: [...at.path, 'geometry'] }) : { polygon: null, diagnostics: [] };
+    diagnostics.push(...read.diagnostics);
+    const geometry = read.polygon;
+    aois.push({ id: index + 1, name, geometry, areaKm2: geometry ? areaKm2(geometry) : 0, source: locateKey(at) });
+  }
+  const aoiId = new Map(aois.map((a) => [a.name, a.id]));
+  const unknownAoi = (name: string, ...field: (string | number)[]) =>
+    error('UNKNOWN_AOI', `no AOI named '${name}' in this order`, locate(entry, ...field), `AOIs: ${aois.map((a) => a.name).join(', ')}`);
+
+  const items: OneAtlasOrderSpec['items'] = [];
+  w.items.forEach((item, i) => {
+    if (item.aoi === undefined) aois.forEach((a) => items.push({ catalogItemId: item.catalogItemId, aoiId: a.id }));
+    else if (aoiId.has(item.aoi)) items.push({ catalogItemId: item.catalogItemId, aoiId: aoiId.get(item.aoi)! });
+    else diagnostics.push(unknownAoi(item.aoi, 'items', i, 'aoi'));
+  });
+
+  const options = wireOptions(w.production ?? {});
+  for (const field of ['dem', 'projection'] as const) {
+    for (const [name, value] of Object.entries(w.production?.[field] ?? {})) {
+      if (aoiId.has(name)) options[`${field}_${aoiId.get(name)}`] = value;
+      else diagnostics.push(unknownAoi(name, 'production', field, name));
+    }
+  }
+
+  if (isDiagnostic(contract) || !mission || diagnostics.some((d) => d.severity === 'error')) return { spec: null, diagnostics };
+  const acquisitionMode: AcquisitionMode =
+    w.mode ?? modeOfProductType(w.productType) ?? (aois.every((a) => items.filter((i) => i.aoiId === a.id).length === 3) ? 'tristereo' : 'stereo');
+  const defining = {
+    contractId: contract.contractId,
+    productTypeId: w.productType,
+    acquisitionMode,
+    aois: aois.map((a) => ({ id: a.id, name: a.name, geometry: a.geometry })),
+    items,
+    options,
+    primaryMarket: w.primaryMarket ?? '',
+    secondaryMarket: w.secondaryMarket,
+    endUser: { name: w.endUser?.name ?? '', country: w.endUser?.country ?? '' },
+    deliveryType: w.delivery ?? 'network',
+  };
+  const digest = digestOf(defining);
+  const spec: OneAtlasOrderSpec = {
+    kind: 'oneatlas_order',
+    address: `orders.${entry.key}`,
+    key: entry.key,
+    digest,
+    source: locateKey(entry),
+    contract,
+    mission,
+    productTypeId: w.productType,
+    acquisitionMode,
+    aois,
+    items,
+    options,
+    primaryMarket: defining.primaryMarket,
+    ...(w.secondaryMarket ? { secondaryMarket: w.secondaryMarket } : {}),
+    endUser: defining.endUser,
+    deliveryType: defining.deliveryType,
+    customerReference: w.customerReference ?? customerReferenceFor(entry.key, digest),
+    ...(w.maxPrice ? { maxPrice: w.maxPrice } : {}),
+  };
+  return { spec, diagnostics };
+}
+
+/** Production options as wire strings. HD switches dehazing on unless it is set (seed). */
+function wireOptions(p: Production): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const [field, key] of Object.entries(WIRE_KEYS)) {
+    const value = p[field as keyof Production];
+    if (value !== undefined) options[key] = String(value);
+  }
+  if (p.hd === true && p.dehazing === undefined) options.dehazing = 'true';
+  return options;
+}

@@ -1,0 +1,70 @@
+/** Providers, budget, safety and state as the engine uses them: defaults applied, endpoints resolved. */
+import { dirname, resolve } from 'node:path';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import type { Budget, Config, OneAtlasContractRef, Providers, SafetyThresholds } from '../model.js';
+import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from './endpoints.js';
+import { locate, type MergedConfig } from './merge.js';
+
+export const DEFAULT_SAFETY: SafetyThresholds = { maxDestructiveShare: 0.25, maxSpendWithoutFlag: {}, priceTolerance: 0 };
+export const DEFAULT_STATE_FILE = 'orderform.state.json';
+
+export function normalizeProviders(merged: MergedConfig, env: Env): Providers {
+  const providers: Providers = {};
+  if (merged.oneatlas) {
+    const p = merged.oneatlas.value;
+    const contracts: OneAtlasContractRef[] = Object.entries(p.contracts).map(([name, c]) => ({
+      name,
+      contractId: c.contractId,
+      backend: c.backend,
+      ...(c.workspace ? { workspace: c.workspace } : {}),
+    }));
+    providers.oneatlas = {
+      apiKeyEnv: p.credentials?.apiKeyEnv ?? ONEATLAS_API_KEY_ENV,
+      endpoints: resolveOneAtlasEndpoints(p.endpoints, env),
+      contracts,
+    };
+  }
+  if (merged.maxar) {
+    const p = merged.maxar.value;
+    providers.maxar = {
+      apiKeyEnv: p.credentials?.apiKeyEnv ?? MAXAR_API_KEY_ENV,
+      endpoint: resolveMaxarEndpoint(p.endpoint, env),
+      accountId: p.accountId,
+    };
+  }
+  return providers;
+}
+
+export function normalizeBudget(merged: MergedConfig): Budget {
+  const b = merged.budget?.value ?? {};
+  return {
+    total: b.total ?? {},
+    perOrder: b.perOrder ?? {},
+    perVendor: { ...(b.perVendor?.oneatlas ? { oneatlas: b.perVendor.oneatlas } : {}), ...(b.perVendor?.maxar ? { maxar: b.perVendor.maxar } : {}) },
+  };
+}
+
+export function normalizeSafety(merged: MergedConfig): SafetyThresholds {
+  const s = merged.safety?.value ?? {};
+  return {
+    maxDestructiveShare: s.maxDestructiveShare ?? DEFAULT_SAFETY.maxDestructiveShare,
+    maxSpendWithoutFlag: s.maxSpendWithoutFlag ?? DEFAULT_SAFETY.maxSpendWithoutFlag,
+    priceTolerance: s.priceTolerance ?? DEFAULT_SAFETY.priceTolerance,
+  };
+}
+
+/**
+ * A state file is relative to the file that declares it (default: beside the first config file).
+ * A postgres URL comes from the environment; unset, it is a warning here (validate needs no
+ * secrets) and an empty URL that the state store refuses.
+ */
+export function normalizeState(merged: MergedConfig, firstFile: string, env: Env): { state: Config['state']; diagnostics: Diagnostic[] } {
+  const at = merged.state;
+  if (!at) return { state: { backend: 'file', path: resolve(dirname(firstFile), DEFAULT_STATE_FILE) }, diagnostics: [] };
+  if (at.value.file !== undefined) return { state: { backend: 'file', path: resolve(at.source.dir, at.value.file) }, diagnostics: [] };
+  const name = at.value.postgres?.urlEnv;
+  if (!name) return { state: { backend: 'postgres', url: '' }, diagnostics: [error('STATE_INVALID', 'give a state file or postgres.urlEnv', locate(at))] };
+  const url = env[name] ?? '';
+  const diagnostics = url ? [] : [warning('STATE_URL_ENV_UNSET', `environment variable ${name} (the postgres state URL) is not set`, locate(at, 'postgres', 'urlEnv'))];
+  return { state: { backend: 'postgres', url }, diagnostics };
+}

@@ -1,0 +1,206 @@
+/**
+ * Validates a parsed file against the schema and turns ajv errors into positioned diagnostics a
+ * user can act on. Unions (`anyOf`: an order's vendor, an AOI's GeoJSON type) are resolved by their
+ * discriminator in the data, then validated against that one branch, so that a typo in a OneAtlas
+ * order is reported against the OneAtlas order schema, not as "matches no branch" noise.
+ */
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { PathSeg } from './path.js';
+import { configSchema, validatorFor, type ErrorObject, type JsonSchema } from './schema.js';
+import type { YamlSource } from './yaml-source.js';
+
+const SECRET_LIKE = /secret|password|passwd|api[-_]?key$|token/i;
+
+export function validateSchema(source: YamlSource): Diagnostic[] {
+  const errors = errorsFor(validatorFor(), source.value, []);
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of errors.map((e) => toDiagnostic(e, source))) {
+    const id = `${d.code}|${d.source?.path}|${d.summary}`;
+    if (!seen.has(id)) out.push(d);
+    seen.add(id);
+  }
+  return out;
+}
+
+/** An ajv error with its instance path already in segments (array indices as numbers). */
+interface PathedError {
+  error: ErrorObject;
+  path: PathSeg[];
+  /** Set when a union could not be resolved: what to say instead of ajv's message. */
+  union?: { summary: string; at: PathSeg[] };
+}
+
+function errorsFor(validate: ReturnType<typeof validatorFor>, data: unknown, prefix: PathSeg[]): PathedError[] {
+  if (validate(data)) return [];
+  const all = (validate.errors ?? []).map((e) => ({ error: e, path: [...prefix, ...segments(data, e.instancePath)] }));
+  const unions = all.filter((e) => e.error.keyword === 'anyOf');
+  // Keep the errors that no union produced; replace each union's errors by those of its chosen branch.
+  const inUnion = (e: PathedError) => unions.some((u) => isWithin(e.path, u.path));
+  const out = all.filter((e) => !inUnion(e));
+  for (const u of unions) {
+    if (unions.some((outer) => outer !== u && isWithin(u.path, outer.path))) continue; // nested: handled by the branch
+    out.push(...resolveUnion(u, valueAt(data, u.path.slice(prefix.length))));
+  }
+  return out;
+}
+
+function resolveUnion(u: PathedError, data: unknown): PathedError[] {
+  const branches = ((u.error.schema as JsonSchema[]) ?? []).map((b) => {
+    const name = String(b.$ref).replace('#/definitions/', '');
+    return { name, schema: (configSchema().definitions as Record<string, JsonSchema>)[name]! };
+  });
+  const chosen = chooseBranch(data, branches);
+  if (typeof chosen !== 'string') return [{ ...u, union: chosen }];
+  return errorsFor(validatorFor(chosen), data, u.path);
+}
+
+/**
+ * The branch whose `const` property (vendor, type) matches the data, else the only branch that
+ * requires a property the data has (`file`). Otherwise: what to tell the user.
+ */
+function chooseBranch(
+  data: unknown,
+  branches: { name: string; schema: JsonSchema }[],
+): string | { summary: string; at: PathSeg[] } {
+  const obj = isObject(data) ? data : {};
+  const discriminators = new Map<string, unknown[]>();
+  for (const b of branches) {
+    const props = (b.schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const [prop, s] of Object.entries(props)) {
+      if (s.const === undefined) continue;
+      if (obj[prop] === s.const) return b.name;
+      discriminators.set(prop, [...(discriminators.get(prop) ?? []), s.const]);
+    }
+  }
+  for (const b of branches) {
+    const owns = ((b.schema.required ?? []) as string[]).filter(
+      (p) => p in obj && branches.every((o) => o === b || !(p in ((o.schema.properties ?? {}) as object))),
+    );
+    if (owns.length) return b.name;
+  }
+  const [prop, values] = [...discriminators.entries()][0] ?? [];
+  const list = (values ?? []).map((v) => JSON.stringify(v)).join(', ');
+  if (!isObject(data)) return { summary: `expected an object (${branches.map((b) => b.name).join(' or ')})`, at: [] };
+  if (prop && prop in obj) return { summary: `${prop} must be one of ${list}, got ${JSON.stringify(obj[prop])}`, at: [prop] };
+  if (prop && branches.every((b) => (b.schema.properties as object)[prop as never]))
+    return { summary: `missing required property '${prop}' (one of ${list})`, at: [] };
+  return { summary: `expected one of: ${branches.map((b) => `${b.name} (${b.schema.description})`).join('; ')}`, at: [] };
+}
+
+function toDiagnostic(p: PathedError, source: YamlSource): Diagnostic {
+  const { error: e, path } = p;
+  const at = (segs: PathSeg[], where: 'key' | 'value' = 'value') => source.locate(segs, where);
+  if (p.union) {
+    const code = p.union.summary.startsWith('missing') ? 'SCHEMA_MISSING_PROPERTY' : 'SCHEMA_INVALID';
+    return error(code, p.union.summary, at([...path, ...p.union.at]));
+  }
+  const params = e.params as Record<string, unknown>;
+  const parent = (e.parentSchema ?? {}) as JsonSchema;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const where = at([...path, name], 'key');
+      const allowed = Object.keys((parent.properties ?? {}) as object);
+      if (parent.patternProperties) {
+        const pattern = Object.keys(parent.patternProperties as object)[0];
+        return error('SCHEMA_INVALID_KEY', `'${name}' is not a valid name: use letters, digits, '_' and '-' (${pattern})`, where);
+      }
+      if (SECRET_LIKE.test(name))
+        return error('INLINE_SECRET', `'${name}': secrets are never written in the config; name an environment variable with credentials.apiKeyEnv`, where);
+      const hint = closest(name, allowed);
+      return error(
+        'SCHEMA_UNKNOWN_PROPERTY',
+        `unknown property '${name}'${hint ? ` (did you mean '${hint}'?)` : ''}`,
+        where,
+        allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined,
+      );
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const d = error('SCHEMA_MISSING_PROPERTY', `missing required property '${missing}'`, at(path));
+      return { ...d, source: { ...d.source!, path: d.source!.path ? `${d.source!.path}.${missing}` : missing } };
+    }
+    case 'type':
+      return error('SCHEMA_TYPE', `expected ${[params.type].flat().join(' or ')}, got ${describe(e.data)}`, at(path));
+    case 'enum':
+      return error(
+        'SCHEMA_ENUM',
+        `${JSON.stringify(e.data)} is not allowed; expected one of: ${(params.allowedValues as unknown[]).join(', ')}`,
+        at(path),
+      );
+    case 'const':
+      return error('SCHEMA_ENUM', `expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(e.data)}`, at(path));
+    case 'pattern':
+    case 'format':
+      return error('SCHEMA_FORMAT', `${JSON.stringify(e.data)} is not valid: ${String(parent.description ?? e.message)}`, at(path));
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return error('SCHEMA_RANGE', `${JSON.stringify(e.data)} ${e.message}`, at(path));
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+    case 'minLength':
+    case 'maxLength':
+    case 'uniqueItems':
+      return error('SCHEMA_SIZE', `${e.message}`, at(path), parent.description ? String(parent.description) : undefined);
+    default:
+      return error('SCHEMA_INVALID', `${e.message}`, at(path));
+  }
+}
+
+/** JSON-pointer segments, with array indices as numbers (they render as `[n]`). */
+function segments(data: unknown, pointer: string): PathSeg[] {
+  const out: PathSeg[] = [];
+  let node = data;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out.push(Array.isArray(node) ? Number(seg) : seg);
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[seg] : undefined;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: PathSeg[]): unknown {
+  return path.reduce<unknown>((node, seg) => (node == null ? undefined : (node as Record<string, unknown>)[seg]), data);
+}
+
+function isWithin(path: PathSeg[], base: PathSeg[]): boolean {
+  return path.length >= base.length && base.every((s, i) => s === path[i]);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** The allowed name nearest to a typo (edit distance ≤ 2), if any. */
+function closest(name: string, allowed: string[]): string | undefined {
+  let best: { name: string; d: number } | undefined;
+  for (const candidate of allowed) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d <= 2 && (!best || d < best.d)) best = { name: candidate, d };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length]!;
+}

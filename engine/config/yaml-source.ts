@@ -1,0 +1,74 @@
+/**
+ * A YAML config file parsed with positions: its plain value, and a way to map any path in it back to
+ * `file:line:column`. Duplicate keys and syntax errors become positioned diagnostics.
+ */
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import { formatPath, type PathSeg } from './path.js';
+
+export interface YamlSource {
+  /** The file as shown to the user (relative to the working directory when inside it). */
+  file: string;
+  /** Absolute directory of the file: AOI files are relative to it. */
+  dir: string;
+  value: unknown;
+  /** Where `path` is; when it does not fully exist, the deepest part that does. `key`: point at the key. */
+  locate(path: readonly PathSeg[], at?: 'key' | 'value'): SourceLocation;
+}
+
+export function parseYaml(file: string, dir: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number, path: readonly PathSeg[]): SourceLocation => {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, column: col, path: formatPath(path) };
+  };
+  const diagnostics = doc.errors.map((e) =>
+    error(
+      e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX',
+      e.code === 'DUPLICATE_KEY' ? `duplicate key: ${keyAt(text, e.pos[0])}` : `YAML syntax: ${firstLine(e.message)}`,
+      position(e.pos[0], []),
+    ),
+  );
+  if (diagnostics.length) return { source: null, diagnostics };
+  const locate = (path: readonly PathSeg[], at: 'key' | 'value' = 'value'): SourceLocation => {
+    const offset = offsetOf(doc, path, at);
+    return position(offset, path);
+  };
+  return { source: { file, dir, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, locate }, diagnostics };
+}
+
+function offsetOf(doc: Document, path: readonly PathSeg[], at: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (const [i, seg] of path.entries()) {
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    let keyOffset: number | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyOffset = rangeStart(pair.key);
+      next = pair.value;
+    } else if (isSeq(node)) {
+      next = node.items[Number(seg)];
+      if (next === undefined) break;
+    } else break;
+    const last = i === path.length - 1;
+    offset = (last && at === 'key' ? keyOffset : undefined) ?? rangeStart(next) ?? keyOffset ?? offset;
+    node = next;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function keyAt(text: string, offset: number): string {
+  return JSON.stringify(text.slice(offset).split(/[:\n]/)[0]!.trim());
+}

@@ -1,0 +1,616 @@
+/* Generated from schemas/orderform.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * An order: `vendor: oneatlas` (SPOT, Pléiades, Pléiades Neo archive) or `vendor: maxar` (Maxar ARD).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+ */
+export type Order = OneAtlasOrder | MaxarOrder;
+/**
+ * An AOI: an inline GeoJSON Polygon, a Feature with a Polygon geometry, a FeatureCollection of exactly one such Feature, or `{file: path}` to a .geojson file (relative to this config file) holding one of those. One outer ring, closed, 4 to 1000 positions, longitude/latitude in WGS 84.
+ */
+export type AoiGeometry = AoiFile | GeoJsonPolygon | GeoJsonFeature | GeoJsonFeatureCollection;
+
+/**
+ * An orderform configuration file: providers, budget, safety thresholds, state location and the resources to manage (orders, quotation decisions, alerts). Several files (or a folder of them) may be loaded together; each block may appear in one file only, resource keys are unique per block across files.
+ */
+export interface OrderformConfig {
+  providers?: Providers;
+  budget?: Budget;
+  safety?: Safety;
+  state?: State;
+  /**
+   * Orders to place, by a stable key of your choice (its address is `orders.<key>`). Each order says its vendor with `vendor: oneatlas | maxar`. Orders are immutable once placed: change the key to order again.
+   */
+  orders?: {
+    [k: string]: Order;
+  };
+  /**
+   * Decisions on Pléiades Neo quotations (accept or refuse), by a stable key (address `quotations.<key>`). One-way once applied.
+   */
+  quotations?: {
+    [k: string]: QuotationDecision;
+  };
+  /**
+   * OneAtlas AOI alerts, by a stable key (address `alerts.<key>`). Renaming updates in place, any other change replaces the alert, removing it deletes it.
+   */
+  alerts?: {
+    [k: string]: Alert;
+  };
+}
+/**
+ * Vendor accounts. Read only: orderform never changes a contract or an account.
+ */
+export interface Providers {
+  oneatlas?: OneAtlasProvider;
+  maxar?: MaxarProvider;
+}
+/**
+ * Airbus OneAtlas (Pay-Per-Order archive, Pléiades Neo quotations, AOI alerts).
+ */
+export interface OneAtlasProvider {
+  credentials?: Credentials;
+  /**
+   * Base URLs. Each defaults to its environment variable (`ORDERFORM_ONEATLAS_<AUTH|ORDER|SEARCH|DATA>_URL`), then to the real vendor host.
+   */
+  endpoints?: {
+    /**
+     * Token host (default https://authenticate.foundation.api.oneatlas.airbus.com).
+     */
+    auth?: string;
+    /**
+     * Order host: contracts, prices, quotations, orders (default https://order.api.oneatlas.airbus.com).
+     */
+    order?: string;
+    /**
+     * Catalogue search host (default https://search.foundation.api.oneatlas.airbus.com).
+     */
+    search?: string;
+    /**
+     * Data host: /me and alerts (default https://data.api.oneatlas.airbus.com).
+     */
+    data?: string;
+  };
+  /**
+   * Contracts by a name of your choice; orders, quotation decisions and alerts refer to them by that name.
+   */
+  contracts: {
+    [k: string]: OneAtlasContract;
+  };
+}
+/**
+ * Where the API key is read from: the name of an environment variable (default `ORDERFORM_ONEATLAS_API_KEY` for OneAtlas, `ORDERFORM_MAXAR_API_KEY` for Maxar). Secrets are never written in the config.
+ */
+export interface Credentials {
+  /**
+   * Name of the environment variable holding the API key.
+   */
+  apiKeyEnv?: string;
+}
+/**
+ * A OneAtlas contract. SPOT and Pléiades are ordered through `legacy` contracts, Pléiades Neo through `neo` ones.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+ */
+export interface OneAtlasContract {
+  /**
+   * The CIS contract id, e.g. CTR21000411.
+   */
+  contractId: string;
+  /**
+   * The contract's backendSource: `legacy` (SPOT, Pléiades) or `neo` (Pléiades Neo).
+   */
+  backend: 'legacy' | 'neo';
+  /**
+   * Delivery workspace id; discovered from the vendor when left out.
+   */
+  workspace?: string;
+}
+/**
+ * Maxar ARD (Analysis-Ready Data).
+ */
+export interface MaxarProvider {
+  /**
+   * The ARD account id (digits; quote it in YAML so it stays a string).
+   */
+  accountId: string;
+  /**
+   * Base URL (default `ORDERFORM_MAXAR_URL`, then https://ard.maxar.com).
+   */
+  endpoint?: string;
+  credentials?: Credentials;
+}
+/**
+ * Spending ceilings, checked by plan and again by apply before any money is spent.
+ */
+export interface Budget {
+  /**
+   * Ceiling on the total spend of one apply, per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+   */
+  total?: {
+    /**
+     * Amount in this currency.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Z]{3}$".
+     */
+    [k: string]: number;
+  };
+  /**
+   * Ceiling on any single order or quotation acceptance, per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+   */
+  perOrder?: {
+    /**
+     * Amount in this currency.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Z]{3}$".
+     */
+    [k: string]: number;
+  };
+  /**
+   * Ceiling on the spend of one apply at each vendor.
+   */
+  perVendor?: {
+    /**
+     * OneAtlas spend ceiling, per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+     */
+    oneatlas?: {
+      /**
+       * Amount in this currency.
+       *
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^[A-Z]{3}$".
+       */
+      [k: string]: number;
+    };
+    /**
+     * Maxar ARD spend ceiling, per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+     */
+    maxar?: {
+      /**
+       * Amount in this currency.
+       *
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^[A-Z]{3}$".
+       */
+      [k: string]: number;
+    };
+  };
+}
+/**
+ * Thresholds above which apply needs an explicit flag.
+ */
+export interface Safety {
+  /**
+   * Share (0–1) of managed alerts that may be replaced or deleted in one apply without --allow-destructive (default 0.25).
+   */
+  maxDestructiveShare?: number;
+  /**
+   * Spend above which apply needs --allow-large-spend (default: no threshold), per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+   */
+  maxSpendWithoutFlag?: {
+    /**
+     * Amount in this currency.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Z]{3}$".
+     */
+    [k: string]: number;
+  };
+  /**
+   * Relative price rise tolerated between plan and apply, e.g. 0.02 for 2 % (default 0: any rise refuses the saved plan).
+   */
+  priceTolerance?: number;
+}
+/**
+ * Where orderform keeps its state: a JSON file (default `orderform.state.json` beside the first config file) or a PostgreSQL database. Give exactly one of `file` or `postgres`.
+ */
+export interface State {
+  /**
+   * State file path, relative to this config file.
+   */
+  file?: string;
+  /**
+   * PostgreSQL state; the connection URL (which carries a password) is read from an environment variable.
+   */
+  postgres?: {
+    /**
+     * Name of the environment variable holding the postgres:// URL.
+     */
+    urlEnv: string;
+  };
+}
+/**
+ * A OneAtlas archive order. Legacy (SPOT, Pléiades) orders are priced then placed; Pléiades Neo orders are quoted, then accepted or refused (see `quotations`).
+ */
+export interface OneAtlasOrder {
+  /**
+   * The vendor: `oneatlas` for this kind of order.
+   */
+  vendor: 'oneatlas';
+  /**
+   * Name of a contract in `providers.oneatlas.contracts`.
+   */
+  contract: string;
+  /**
+   * The productTypeId. Its mission (SPOT, Pléiades, Pléiades Neo) must match the contract backend; stereo and tristereo use the dedicated ids (PleiadesArchiveStereo, SPOTArchive1.5Tristereo, PleiadesNeoArchiveMulti, …).
+   */
+  productType: string;
+  /**
+   * Acquisition mode. Derived from the product type when left out (PleiadesNeoArchiveMulti: from the number of items per AOI).
+   */
+  mode?: 'mono' | 'stereo' | 'tristereo';
+  /**
+   * Areas of interest by name, in order: the first gets aoiId 1, the next 2, and so on.
+   */
+  aois: {
+    [k: string]: OneAtlasAoi;
+  };
+  /**
+   * Catalogue images to order. Stereo needs 2 items per AOI, tristereo 3.
+   *
+   * @minItems 1
+   */
+  items: [OneAtlasItem, ...OneAtlasItem[]];
+  production?: Production;
+  /**
+   * Delivery type (default `network`: FTP + My Data).
+   */
+  delivery?: 'network';
+  /**
+   * The primary market, required for ordering (e.g. CARTO, AGRI, ENV).
+   */
+  primaryMarket?:
+    | 'AGRI'
+    | 'GENIE'
+    | 'GDPUBLIC'
+    | 'DEFSEC'
+    | 'DISTRI'
+    | 'RISQUE'
+    | 'ENERGIE'
+    | 'ENV'
+    | 'FORET'
+    | 'SANTE'
+    | 'ASSUR'
+    | 'IOT'
+    | 'CARTO'
+    | 'MARITIME'
+    | 'PRESSE'
+    | 'MOBIL'
+    | 'AUTRE'
+    | 'TELECOM'
+    | 'TOURISME'
+    | 'TRANSPORT'
+    | 'NQUAL';
+  /**
+   * The secondary market, as listed by the contract's markets.
+   */
+  secondaryMarket?: string;
+  /**
+   * The end user of the imagery, required for ordering.
+   */
+  endUser?: {
+    /**
+     * End user name.
+     */
+    name: string;
+    /**
+     * End user country, ISO 3166 alpha-2 (e.g. FR).
+     */
+    country: string;
+  };
+  /**
+   * Overrides the deterministic reference `of-<key>-<digest>` used to find the order again. Keep it unique per order.
+   */
+  customerReference?: string;
+  maxPrice?: Money;
+}
+/**
+ * A named AOI of a OneAtlas order. `geometry` may be left out only with `production.fullStrip: true` (Pléiades Neo).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+ */
+export interface OneAtlasAoi {
+  geometry?: AoiGeometry;
+}
+/**
+ * A GeoJSON file holding the AOI.
+ */
+export interface AoiFile {
+  /**
+   * Path to a .geojson file, relative to the config file.
+   */
+  file: string;
+}
+/**
+ * A GeoJSON Polygon.
+ */
+export interface GeoJsonPolygon {
+  /**
+   * GeoJSON geometry type: Polygon.
+   */
+  type: 'Polygon';
+  /**
+   * Linear rings; exactly one (the outer ring, no holes).
+   */
+  coordinates: number[][][];
+  /**
+   * Optional GeoJSON bounding box (ignored).
+   */
+  bbox?: number[];
+}
+/**
+ * A GeoJSON Feature whose geometry is a Polygon.
+ */
+export interface GeoJsonFeature {
+  /**
+   * GeoJSON type: Feature.
+   */
+  type: 'Feature';
+  /**
+   * Optional feature id (ignored).
+   */
+  id?: string | number;
+  geometry: GeoJsonPolygon;
+  /**
+   * Free-form feature properties (ignored).
+   */
+  properties?: {} | null;
+  /**
+   * Optional GeoJSON bounding box (ignored).
+   */
+  bbox?: number[];
+}
+/**
+ * A GeoJSON FeatureCollection holding exactly one Polygon Feature.
+ */
+export interface GeoJsonFeatureCollection {
+  /**
+   * GeoJSON type: FeatureCollection.
+   */
+  type: 'FeatureCollection';
+  /**
+   * Exactly one Feature.
+   */
+  features: GeoJsonFeature[];
+  /**
+   * Optional GeoJSON bounding box (ignored).
+   */
+  bbox?: number[];
+}
+/**
+ * One catalogue image cut over one AOI (or over every AOI when `aoi` is left out).
+ */
+export interface OneAtlasItem {
+  /**
+   * The catalogue search result `properties.id`.
+   */
+  catalogItemId: string;
+  /**
+   * Name of the AOI (in `aois`) this item covers; left out: every AOI.
+   */
+  aoi?: string;
+}
+/**
+ * Production options (sent as the wire options processing_level, spectral_processing, …). Left out: the vendor default.
+ */
+export interface Production {
+  /**
+   * processing_level.
+   */
+  processingLevel?: 'primary' | 'projected' | 'ortho';
+  /**
+   * spectral_processing.
+   */
+  spectralProcessing?:
+    'panchromatic' | 'pansharpened' | 'multispectral' | 'bundle' | 'full_bundle' | 'full_pms' | 'full_ms';
+  /**
+   * image_format. HD is never available with NITF.
+   */
+  imageFormat?: 'dimap_jpeg2000_regular' | 'dimap_jpeg2000_optimized' | 'dimap_geotiff' | 'nitf';
+  /**
+   * pixel_coding (8 bits needs display radiometry; 12 bits basic or reflectance).
+   */
+  pixelCoding?: '8bits' | '12bits' | '16bits';
+  /**
+   * radiometric_processing.
+   */
+  radiometricProcessing?: 'basic' | 'reflectance' | 'display';
+  /**
+   * DEM per AOI name (wire `dem_<aoiId>`), ortho only.
+   */
+  dem?: {
+    /**
+     * The DEM for this AOI.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+     */
+    [k: string]:
+      | 'best_available'
+      | 'FLAT_DEM_WITH_WD4O_WAT'
+      | 'FLAT_DEM_WITH_GTOPO30_WAT'
+      | 'FLAT_DEM_WITH_WAT'
+      | 'GTOPO30'
+      | 'MIXEDDEM'
+      | 'PAS-DEM'
+      | 'REF3D-DEM'
+      | 'SRTMV4'
+      | 'WorldDEM4Ortho';
+  };
+  /**
+   * Projection per AOI name (wire `projection_<aoiId>`), e.g. "32631" or "4326"; ortho or projected only.
+   */
+  projection?: {
+    /**
+     * An EPSG-like code, quoted, e.g. "32631".
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+     */
+    [k: string]: string;
+  };
+  /**
+   * HD processing. Only with primary/bundle/reflectance or ortho/pansharpened/display, never with NITF, never with dehazing false.
+   */
+  hd?: boolean;
+  /**
+   * Dehazing (on by default with hd).
+   */
+  dehazing?: boolean;
+  /**
+   * Order the whole catalogue strip (Pléiades Neo only); AOI geometries may then be left out.
+   */
+  fullStrip?: boolean;
+}
+/**
+ * An amount in a currency. As `maxPrice` of an order: refuse to order above it; of a quotation decision: accept only at or below it.
+ */
+export interface Money {
+  /**
+   * The amount.
+   */
+  amount: number;
+  /**
+   * ISO 4217 currency code, e.g. EUR or USD.
+   */
+  currency: string;
+}
+/**
+ * A Maxar ARD order: acquisitions cut over one AOI, delivered to a cloud bucket.
+ */
+export interface MaxarOrder {
+  /**
+   * The vendor: `maxar` for this kind of order.
+   */
+  vendor: 'maxar';
+  /**
+   * The ARD account id; defaults to `providers.maxar.accountId` and must equal it when given.
+   */
+  account?: string;
+  /**
+   * Acquisition (catalogue) ids; each is priced by its age category (fresh, standard, training).
+   *
+   * @minItems 1
+   */
+  acquisitions: [string, ...string[]];
+  aoi: AoiGeometry;
+  /**
+   * Bundle-adjust the acquisitions (default false).
+   */
+  bundleAdjust?: boolean;
+  output: MaxarOutput;
+  maxPrice?: Money;
+}
+/**
+ * Delivery location: exactly one of `s3`, `gcs` or `azure`.
+ */
+export interface MaxarOutput {
+  s3?: Bucket;
+  gcs?: Bucket;
+  /**
+   * Azure Blob Storage container.
+   */
+  azure?: {
+    /**
+     * Container name.
+     */
+    container: string;
+    /**
+     * Path prefix inside the container.
+     */
+    prefix?: string;
+  };
+}
+/**
+ * A cloud bucket (Amazon S3 or Google Cloud Storage).
+ */
+export interface Bucket {
+  /**
+   * Bucket name.
+   */
+  bucket: string;
+  /**
+   * Path prefix inside the bucket.
+   */
+  prefix?: string;
+}
+/**
+ * Accept or refuse a Pléiades Neo quotation. Target either an order of this config (`order`) or a quotation placed elsewhere (`quotationId` + `contract`).
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+ */
+export interface QuotationDecision {
+  /**
+   * Key of a Pléiades Neo order in `orders`.
+   */
+  order?: string;
+  /**
+   * A quotation id (QUO…) not created by this config.
+   */
+  quotationId?: string;
+  /**
+   * With `quotationId`: name of the neo contract in `providers.oneatlas.contracts`.
+   */
+  contract?: string;
+  /**
+   * Accept (spends money) or refuse.
+   */
+  decision: 'accept' | 'refuse';
+  /**
+   * Why you refuse (required with refuse): rejectionReasonId 1 expired, 2 another-provider, 3 budget, 4 proposal-not-answering-needs, 5 licence, 6 modify-request, 7 other.
+   */
+  reason?:
+    'expired' | 'another-provider' | 'budget' | 'proposal-not-answering-needs' | 'licence' | 'modify-request' | 'other';
+  maxPrice?: Money;
+  /**
+   * When the quotation has expired: refuse it with reason `expired` (true) or only report it (false, default).
+   */
+  refuseIfExpired?: boolean;
+}
+/**
+ * A OneAtlas AOI alert: an email when a new catalogue image matches.
+ *
+ * This interface was referenced by `undefined`'s JSON-Schema definition
+ * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".
+ */
+export interface Alert {
+  /**
+   * Alert name shown by OneAtlas (default: the key). Renaming updates in place.
+   */
+  name?: string;
+  /**
+   * `subscription` (Living Library), or a contract name from `providers.oneatlas.contracts` or its contractId (Pay-Per-Order).
+   */
+  context: string;
+  /**
+   * Constellations to watch.
+   *
+   * @minItems 1
+   */
+  constellations: ['SPOT' | 'PHR' | 'PNEO', ...('SPOT' | 'PHR' | 'PNEO')[]];
+  /**
+   * Catalogue product types to watch, e.g. bundle, mono (default: none listed).
+   */
+  productTypes?: string[];
+  /**
+   * Cloud cover (default [0, 100]) range [min, max], inclusive, in percent.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  cloudCover?: [number, number];
+  /**
+   * Incidence angle (default [0, 90]) range [min, max], inclusive, in degrees.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  incidenceAngle?: [number, number];
+  aoi: AoiGeometry;
+}

@@ -1,0 +1,26 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ROOT, cli, load } from './helpers.js';
+
+const examples = readdirSync(join(ROOT, 'examples'))
+  .filter((n) => n.endsWith('.yaml'))
+  .map((n) => `examples/${n}`);
+
+describe('examples', () => {
+  test.each([...examples, 'orders.yaml.example'])('%s loads without any diagnostic', async (file) => {
+    const { config, diagnostics } = await load([file]);
+    expect(diagnostics).toEqual([]);
+    expect(config?.resources.length).toBeGreaterThan(0);
+  });
+
+  test.each(examples)('%s points editors at the schema', (file) => {
+    expect(readFileSync(join(ROOT, file), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/orderform.schema.json');
+  });
+
+  test('orders.yaml.example exercises every resource kind', async () => {
+    const { stdout, code } = await cli(['validate', 'orders.yaml.example']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('OK: 1 file, 3 OneAtlas orders, 1 Maxar ARD order, 1 quotation decision, 2 alerts\n');
+  });
+});
