@@ -126,12 +126,13 @@ async function readSource(abs: string, cwd: string): Promise<{ source: YamlSourc
   }
 }
 
-/** Rules only know a resource's line and the field's path; point at the field itself. */
+/** Rules only know a resource's line and the field's path; point at the field when it is written. */
 function refine(diagnostics: Diagnostic[], sources: YamlSource[]): Diagnostic[] {
   return diagnostics.map((d) => {
     const source = d.source && sources.find((s) => s.file === d.source!.file);
-    if (!source || !d.source) return d;
-    const at = source.locate(parsePath(d.source.path));
+    const path = d.source && parsePath(d.source.path);
+    if (!source || !d.source || !path || !source.has(path)) return d;
+    const at = source.locate(path);
     return { ...d, source: { ...at, path: d.source.path } };
   });
 }

@@ -37,21 +37,21 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
     aois.push({ id: index + 1, name, geometry, areaKm2: geometry ? areaKm2(geometry) : 0, source: locateKey(at) });
   }
   const aoiId = new Map(aois.map((a) => [a.name, a.id]));
-  const unknownAoi = (name: string, ...field: (string | number)[]) =>
-    error('UNKNOWN_AOI', `no AOI named '${name}' in this order`, locate(entry, ...field), `AOIs: ${aois.map((a) => a.name).join(', ')}`);
+  const unknownAoi = (name: string, field: (string | number)[], at: 'key' | 'value') =>
+    error('UNKNOWN_AOI', `no AOI named '${name}' in this order`, entry.source.locate([...entry.path, ...field], at), `AOIs: ${aois.map((a) => a.name).join(', ')}`);
 
   const items: OneAtlasOrderSpec['items'] = [];
   w.items.forEach((item, i) => {
     if (item.aoi === undefined) aois.forEach((a) => items.push({ catalogItemId: item.catalogItemId, aoiId: a.id }));
     else if (aoiId.has(item.aoi)) items.push({ catalogItemId: item.catalogItemId, aoiId: aoiId.get(item.aoi)! });
-    else diagnostics.push(unknownAoi(item.aoi, 'items', i, 'aoi'));
+    else diagnostics.push(unknownAoi(item.aoi, ['items', i, 'aoi'], 'value'));
   });
 
   const options = wireOptions(w.production ?? {});
   for (const field of ['dem', 'projection'] as const) {
     for (const [name, value] of Object.entries(w.production?.[field] ?? {})) {
       if (aoiId.has(name)) options[`${field}_${aoiId.get(name)}`] = value;
-      else diagnostics.push(unknownAoi(name, 'production', field, name));
+      else diagnostics.push(unknownAoi(name, ['production', field, name], 'key'));
     }
   }
 

@@ -14,6 +14,8 @@ export interface YamlSource {
   value: unknown;
   /** Where `path` is; when it does not fully exist, the deepest part that does. `key`: point at the key. */
   locate(path: readonly PathSeg[], at?: 'key' | 'value'): SourceLocation;
+  /** Whether `path` is written in the file. */
+  has(path: readonly PathSeg[]): boolean;
 }
 
 export function parseYaml(file: string, dir: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
@@ -23,7 +25,10 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
     const { line, col } = lines.linePos(offset);
     return { file, line, column: col, path: formatPath(path) };
   };
-  const diagnostics = doc.errors.map((e) =>
+  // After the first syntax error the rest are mostly its echoes; duplicate keys are all independent.
+  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const reported = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
+  const diagnostics = reported.map((e) =>
     error(
       e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX',
       e.code === 'DUPLICATE_KEY' ? `duplicate key: ${keyAt(text, e.pos[0])}` : `YAML syntax: ${firstLine(e.message)}`,
@@ -35,7 +40,10 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
     const offset = offsetOf(doc, path, at);
     return position(offset, path);
   };
-  return { source: { file, dir, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, locate }, diagnostics };
+  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const has = (path: readonly PathSeg[]) =>
+    path.reduce<unknown>((node, seg) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined), value) !== undefined;
+  return { source: { file, dir, value, locate, has }, diagnostics };
 }
 
 function offsetOf(doc: Document, path: readonly PathSeg[], at: 'key' | 'value'): number {
