@@ -1,0 +1,97 @@
+/**
+ * The Maxar ARD account the sandbox simulates: account 557471230760500000, its pricing and limits, three
+ * acquisitions whose ages fall in each category (relative to the sandbox clock), and a short order history
+ * by a colleague so listings and user_id filters have something to show.
+ */
+import { rectangle, areaKm2, type Polygon } from '../geo.js';
+import type { MaxarLimitName } from '../knobs.js';
+import { round2 } from '../money.js';
+import type { Category, MaxarOrderRecord } from './order-records.js';
+
+export const ACCOUNT_ID = '557471230760500000';
+export const USER_ID = '85914d9c-d5d8-4903-a860-455e5ea4cadf';
+export const COLLEAGUE_ID = '3f2c9a10-7b5e-4d8a-9c61-0e4b2d7f1a93';
+const DAY = 86_400_000;
+
+export const PRICING = { fresh_imagery_price: 25, standard_imagery_price: 20, training_imagery_price: 5, tasking_imagery_price: 35 };
+
+/** [I] Chosen so typical examples can order; fresh capped, standard and training unlimited, tasking not orderable here. */
+export const DEFAULT_LIMITS: Record<MaxarLimitName, number | null> = {
+  annual_subscription_fee_limit: 100_000,
+  fresh_imagery_fee_limit: 20_000,
+  standard_imagery_fee_limit: -1,
+  training_imagery_fee_limit: null,
+  tasking_imagery_fee_limit: 0,
+};
+
+export const PRICE_OF: Record<Category, number> = {
+  fresh: PRICING.fresh_imagery_price,
+  standard: PRICING.standard_imagery_price,
+  training: PRICING.training_imagery_price,
+};
+
+export interface AcquisitionSeed {
+  acquisition_id: string;
+  ageDays: number;
+  footprint: Polygon;
+}
+
+/** All three cover central Paris, so one AOI can order any of them. */
+export const ACQUISITIONS: AcquisitionSeed[] = [
+  { acquisition_id: '10300100ARDFRESH1', ageDays: 30, footprint: rectangle(2.1, 48.7, 2.6, 49.0) },
+  { acquisition_id: '10300100ARDSTD001', ageDays: 400, footprint: rectangle(2.0, 48.75, 2.55, 49.05) },
+  { acquisition_id: '10300100ARDTRAIN1', ageDays: 5 * 365, footprint: rectangle(2.15, 48.65, 2.7, 48.95) },
+];
+
+/** Acquisition date: midnight UTC `ageDays` before today, so it is stable within a day. */
+export function acquiredAt(a: AcquisitionSeed, now: Date): Date {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return new Date(today - a.ageDays * DAY);
+}
+
+/** Fresh ≤ 90 days, standard ≤ 3 years, training older (seed). */
+export function categoryOf(acquired: Date, now: Date): Category {
+  const days = (now.getTime() - acquired.getTime()) / DAY;
+  if (days <= 90) return 'fresh';
+  if (days <= 3 * 365) return 'standard';
+  return 'training';
+}
+
+/** [I] The contract year started 120 days before today and lasts a year. */
+export function contractYear(now: Date): { start: Date; end: Date } {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const start = new Date(today - 120 * DAY);
+  return { start, end: new Date(start.getTime() + 365 * DAY) };
+}
+
+/** Three past orders by a colleague (20, 60 and 100 days ago), all delivered. */
+export function seededOrders(now: Date): MaxarOrderRecord[] {
+  const aoi = rectangle(2.3, 48.83, 2.38, 48.88);
+  const area = round2(areaKm2(aoi));
+  return [100, 60, 20].map((daysAgo, i) => {
+    const acquisition = ACQUISITIONS[(i + 1) % 3] as AcquisitionSeed;
+    const created = new Date(now.getTime() - daysAgo * DAY);
+    const category = categoryOf(acquiredAt(acquisition, created), created);
+    const amount = round2(area * PRICE_OF[category]);
+    return {
+      order_id: orderId(i + 1),
+      account_id: ACCOUNT_ID,
+      user_id: COLLEAGUE_ID,
+      date_created: created.toISOString(),
+      acquisitions: [acquisition.acquisition_id],
+      intersects: aoi,
+      bundle_adjust: i % 2 === 0,
+      output_config: { amazon_s3: { bucket: 'colleague-ard', prefix: `history/${i + 1}` } },
+      metadata: { reference: `history-${i + 1}` },
+      notifications: [],
+      area_km2: area,
+      cost: { amount, currency: 'USD', category, by_category: { [category]: amount } },
+      seeded: true,
+    };
+  });
+}
+
+/** 19-digit ids increasing with creation (so `starting_after` follows creation order). */
+export function orderId(n: number): string {
+  return String(5_575_000_000_000_000_000n + BigInt(n) * 7_919n);
+}

@@ -1,0 +1,29 @@
+/** Every simulated route, both vendors, in one table (paths per docs/wire-contract.md). */
+import type { Route } from './context.js';
+import { accountRoutes } from './maxar/account.js';
+import { listingRoutes } from './maxar/listing.js';
+import { maxarOrderRoutes } from './maxar/orders.js';
+import { maxarTokenRoutes } from './maxar/token.js';
+import { alertRoutes } from './oneatlas/alerts.js';
+import { discoveryRoutes } from './oneatlas/discovery.js';
+import { downloadRoutes } from './oneatlas/download.js';
+import { opensearchRoutes } from './oneatlas/opensearch.js';
+import { orderRoutes } from './oneatlas/orders.js';
+import { ordersSearchRoutes } from './oneatlas/orders-search.js';
+import { quotationRoutes } from './oneatlas/quotations.js';
+import { tokenRoutes } from './oneatlas/token.js';
+
+export const ROUTES: Route[] = [
+  ...tokenRoutes,
+  ...discoveryRoutes,
+  ...opensearchRoutes,
+  ...downloadRoutes,
+  ...orderRoutes,
+  ...quotationRoutes,
+  ...ordersSearchRoutes,
+  ...alertRoutes,
+  ...maxarTokenRoutes,
+  ...accountRoutes,
+  ...listingRoutes,
+  ...maxarOrderRoutes,
+];
