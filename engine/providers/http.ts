@@ -39,6 +39,17 @@ export interface HttpRequest {
   responseType?: 'json' | 'bytes';
 }
 
+/** A streamed GET (delivered products): the body goes to `sink` chunk by chunk instead of into memory. */
+export interface DownloadRequest {
+  url: string;
+  auth?: BearerAuth;
+  /** Bytes already held: asks for the rest with `Range: bytes=<offset>-`. */
+  offset?: number;
+  /** Called once the status is known, before the first chunk (206: the range was honoured). */
+  onStart?: (status: number, headers: Record<string, string>) => void | Promise<void>;
+  sink: (chunk: Uint8Array) => void | Promise<void>;
+}
+
 export interface HttpResponse<T = unknown> {
   status: number;
   headers: Record<string, string>;
@@ -355,6 +366,46 @@ export class HttpClient {
       this.emit({ type: 'retry', method: req.method, url: shown, attempt, reason, waitMs: wait });
       await this.sleep(wait);
       waited += wait;
+    }
+  }
+
+  /**
+   * A streamed GET (delivered products) into `req.sink`, one attempt, the token renewed once on a
+   * 401: a broken stream is a NetworkError and the caller resumes from what it kept. Non-2xx answers
+   * (416 included) are HttpErrors. Returns the status (200, or 206 when the range was honoured).
+   */
+  async download(req: DownloadRequest): Promise<number> {
+    const shown = this.redact(req.url);
+    for (let renewed = false; ; renewed = true) {
+      const token = req.auth ? await req.auth.token() : undefined;
+      const headers: Record<string, string> = { accept: '*/*' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (req.offset) headers.range = `bytes=${req.offset}-`;
+      const status = await this.slots.run(async () => {
+        this.emit({ type: 'request', method: 'GET', url: shown, attempt: 1 });
+        const started = this.now();
+        try {
+          const res = await undiciRequest(req.url, { dispatcher: this.dispatcher, method: 'GET', headers, headersTimeout: this.requestMs, bodyTimeout: this.requestMs });
+          this.emit({ type: 'response', method: 'GET', url: shown, attempt: 1, status: res.statusCode, ms: this.now() - started });
+          const resHeaders = flattenHeaders(res.headers);
+          if (res.statusCode >= 300) {
+            const bytes = new Uint8Array(await res.body.arrayBuffer());
+            if (res.statusCode === 401 && token && !renewed) return 401;
+            throw this.httpError('GET', shown, { status: res.statusCode, headers: resHeaders, bytes });
+          }
+          await req.onStart?.(res.statusCode, resHeaders);
+          for await (const chunk of res.body) await req.sink(chunk as Uint8Array);
+          return res.statusCode;
+        } catch (err) {
+          if (err instanceof HttpError) throw err;
+          throw new NetworkError('GET', shown, this.redact(`${errorCode(err) ?? 'network error'}: ${(err as Error).message ?? String(err)}`));
+        }
+      });
+      if (status === 401 && token && !renewed) {
+        await req.auth!.rejected(token);
+        continue;
+      }
+      return status;
     }
   }
 
