@@ -41,8 +41,13 @@ export type Handler = (req: SimRequest, sim: Sim) => SimResponse;
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** Path template with `{name}` segments; `METHOD template` is the key for counters and fault knobs. */
+  /**
+   * Path template with `{name}` segments, relative to the vendor base URL; `METHOD template` is the key
+   * for counters and fault knobs (e.g. `POST /api/v1/orders`, `POST /api/v1/order` for Maxar).
+   */
   template: string;
+  /** Where the vendor's base URL sits on the sandbox port (`/maxar` for Maxar, none for OneAtlas). */
+  prefix?: string;
   host: Host;
   handler: Handler;
 }

@@ -8,7 +8,7 @@ import { API_KEYS, TokenIssuer } from './auth.js';
 import { buildCatalog, DEFAULT_CATALOG_SIZE } from './catalog.js';
 import type { Sim } from './context.js';
 import { defaultKnobs, type SandboxKnobs } from './knobs.js';
-import { ACQUISITIONS as MAXAR_ACQUISITIONS, ACCOUNT_ID, seededOrders } from './maxar/seed.js';
+import { ACQUISITIONS as MAXAR_ACQUISITIONS, ACCOUNT_ID, MAXAR_PREFIX, seededOrders } from './maxar/seed.js';
 import { CONTRACTS } from './oneatlas/seed.js';
 import { mulberry32 } from './prng.js';
 import { Router } from './router.js';
@@ -73,7 +73,7 @@ export function sandboxEnv(url: string): Record<string, string> {
     ORDERFORM_ONEATLAS_SEARCH_URL: url,
     ORDERFORM_ONEATLAS_DATA_URL: url,
     ORDERFORM_ONEATLAS_API_KEY: API_KEYS.oneatlas,
-    ORDERFORM_MAXAR_URL: `${url}/maxar`,
+    ORDERFORM_MAXAR_URL: `${url}${MAXAR_PREFIX}`,
     ORDERFORM_MAXAR_API_KEY: API_KEYS.maxar,
   };
 }

@@ -17,7 +17,7 @@ export class Router {
 
   constructor(routes: Route[]) {
     this.compiled = routes.map((route) => {
-      const segments = route.template.split('/');
+      const segments = `${route.prefix ?? ''}${route.template}`.split('/');
       return { route, segments, literals: segments.filter((s) => !s.startsWith('{')).length };
     });
   }

@@ -3,6 +3,7 @@ import type { Route } from './context.js';
 import { accountRoutes } from './maxar/account.js';
 import { listingRoutes } from './maxar/listing.js';
 import { maxarOrderRoutes } from './maxar/orders.js';
+import { MAXAR_PREFIX } from './maxar/seed.js';
 import { maxarTokenRoutes } from './maxar/token.js';
 import { alertRoutes } from './oneatlas/alerts.js';
 import { discoveryRoutes } from './oneatlas/discovery.js';
@@ -22,8 +23,5 @@ export const ROUTES: Route[] = [
   ...quotationRoutes,
   ...ordersSearchRoutes,
   ...alertRoutes,
-  ...maxarTokenRoutes,
-  ...accountRoutes,
-  ...listingRoutes,
-  ...maxarOrderRoutes,
+  ...[...maxarTokenRoutes, ...accountRoutes, ...listingRoutes, ...maxarOrderRoutes].map((r) => ({ ...r, prefix: MAXAR_PREFIX })),
 ];

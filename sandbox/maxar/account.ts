@@ -5,13 +5,13 @@ import { hostError } from '../errors.js';
 import type { MaxarLimitName } from '../knobs.js';
 import { round2 } from '../money.js';
 import type { Category } from './order-records.js';
-import { ACCOUNT_ID, ACQUISITIONS, acquiredAt, contractYear, DEFAULT_LIMITS, PRICING } from './seed.js';
+import { ACCOUNT_ID, ACQUISITIONS, acquiredAt, contractYear, DEFAULT_LIMITS, MAXAR_PREFIX, PRICING } from './seed.js';
 
 /** The caller's own account, or 403 (any other id). */
 export function pathAccount(req: SimRequest, sim: Sim): void {
   requireToken(req, sim, 'maxar');
-  if (req.params.account !== ACCOUNT_ID) {
-    throw hostError('maxar', 403, 'FORBIDDEN', `You do not belong to account ${req.params.account}`);
+  if (req.params.account_id !== ACCOUNT_ID) {
+    throw hostError('maxar', 403, 'FORBIDDEN', `You do not belong to account ${req.params.account_id}`);
   }
 }
 
@@ -37,7 +37,7 @@ const account: Handler = (req, sim) => {
   pathAccount(req, sim);
   const { start, end } = contractYear(sim.now());
   const spent = usage(sim);
-  const self = `${sim.baseUrl}/maxar/api/v1/admin/account/${ACCOUNT_ID}`;
+  const self = `${sim.baseUrl}${MAXAR_PREFIX}/api/v1/admin/account/${ACCOUNT_ID}`;
   return json(200, {
     account: {
       account_id: ACCOUNT_ID,
@@ -67,12 +67,12 @@ const account: Handler = (req, sim) => {
 
 const acquisition: Handler = (req, sim) => {
   requireToken(req, sim, 'maxar');
-  const a = ACQUISITIONS.find((x) => x.acquisition_id === req.params.id);
-  if (!a) throw hostError('maxar', 404, 'NOT_FOUND', `Acquisition '${req.params.id}' not found`);
+  const a = ACQUISITIONS.find((x) => x.acquisition_id === req.params.acquisition_id);
+  if (!a) throw hostError('maxar', 404, 'NOT_FOUND', `Acquisition '${req.params.acquisition_id}' not found`);
   return json(200, { acquisition_id: a.acquisition_id, acquired: acquiredAt(a, sim.now()).toISOString(), footprint: a.footprint });
 };
 
 export const accountRoutes: Route[] = [
-  { method: 'GET', template: '/maxar/api/v1/admin/account/{account}', host: 'maxar', handler: account },
-  { method: 'GET', template: '/maxar/api/v1/acquisition/{id}', host: 'maxar', handler: acquisition },
+  { method: 'GET', template: '/api/v1/admin/account/{account_id}', host: 'maxar', handler: account },
+  { method: 'GET', template: '/api/v1/acquisition/{acquisition_id}', host: 'maxar', handler: acquisition },
 ];

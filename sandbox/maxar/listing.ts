@@ -1,5 +1,5 @@
 /**
- * `GET /maxar/api/v1/admin/account/{account}/order`: date range on creation, repeated `filter=path:value`
+ * `GET /maxar/api/v1/admin/account/{account_id}/order`: date range on creation, repeated `filter=path:value`
  * (ANDed, nested with `.`), user_id, sort (desc default), limit, and cursor paging with starting_after /
  * ending_before (order ids) → `{orders, has_more, response_timestamp}`.
  */
@@ -95,5 +95,5 @@ function positionOf(orders: View[], cursor: string, sort: 'asc' | 'desc'): numbe
 }
 
 export const listingRoutes: Route[] = [
-  { method: 'GET', template: '/maxar/api/v1/admin/account/{account}/order', host: 'maxar', handler: listOrders },
+  { method: 'GET', template: '/api/v1/admin/account/{account_id}/order', host: 'maxar', handler: listOrders },
 ];

@@ -120,12 +120,12 @@ const place: Handler = (req, sim) => {
 
 const get: Handler = (req, sim) => {
   requireToken(req, sim, 'maxar');
-  const order = sim.store.data.maxarOrders.find((o) => o.order_id === req.params.id);
-  if (!order) throw hostError('maxar', 404, 'NOT_FOUND', `Order '${req.params.id}' not found`);
+  const order = sim.store.data.maxarOrders.find((o) => o.order_id === req.params.order_id);
+  if (!order) throw hostError('maxar', 404, 'NOT_FOUND', `Order '${req.params.order_id}' not found`);
   return json(200, { order: orderView(order, sim) });
 };
 
 export const maxarOrderRoutes: Route[] = [
-  { method: 'POST', template: '/maxar/api/v1/order', host: 'maxar', handler: place },
-  { method: 'GET', template: '/maxar/api/v1/order/{id}', host: 'maxar', handler: get },
+  { method: 'POST', template: '/api/v1/order', host: 'maxar', handler: place },
+  { method: 'GET', template: '/api/v1/order/{order_id}', host: 'maxar', handler: get },
 ];

@@ -8,6 +8,9 @@ import type { MaxarLimitName } from '../knobs.js';
 import { round2 } from '../money.js';
 import type { Category, MaxarOrderRecord } from './order-records.js';
 
+/** Maxar paths are served under this prefix; route keys leave it out (they are relative to ORDERFORM_MAXAR_URL). */
+export const MAXAR_PREFIX = '/maxar';
+
 export const ACCOUNT_ID = '557471230760500000';
 export const USER_ID = '85914d9c-d5d8-4903-a860-455e5ea4cadf';
 export const COLLEAGUE_ID = '3f2c9a10-7b5e-4d8a-9c61-0e4b2d7f1a93';

@@ -16,7 +16,7 @@ import {
 /** The contract named in the path, for a caller holding a token; 404 in the order host's shape otherwise. */
 function pathContract(req: SimRequest, sim: Sim): ContractSeed {
   requireToken(req, sim, 'order');
-  const id = req.params.cid ?? '';
+  const id = req.params.contractId ?? '';
   const contract = contractById(id);
   if (!contract) throw hostError('order', 404, 'E2203', `CIS contract '${id}' not found.`);
   return contract;
@@ -102,9 +102,9 @@ const deliveryTypes: Handler = (req, sim) => {
 /** Production options: needs `aoi: [{polygonId, geometry}]`; 403 for a product type the contract does not hold. */
 const options: Handler = (req, sim) => {
   const contract = pathContract(req, sim);
-  const pt = productTypeById(req.params.ptid ?? '');
+  const pt = productTypeById(req.params.productTypeId ?? '');
   if (!pt || !contract.productTypeIds.includes(pt.productTypeId)) {
-    throw hostError('order', 403, 'E403', `Product type '${req.params.ptid}' is not allowed by contract ${contract.contractId}`);
+    throw hostError('order', 403, 'E403', `Product type '${req.params.productTypeId}' is not allowed by contract ${contract.contractId}`);
   }
   const body = jsonObject(req, 'order');
   if (!Array.isArray(body.aoi) || body.aoi.length === 0) throw hostError('order', 400, 'INVALID_PAYLOAD', 'aoi must list {polygonId, geometry}');
@@ -130,11 +130,11 @@ const countries: Handler = (req, sim) => {
 export const discoveryRoutes: Route[] = [
   { method: 'GET', template: '/api/v1/contracts', host: 'order', handler: contracts },
   { method: 'GET', template: '/api/v1/me', host: 'data', handler: me },
-  { method: 'GET', template: '/api/v1/contracts/{cid}/productTypes', host: 'order', handler: productTypes },
-  { method: 'GET', template: '/api/v1/contracts/{cid}/properties', host: 'order', handler: markets },
-  { method: 'GET', template: '/api/v1/{cid}/properties', host: 'order', handler: markets },
-  { method: 'GET', template: '/api/v1/contracts/{cid}/deliveryTypes', host: 'order', handler: deliveryTypes },
-  { method: 'GET', template: '/api/v1/{cid}/deliveryTypes', host: 'order', handler: deliveryTypes },
-  { method: 'POST', template: '/api/v1/contracts/{cid}/productTypes/{ptid}/options', host: 'order', handler: options },
+  { method: 'GET', template: '/api/v1/contracts/{contractId}/productTypes', host: 'order', handler: productTypes },
+  { method: 'GET', template: '/api/v1/contracts/{contractId}/properties', host: 'order', handler: markets },
+  { method: 'GET', template: '/api/v1/{contractId}/properties', host: 'order', handler: markets },
+  { method: 'GET', template: '/api/v1/contracts/{contractId}/deliveryTypes', host: 'order', handler: deliveryTypes },
+  { method: 'GET', template: '/api/v1/{contractId}/deliveryTypes', host: 'order', handler: deliveryTypes },
+  { method: 'POST', template: '/api/v1/contracts/{contractId}/productTypes/{productTypeId}/options', host: 'order', handler: options },
   { method: 'GET', template: '/api/v1/properties', host: 'order', handler: countries },
 ];

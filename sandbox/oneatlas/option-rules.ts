@@ -18,7 +18,7 @@ const PER_AOI = /^(dem|projection)_(\d+)$/;
  */
 export function resolveOptions(pt: ProductTypeSeed, sent: Record<string, string>, aoiIds: number[]): Record<string, string> {
   const neo = pt.mission === 'PLEIADESNEO';
-  for (const [key, value] of Object.entries(sent)) checkOne(pt, key, value, aoiIds);
+  for (const key of Object.keys(sent)) checkKey(pt, key, aoiIds);
   if (sent.fullStrip === 'true' && !neo) {
     throw ruleError('FULLSTRIP_NOT_AVAILABLE', `fullStrip is only available for Pléiades Neo, not for ${pt.productTypeId}`);
   }
@@ -28,25 +28,29 @@ export function resolveOptions(pt: ProductTypeSeed, sent: Record<string, string>
     const value = def.defaultFor(pt.mission, resolved);
     if (value !== undefined) resolved[def.name] = value;
   }
-  checkPixelCoding(resolved);
+  // Seed: with hd = true, *anything* but the two combinations is UNSUPPORTED_HD_OPTIONS_COMBINATION.
   checkHd(resolved);
+  for (const [key, value] of Object.entries(sent)) checkValue(pt, key, value);
+  checkPixelCoding(resolved);
   checkStereo(pt, resolved);
   checkPerAoi(pt, resolved, aoiIds);
   return resolved;
 }
 
-function checkOne(pt: ProductTypeSeed, key: string, value: string, aoiIds: number[]): void {
+function checkKey(pt: ProductTypeSeed, key: string, aoiIds: number[]): void {
   const perAoi = PER_AOI.exec(key);
-  if (perAoi) {
-    if (!aoiIds.includes(Number(perAoi[2]))) {
-      throw invalid(`option ${key} names AOI ${perAoi[2]}, which no ${pt.productTypeId} item uses`);
-    }
-    const ok = perAoi[1] === 'dem' ? DEMS.includes(value) : isProjection(value);
-    if (!ok) throw invalid(`'${value}' is not a valid value for ${key}`);
-    return;
+  if (perAoi && !aoiIds.includes(Number(perAoi[2]))) {
+    throw invalid(`option ${key} names AOI ${perAoi[2]}, which no ${pt.productTypeId} item uses`);
   }
-  if (key === 'dem' && pt.mission !== 'PLEIADESNEO') {
-    if (!DEMS.includes(value)) throw invalid(`'${value}' is not a valid value for dem`);
+  const known = perAoi || key === 'elevation' || (key === 'dem' && pt.mission !== 'PLEIADESNEO') || optionDef(key);
+  if (!known) throw invalid(`unknown production option '${key}'`);
+}
+
+function checkValue(pt: ProductTypeSeed, key: string, value: string): void {
+  const perAoi = PER_AOI.exec(key);
+  if (perAoi || key === 'dem') {
+    const ok = perAoi?.[1] === 'projection' ? isProjection(value) : DEMS.includes(value);
+    if (!ok) throw invalid(`'${value}' is not a valid value for ${key}`);
     return;
   }
   if (key === 'elevation') {
@@ -54,10 +58,9 @@ function checkOne(pt: ProductTypeSeed, key: string, value: string, aoiIds: numbe
     if (value.trim() === '' || !Number.isFinite(n) || n < -100 || n > 10000) throw invalid('elevation must be a number from -100 to 10000');
     return;
   }
+  if (key === 'fullStrip' && pt.mission !== 'PLEIADESNEO') return; // FULLSTRIP_NOT_AVAILABLE when "true"
   const def = optionDef(key);
-  if (!def) throw invalid(`unknown production option '${key}'`);
-  if (key === 'fullStrip' && pt.mission !== 'PLEIADESNEO') return; // reported as FULLSTRIP_NOT_AVAILABLE when "true"
-  if (!def.values.includes(value)) throw invalid(`'${value}' is not a valid value for ${key} (one of ${def.values.join(', ')})`);
+  if (def && !def.values.includes(value)) throw invalid(`'${value}' is not a valid value for ${key} (one of ${def.values.join(', ')})`);
 }
 
 /** PPO spec: 8 bits needs display radiometry; 12 and 16 bits need basic or reflectance. */

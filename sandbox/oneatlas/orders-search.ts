@@ -8,7 +8,7 @@ import { matches, parseQuery, QueryError } from './query.js';
 import { contractById } from './seed.js';
 
 const FIELDS = ['customerReference', 'quotationStatus', 'status', 'contractId', 'cis.quotation', 'technicalProduct.source.id', 'orderItemId', 'salesOrderId'] as const;
-export const MAX_ITEMS_PER_PAGE = 500; // [I] same cap as opensearch
+export const MAX_ITEMS_PER_PAGE = 1000; // [I]
 
 function feature(rec: WorkOrderRecord, line: WorkOrderLineRecord, sim: Sim) {
   const contract = contractById(rec.contractId);

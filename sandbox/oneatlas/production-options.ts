@@ -28,7 +28,7 @@ export const OPTION_DEFS: OptionDef[] = [
   {
     name: 'spectral_processing',
     label: 'Spectral processing',
-    values: ['panchromatic', 'pansharpened', 'multispectral', 'bundle', 'full_bundle', 'full_pms', 'full_ms'],
+    values: ['panchromatic', 'pan', 'pansharpened', 'pms', 'multispectral', 'ms', 'bundle', 'full_bundle', 'full_pms', 'full_ms'],
     defaultFor: (m) => (m === 'PLEIADESNEO' ? 'full_bundle' : 'bundle'),
   },
   {

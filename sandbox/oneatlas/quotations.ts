@@ -15,10 +15,10 @@ export function findQuotation(sim: Sim, quotationId: string): WorkOrderRecord | 
 /** The quotation of the path, which must belong to the path's contract. */
 function pathQuotation(req: SimRequest, sim: Sim): WorkOrderRecord {
   requireToken(req, sim, 'order');
-  const cid = req.params.cid ?? '';
-  if (!contractById(cid)) throw hostError('order', 404, 'E2203', `CIS contract '${cid}' not found.`);
-  const rec = findQuotation(sim, req.params.qid ?? '');
-  if (!rec || rec.contractId !== cid) throw hostError('order', 404, 'NOT_FOUND', `Quotation '${req.params.qid}' not found on contract ${cid}`);
+  const contractId = req.params.contractId ?? '';
+  if (!contractById(contractId)) throw hostError('order', 404, 'E2203', `CIS contract '${contractId}' not found.`);
+  const rec = findQuotation(sim, req.params.quotationId ?? '');
+  if (!rec || rec.contractId !== contractId) throw hostError('order', 404, 'NOT_FOUND', `Quotation '${req.params.quotationId}' not found on contract ${contractId}`);
   return rec;
 }
 
@@ -57,8 +57,8 @@ const refuse: Handler = (req, sim) => {
 
 const exportPdf: Handler = (req, sim) => {
   requireToken(req, sim, 'order');
-  const rec = findQuotation(sim, req.params.qid ?? '');
-  if (!rec) throw hostError('order', 404, 'NOT_FOUND', `Quotation '${req.params.qid}' not found`);
+  const rec = findQuotation(sim, req.params.quotationId ?? '');
+  if (!rec) throw hostError('order', 404, 'NOT_FOUND', `Quotation '${req.params.quotationId}' not found`);
   const pdf = textPdf(`Quotation ${rec.quotationId}`, [
     `Contract: ${rec.contractId}`,
     `Customer reference: ${rec.customerReference}`,
@@ -76,7 +76,7 @@ const exportPdf: Handler = (req, sim) => {
 };
 
 export const quotationRoutes: Route[] = [
-  { method: 'GET', template: '/api/v1/quotations/{qid}/export', host: 'order', handler: exportPdf },
-  { method: 'PUT', template: '/api/v1/contracts/{cid}/quotations/{qid}/accept', host: 'order', handler: accept },
-  { method: 'PUT', template: '/api/v1/contracts/{cid}/quotations/{qid}/refuse', host: 'order', handler: refuse },
+  { method: 'GET', template: '/api/v1/quotations/{quotationId}/export', host: 'order', handler: exportPdf },
+  { method: 'PUT', template: '/api/v1/contracts/{contractId}/quotations/{quotationId}/accept', host: 'order', handler: accept },
+  { method: 'PUT', template: '/api/v1/contracts/{contractId}/quotations/{quotationId}/refuse', host: 'order', handler: refuse },
 ];
