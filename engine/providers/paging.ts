@@ -29,3 +29,8 @@ export async function collect<T>(items: AsyncIterable<T>, max = Infinity): Promi
 export function nextOffset(start: number, received: number, total: number): number | undefined {
   return received > 0 && start + received < total ? start + received : undefined;
 }
+
+/** A requested page size within what the endpoint accepts. */
+export function clampPage(size: number, max: number): number {
+  return Math.min(max, Math.max(1, Math.floor(size)));
+}

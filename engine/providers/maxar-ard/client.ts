@@ -3,7 +3,7 @@
  * account's order listing, placing and fetching an order.
  */
 import { joinUrl, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
-import { paginate } from '../paging.js';
+import { clampPage, paginate } from '../paging.js';
 import {
   readAccount,
   readAcquisition,
@@ -27,6 +27,9 @@ export interface MaxarClientOptions {
 }
 
 const seg = encodeURIComponent;
+
+/** Largest `limit` the order listing accepts [I: wire contract]. */
+const MAX_ORDERS_PAGE = 100;
 
 export class MaxarClient {
   private readonly auth: BearerAuth;
@@ -62,7 +65,8 @@ export class MaxarClient {
    */
   orders(query: WireOrderQuery = {}): AsyncGenerator<WireOrder> {
     const backward = query.ending_before !== undefined && query.starting_after === undefined;
-    return paginate(query, async (q: WireOrderQuery) => {
+    const first = { ...query, ...(query.limit !== undefined ? { limit: clampPage(query.limit, MAX_ORDERS_PAGE) } : {}) };
+    return paginate(first, async (q: WireOrderQuery) => {
       const { filter, ...rest } = q;
       const params: Record<string, QueryValue> = { ...rest, filter };
       const res = readOrderList(await this.call('GET', `/api/v1/admin/account/${seg(this.opts.accountId)}/order`, params));

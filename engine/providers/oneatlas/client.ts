@@ -4,7 +4,7 @@
  */
 import type { OneAtlasEndpoints } from '../../model.js';
 import { joinUrl as url, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
-import { nextOffset, paginate } from '../paging.js';
+import { clampPage, nextOffset, paginate } from '../paging.js';
 import {
   readAlert,
   readAlertList,
@@ -60,6 +60,10 @@ interface Call {
 
 /** Opensearch never serves past item 10 000 (vendor cap). */
 const SEARCH_WINDOW = 10_000;
+/** Largest pages each list accepts (vendor caps; alerts and order lines per the wire contract). */
+const MAX_SEARCH_PAGE = 500;
+const MAX_ORDER_LINES_PAGE = 500;
+const MAX_ALERTS_PAGE = 100;
 
 export class OneAtlasClient {
   private readonly auth: BearerAuth;
@@ -113,7 +117,7 @@ export class OneAtlasClient {
 
   /** Every feature matching `criteria`, fetched page by page as the caller iterates. */
   search(criteria: Omit<WireSearchRequest, 'startPage' | 'itemsPerPage'>, pageSize = 100): AsyncGenerator<WireFeature> {
-    const itemsPerPage = Math.min(500, Math.max(1, pageSize));
+    const itemsPerPage = clampPage(pageSize, MAX_SEARCH_PAGE);
     return paginate(1, async (startPage: number) => {
       const body: WireSearchRequest = { ...criteria, itemsPerPage, startPage };
       const res = readSearch(await this.call('search', 'POST', '/api/v2/opensearch', { json: body, safe: true }));
@@ -168,8 +172,9 @@ export class OneAtlasClient {
 
   /** Pléiades Neo order lines matching a query such as `(customerReference:abc) AND (contractId:CTR1)`. */
   searchOrders(q: string, pageSize = 50): AsyncGenerator<WireOrderLine> {
+    const itemsPerPage = clampPage(pageSize, MAX_ORDER_LINES_PAGE);
     return paginate(0, async (startIndex: number) => {
-      const body = { paging: { itemsPerPage: pageSize, startIndex, pagingMode: 'item' }, criteria: { q } };
+      const body = { paging: { itemsPerPage, startIndex, pagingMode: 'item' }, criteria: { q } };
       const res = readOrdersSearch(await this.call('order', 'POST', '/api/v2/orders/search', { json: body, safe: true }));
       return { items: res.features, next: nextOffset(res.paging.startIndex, res.features.length, res.paging.totalResults) };
     });
@@ -177,9 +182,10 @@ export class OneAtlasClient {
 
   // ---- alerts (data host) ----
 
-  alerts(context: string, pageSize = 100): AsyncGenerator<WireAlert> {
+  alerts(context: string, pageSize = MAX_ALERTS_PAGE): AsyncGenerator<WireAlert> {
+    const itemsPerPage = clampPage(pageSize, MAX_ALERTS_PAGE);
     return paginate(1, async (startPage: number) => {
-      const query = { context, itemsPerPage: pageSize, startPage };
+      const query = { context, itemsPerPage, startPage };
       const res = readAlertList(await this.call('data', 'GET', '/api/v1/alerts', { query }));
       const more = nextOffset(res.startIndex, res.items.length, res.totalResults) !== undefined;
       return { items: res.items, next: more ? startPage + 1 : undefined };
