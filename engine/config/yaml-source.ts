@@ -2,7 +2,7 @@
  * A YAML config file parsed with positions: its plain value, and a way to map any path in it back to
  * `file:line:column`. Duplicate keys and syntax errors become positioned diagnostics.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { formatPath, type PathSeg } from './path.js';
 
@@ -40,7 +40,13 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
     const offset = offsetOf(doc, path, at);
     return position(offset, path);
   };
-  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // Aliases fail only here: one without its anchor, or too many of them (a "billion laughs").
+    return { source: null, diagnostics: [error('YAML_ALIAS', (e as Error).message, position(badAlias(doc) ?? 0, []))] };
+  }
   const has = (path: readonly PathSeg[]) =>
     path.reduce<unknown>((node, seg) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined), value) !== undefined;
   return { source: { file, dir, value, locate, has }, diagnostics };
@@ -66,6 +72,20 @@ function offsetOf(doc: Document, path: readonly PathSeg[], at: 'key' | 'value'):
     offset = (last && at === 'key' ? keyOffset : undefined) ?? rangeStart(next) ?? keyOffset ?? offset;
     node = next;
   }
+  return offset;
+}
+
+function badAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined) {
+        offset = node.range?.[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
   return offset;
 }
 

@@ -1,5 +1,7 @@
 /** Shared by the config tests: load from the repo root, and run the CLI in-process. */
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../../cli/main.js';
 import type { CliIo } from '../../cli/io.js';
@@ -26,3 +28,22 @@ export async function cli(args: string[], cwd = ROOT): Promise<{ code: number; s
   const code = await run(args, io);
   return { code, stdout, stderr };
 }
+
+/** A temporary folder holding the given files (paths relative to it). */
+export function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'orderform-config-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+export const LEGACY = `providers:
+  oneatlas:
+    contracts:
+      legacy: { contractId: CTR21000411, backend: legacy }
+      neo: { contractId: CTR22000777, backend: neo }
+`;
+
+export const SQUARE = '{ type: Polygon, coordinates: [[[2.32, 48.85], [2.37, 48.85], [2.37, 48.87], [2.32, 48.87], [2.32, 48.85]]] }';
