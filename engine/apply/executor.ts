@@ -7,7 +7,7 @@ import type { ResourceSpec } from '../model.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { StateSnapshot, StateStore } from '../state/types.js';
 import { toDiagnostic } from './errors.js';
-import type { ApplyContext, ApplyOptions, ApplyOutcome, HandlerFor } from './types.js';
+import type { ApplyContext, ApplyOptions, ApplyOutcome, HandlerFor, SpendGuard } from './types.js';
 
 export interface ExecuteInputs {
   plan: Plan;
@@ -16,6 +16,7 @@ export interface ExecuteInputs {
   store: StateStore;
   handlerFor: HandlerFor;
   now?: () => Date;
+  spend?: SpendGuard;
 }
 
 export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<ApplyOutcome> {
@@ -30,6 +31,8 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
       if (resource) resources[address] = resource;
       else delete resources[address];
     },
+    current: (address) => resources[address],
+    spend: inp.spend ?? ((change, _spec, buy) => buy(change.cost)),
   };
   let stopped = false;
 

@@ -1,0 +1,68 @@
+/**
+ * Pléiades Neo quotation decisions: one PUT accept (spends money, guarded) or refuse (with its
+ * reason). The target order's state follows: accepted → an order refresh tracks, refused → closed.
+ */
+import { recordIntent, specOf, stateFor } from '../../../apply/resource-state.js';
+import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
+import type { QuotationDecisionSpec, RejectionReason } from '../../../model.js';
+import type { ResourceState, ResourceStatus } from '../../../state/types.js';
+import type { OneAtlasClient } from '../client.js';
+import { rejectionReasonId } from '../convert.js';
+
+export interface QuotationRef {
+  contractId: string;
+  quotationId: string;
+  /** The order in this config the quotation belongs to, if any. */
+  orderAddress?: string;
+}
+
+/** Where the quotation is: on the target order's state (requested by orderform) or given by id. */
+export function quotationRef(spec: QuotationDecisionSpec, current: (address: string) => ResourceState | undefined): QuotationRef {
+  if ('quotationId' in spec.target) return { contractId: spec.target.contract.contractId, quotationId: spec.target.quotationId };
+  const order = current(spec.target.order);
+  const { quotationId, contractId } = order?.remote ?? {};
+  if (!quotationId || !contractId) throw new Error(`${spec.address}: ${spec.target.order} has no quotation in state yet`);
+  return { contractId, quotationId, orderAddress: spec.target.order };
+}
+
+async function followOrder(ctx: ApplyContext, ref: QuotationRef, status: ResourceStatus, salesOrderId?: string): Promise<void> {
+  const order = ref.orderAddress ? ctx.current(ref.orderAddress) : undefined;
+  if (!order) return;
+  const remote = { ...order.remote, ...(salesOrderId ? { salesOrderId } : {}) };
+  await ctx.record(order.address, { ...order, status, remote, updatedAt: ctx.now().toISOString() });
+}
+
+export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler {
+  return {
+    async apply(change, spec, prior, ctx) {
+      const s = specOf(spec, 'quotation_decision', change.address);
+      const ref = quotationRef(s, ctx.current);
+      const ids = { contractId: ref.contractId, quotationId: ref.quotationId };
+      switch (change.action) {
+        case 'accept':
+          return ctx.spend(change, s, async (cost) => {
+            await recordIntent(ctx, s, prior, 'accept', ids);
+            const done = await client.acceptQuotation(ref.contractId, ref.quotationId);
+            await followOrder(ctx, ref, 'in-progress', done.salesOrderId);
+            const price = cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined;
+            return stateFor(s, prior, ctx.now(), {
+              status: 'decided',
+              remote: { ...ids, ...(done.salesOrderId ? { salesOrderId: done.salesOrderId } : {}) },
+              ...(price ? { price } : {}),
+            });
+          });
+        case 'refuse': {
+          // An expired quotation is refused with reason `expired` even under a declared accept: the plan says so in `after`.
+          const after = change.after as { reason?: RejectionReason } | null;
+          const reason = after?.reason ?? s.reason ?? 'other';
+          await recordIntent(ctx, s, prior, 'refuse', ids);
+          await client.refuseQuotation(ref.contractId, ref.quotationId, rejectionReasonId(reason));
+          await followOrder(ctx, ref, 'quotation-refused');
+          return stateFor(s, prior, ctx.now(), { status: 'decided', remote: ids, spec: change.after });
+        }
+        default:
+          throw new Error(`${change.address}: a quotation decision cannot ${change.action}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/** A config written for the sandbox's showcase catalogue, with helpers to run the CLI in-process. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CliIo } from '../../cli/io.js';
+import { run } from '../../cli/main.js';
+
+export const PARIS = '[[2.33, 48.85], [2.36, 48.85], [2.36, 48.87], [2.33, 48.87], [2.33, 48.85]]';
+
+export interface FixtureOptions {
+  /** Keys of legacy Pléiades orders (each on showcase item 1 over Paris). */
+  legacy?: string[];
+  /** Keys of Pléiades Neo orders (showcase item 7). */
+  neo?: string[];
+  /** Decisions: key → [order key, decision, maxPrice EUR?]. */
+  decisions?: Record<string, [string, 'accept' | 'refuse', number?]>;
+  maxar?: string[];
+  /** Alert key → name (and cloud cover upper bound, default 20). */
+  alerts?: Record<string, string | [string, number]>;
+  budget?: string;
+  safety?: string;
+}
+
+const LEGACY = {
+  contract: 'legacy',
+  productType: 'PleiadesArchiveMono',
+  item: '5eed0000-0000-4000-8000-000000000001',
+  production: 'processingLevel: ortho, spectralProcessing: pansharpened, imageFormat: dimap_geotiff, pixelCoding: 8bits, radiometricProcessing: display, dem: { center: best_available }, projection: { center: "2154" }',
+};
+const NEO = {
+  contract: 'neo',
+  productType: 'PleiadesNeoArchiveMono',
+  item: '5eed0000-0000-4000-8000-000000000007',
+  production: 'processingLevel: primary, spectralProcessing: full_bundle, imageFormat: dimap_jpeg2000_regular, pixelCoding: 12bits, radiometricProcessing: reflectance',
+};
+
+function oneatlasOrder(key: string, o: typeof LEGACY): string {
+  return `  ${key}:
+    vendor: oneatlas
+    contract: ${o.contract}
+    productType: ${o.productType}
+    aois:
+      center:
+        geometry: { type: Polygon, coordinates: [${PARIS}] }
+    items:
+      - catalogItemId: ${o.item}
+    production: { ${o.production} }
+    primaryMarket: CARTO
+    endUser: { name: Ville de Paris, country: FR }
+`;
+}
+
+function maxarOrder(key: string): string {
+  return `  ${key}:
+    vendor: maxar
+    acquisitions: [10300100ARDFRESH1, 10300100ARDSTD001]
+    aoi: { type: Polygon, coordinates: [${PARIS}] }
+    bundleAdjust: true
+    output:
+      s3: { bucket: acme-imagery, prefix: ard/${key} }
+`;
+}
+
+function alert(key: string, v: string | [string, number]): string {
+  const [name, cloud] = typeof v === 'string' ? [v, 20] : v;
+  return `  ${key}:
+    name: ${JSON.stringify(name)}
+    context: subscription
+    constellations: [PHR]
+    productTypes: [mono]
+    cloudCover: [0, ${cloud}]
+    incidenceAngle: [0, 30]
+    aoi: { type: Polygon, coordinates: [${PARIS}] }
+`;
+}
+
+export function configYaml(o: FixtureOptions): string {
+  const orders = [...(o.legacy ?? []).map((k) => oneatlasOrder(k, LEGACY)), ...(o.neo ?? []).map((k) => oneatlasOrder(k, NEO)), ...(o.maxar ?? []).map(maxarOrder)];
+  const decisions = Object.entries(o.decisions ?? {}).map(
+    ([k, [order, decision, max]]) =>
+      `  ${k}:\n    order: ${order}\n    decision: ${decision}\n${decision === 'refuse' ? '    reason: budget\n' : ''}${max !== undefined ? `    maxPrice: { amount: ${max}, currency: EUR }\n` : ''}`,
+  );
+  const alerts = Object.entries(o.alerts ?? {}).map(([k, v]) => alert(k, v));
+  return [
+    'providers:',
+    '  oneatlas:',
+    '    contracts:',
+    '      legacy: { contractId: CTR21000411, backend: legacy }',
+    '      neo: { contractId: CTR22000777, backend: neo, workspace: ws-neo-sandbox }',
+    '  maxar:',
+    '    accountId: "557471230760500000"',
+    o.budget ?? '',
+    o.safety ?? '',
+    orders.length ? `orders:\n${orders.join('')}` : '',
+    decisions.length ? `quotations:\n${decisions.join('')}` : '',
+    alerts.length ? `alerts:\n${alerts.join('')}` : '',
+  ].join('\n');
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'orderform-apply-'));
+}
+
+export function writeConfig(dir: string, o: FixtureOptions): string {
+  const file = join(dir, 'orders.yaml');
+  writeFileSync(file, configYaml(o));
+  return file;
+}
+
+export interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs `orderform ARGS` in-process in `cwd` with `env`, as a non-TTY user would. */
+export async function cli(args: string[], cwd: string, env: Record<string, string>, isTty = false): Promise<Captured> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), color: false, isTty, env: { ...env }, cwd, exitCode: 0 };
+  const code = await run(args, io);
+  return { code, out, err };
+}

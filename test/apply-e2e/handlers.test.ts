@@ -1,0 +1,71 @@
+/** The handlers against the sandbox: one mutating call per change, state recorded with the remote ids. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execute } from '../../engine/apply/executor.js';
+import { createHandlers } from '../../engine/apply/handlers.js';
+import { loadConfig } from '../../engine/config/index.js';
+import type { Config } from '../../engine/model.js';
+import { diff } from '../../engine/plan/diff.js';
+import { emptyRemoteView } from '../../engine/plan/remote.js';
+import type { Plan } from '../../engine/plan/types.js';
+import { createProviders, type ProviderClients } from '../../engine/providers/index.js';
+import { MemoryStateStore } from '../../engine/state/memory-store.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { tempDir, writeConfig, type FixtureOptions } from './fixture.js';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox({ deliveryDelayMs: 0 });
+});
+afterAll(async () => sb.close());
+
+const mutating = () => Object.fromEntries(Object.entries(sb.calls()).filter(([k]) => /^(PUT|DELETE|POST \/api\/v1\/(orders|quotations|alerts|order)$)/.test(k) || /accept|refuse/.test(k)));
+
+async function load(o: FixtureOptions): Promise<Config> {
+  const dir = tempDir();
+  const { config, diagnostics } = await loadConfig([writeConfig(dir, o)], { cwd: dir, env: sb.env });
+  if (!config) throw new Error(JSON.stringify(diagnostics));
+  return config;
+}
+
+/** Diffs config against the store without refresh and executes the changes. */
+async function applyOnce(config: Config, store: MemoryStateStore, clients: ProviderClients) {
+  const state = await store.read();
+  const { changes } = diff(config.resources, state, emptyRemoteView());
+  const plan = { changes } as Plan;
+  const specs = new Map(config.resources.map((r) => [r.address, r]));
+  const out = await execute({ plan, specs, state, store, handlerFor: createHandlers(clients) }, { parallelism: 4, keepGoing: false });
+  return { out, state: await store.read() };
+}
+
+describe('handlers', () => {
+  it('create orders, request a quotation, accept it, create then rename and delete an alert', async () => {
+    const store = new MemoryStateStore();
+    await store.lock('test');
+    const first = await load({ legacy: ['paris'], neo: ['neo'], maxar: ['denver'], alerts: { watch: 'Watch Paris' } });
+    const clients = createProviders({ config: first, env: sb.env });
+    sb.resetCalls();
+    const a = await applyOnce(first, store, clients);
+    expect(a.out.failed).toEqual([]);
+    expect(mutating()).toEqual({ 'POST /api/v1/orders': 1, 'POST /api/v1/quotations': 1, 'POST /api/v1/order': 1, 'POST /api/v1/alerts': 1 });
+    const r = a.state.resources;
+    expect(r['orders.paris']).toMatchObject({ status: 'in-progress', remote: { salesOrderId: expect.stringMatching(/^SAL/) } });
+    expect(r['orders.neo']).toMatchObject({ status: 'quotation-sent', remote: { quotationId: expect.stringMatching(/^QUO/) }, price: { currency: 'EUR' } });
+    expect(r['orders.denver']?.remote.orderId).toBeTruthy();
+    expect(r['alerts.watch']).toMatchObject({ status: 'active', remote: { alertId: expect.any(String) } });
+
+    const second = await load({ legacy: ['paris'], neo: ['neo'], decisions: { buy: ['neo', 'accept', 1e9] }, maxar: ['denver'], alerts: { watch: 'Watch Paris, renamed' } });
+    sb.resetCalls();
+    const b = await applyOnce(second, store, clients);
+    expect(b.out.failed).toEqual([]);
+    expect(Object.keys(mutating()).sort()).toEqual(['PUT /api/v1/alerts/{id}', expect.stringMatching(/accept$/)].sort());
+    expect(b.state.resources['quotations.buy']).toMatchObject({ status: 'decided', remote: { salesOrderId: expect.stringMatching(/^SAL/) } });
+    expect(b.state.resources['orders.neo']).toMatchObject({ status: 'in-progress', remote: { salesOrderId: expect.stringMatching(/^SAL/) } });
+
+    const third = await load({ legacy: ['paris'], neo: ['neo'], decisions: { buy: ['neo', 'accept', 1e9] }, maxar: ['denver'] });
+    sb.resetCalls();
+    const c = await applyOnce(third, store, clients);
+    expect(mutating()).toEqual({ 'DELETE /api/v1/alerts/{id}': 1 });
+    expect(c.state.resources['alerts.watch']).toBeUndefined();
+    await clients.close();
+  });
+});
