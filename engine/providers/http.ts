@@ -19,6 +19,7 @@
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { DiagnosticsError, error } from '../diagnostics.js';
 import { Redactor } from './redact.js';
+import { WireFormatError } from './wire-read.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -473,7 +474,7 @@ export class HttpClient {
     try {
       return JSON.parse(text);
     } catch {
-      throw new HttpError(res.status, req.method, this.redact(req.url), 'INVALID_JSON', 'response is not JSON', this.redact(text.slice(0, 500)));
+      throw new WireFormatError(`${req.method} ${this.redact(req.url)}`, '', 'JSON');
     }
   }
 
@@ -515,6 +516,20 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 /** A base URL (which may carry a path prefix) plus an absolute path. */
 export function joinUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path;
+}
+
+/**
+ * Sends a mutation and reads its answer. A 2xx that cannot be read (not JSON, a documented field
+ * missing) still means the vendor acted, only we cannot tell on what: that is an unknown outcome
+ * (the executor looks the object up by its reference), never a failure that invites a resend.
+ */
+export async function mutation<T>(method: HttpMethod, what: string, send: () => Promise<unknown>, read: (body: unknown) => T): Promise<T> {
+  try {
+    return read(await send());
+  } catch (err) {
+    if (err instanceof WireFormatError) throw new OutcomeUnknownError(method, what, `the answer could not be read: ${err.message}`);
+    throw err;
+  }
 }
 
 /** For lookups: a 404 means "not there" (null); any other failure propagates. */

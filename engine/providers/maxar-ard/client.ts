@@ -2,7 +2,7 @@
  * Typed calls to the Maxar ARD endpoints orderform uses: account, acquisition lookup, the
  * account's order listing, placing and fetching an order.
  */
-import { joinUrl, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
+import { joinUrl, mutation, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
 import { clampPage, paginate } from '../paging.js';
 import {
   readAccount,
@@ -78,7 +78,8 @@ export class MaxarClient {
 
   /** Places an order: spends money, never retried once sent. */
   async placeOrder(body: WireOrderRequest): Promise<WireOrder> {
-    return readOrderEnvelope(await this.call('POST', '/api/v1/order', undefined, body), 'POST /api/v1/order');
+    const call = 'POST /api/v1/order';
+    return mutation('POST', call, () => this.call('POST', '/api/v1/order', undefined, body), (b) => readOrderEnvelope(b, call));
   }
 
   /** Null for an unknown order id. */

@@ -3,7 +3,7 @@
  * Answers are checked by the readers in wire.ts; nothing here knows the domain model.
  */
 import type { OneAtlasEndpoints } from '../../model.js';
-import { joinUrl as url, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
+import { joinUrl as url, mutation, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
 import { clampPage, nextOffset, paginate } from '../paging.js';
 import {
   readAlert,
@@ -140,12 +140,12 @@ export class OneAtlasClient {
 
   /** Creates a remote quotation (Pléiades Neo): never retried once sent. */
   async requestQuotation(body: WireWorkOrder): Promise<WireQuotation> {
-    return readQuotation(await this.call('order', 'POST', '/api/v1/quotations', { json: body }));
+    return this.mutate('order', 'POST', '/api/v1/quotations', body, readQuotation);
   }
 
   /** Places an order (legacy: spends credit; Neo: answers a quotation id). Never retried once sent. */
   async createOrder(body: WireWorkOrder): Promise<WireOrderCreated> {
-    return readOrderCreated(await this.call('order', 'POST', '/api/v1/orders', { json: body }));
+    return this.mutate('order', 'POST', '/api/v1/orders', body, readOrderCreated);
   }
 
   /** The quotation as a PDF. */
@@ -161,13 +161,13 @@ export class OneAtlasClient {
 
   async acceptQuotation(contractId: string, quotationId: string): Promise<WireQuotationDecision> {
     const path = `/api/v1/contracts/${seg(contractId)}/quotations/${seg(quotationId)}/accept`;
-    return readQuotationDecision(await this.call('order', 'PUT', path), 'accept');
+    return this.mutate('order', 'PUT', path, undefined, (b) => readQuotationDecision(b, 'accept'));
   }
 
   /** `rejectionReasonId` 1–7 (see REJECTION_REASONS). */
   async refuseQuotation(contractId: string, quotationId: string, rejectionReasonId: number): Promise<WireQuotationDecision> {
     const path = `/api/v1/contracts/${seg(contractId)}/quotations/${seg(quotationId)}/refuse`;
-    return readQuotationDecision(await this.call('order', 'PUT', path, { json: { rejectionReasonId } }), 'refuse');
+    return this.mutate('order', 'PUT', path, { rejectionReasonId }, (b) => readQuotationDecision(b, 'refuse'));
   }
 
   /** Pléiades Neo order lines matching a query such as `(customerReference:abc) AND (contractId:CTR1)`. */
@@ -199,12 +199,12 @@ export class OneAtlasClient {
   }
 
   async createAlert(body: WireAlertCreate): Promise<WireAlert> {
-    return readAlert(await this.call('data', 'POST', '/api/v1/alerts', { json: body }));
+    return this.mutate('data', 'POST', '/api/v1/alerts', body, readAlert);
   }
 
   /** Only the name of an alert can change in place. */
   async renameAlert(id: string, name: string): Promise<WireAlert> {
-    return readAlert(await this.call('data', 'PUT', `/api/v1/alerts/${seg(id)}`, { json: { name } }));
+    return this.mutate('data', 'PUT', `/api/v1/alerts/${seg(id)}`, { name }, readAlert);
   }
 
   /** False when the alert was already gone. */
@@ -220,6 +220,11 @@ export class OneAtlasClient {
   private async call(host: Host, method: HttpMethod, path: string, c: Call = {}): Promise<unknown> {
     const res = await this.opts.http.request({ method, url: url(this.opts.endpoints[host], path), auth: this.auth, ...c });
     return res.body;
+  }
+
+  /** An unsafe call whose unreadable 2xx answer is an unknown outcome (see `mutation`). */
+  private mutate<T>(host: Host, method: HttpMethod, path: string, json: unknown, read: (body: unknown) => T): Promise<T> {
+    return mutation(method, `${method} ${path}`, () => this.call(host, method, path, { json }), read);
   }
 
   /** The vendor documents both `/api/v1/contracts/{id}/X` and `/api/v1/{id}/X`: try the first, fall back on 404. */
