@@ -16,6 +16,8 @@ export interface RemoteQuotation {
   validUntil?: string;
   /** Set once accepted. */
   salesOrderId?: string;
+  /** The contract the quotation belongs to (its spend counts against that contract's credit). */
+  contractId?: string;
 }
 
 export interface RemoteObservation {

@@ -1,0 +1,94 @@
+/**
+ * The one function plan and apply share: refresh remote truth, diff config × state × remote, price
+ * every change, check quotation ceilings and spend limits, and assemble the Plan. Reads only.
+ */
+import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Config, Money, ResourceSpec } from '../model.js';
+import { HttpError, type ProviderClients } from '../providers/index.js';
+import type { StateSnapshot } from '../state/types.js';
+import { spendTotals } from './cost.js';
+import { diff } from './diff.js';
+import { readAccountFacts, type AccountFacts } from './facts.js';
+import { checkLimits } from './limits.js';
+import { createPricer, type Pricer } from './price.js';
+import { checkQuotationDecisions } from './quotation-checks.js';
+import { refreshRemote } from './refresh.js';
+import type { RemoteView } from './remote.js';
+import { countActions } from './summary.js';
+import type { Change, Plan } from './types.js';
+
+export interface BuildPlanInputs {
+  config: Config;
+  state: StateSnapshot;
+  clients: ProviderClients;
+  now?: () => Date;
+  forget?: string[];
+  retryUnconfirmed?: string[];
+}
+
+export interface BuiltPlan {
+  plan: Plan;
+  remote: RemoteView;
+  facts: AccountFacts;
+}
+
+export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
+  const { config, state, clients } = inp;
+  const now = inp.now ?? (() => new Date());
+  const [remote, facts] = await Promise.all([
+    refreshRemote({ desired: config.resources, state, clients, now }),
+    readAccountFacts(config, clients),
+  ]);
+  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [] });
+  const specs = new Map(config.resources.map((r) => [r.address, r]));
+  const diagnostics: Diagnostic[] = [...d.diagnostics];
+  const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics);
+  diagnostics.push(...checkQuotationDecisions(changes, specs));
+
+  // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
+  const maxPrices = new Map<string, Money>();
+  for (const r of config.resources) if ((r.kind === 'oneatlas_order' || r.kind === 'maxar_ard_order') && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  const sources = new Map(config.resources.map((r) => [r.address, r.source]));
+  const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources });
+  diagnostics.push(...limits.diagnostics);
+
+  const plan: Plan = {
+    formatVersion: 1,
+    createdAt: now().toISOString(),
+    configDigest: config.digest,
+    configFiles: config.files,
+    state: { lineage: state.lineage, serial: state.serial },
+    changes,
+    drift: d.drift,
+    totals: spendTotals(changes),
+    limits: limits.limits,
+    counts: countActions(changes),
+    diagnostics,
+    applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
+  };
+  return { plan, remote, facts };
+}
+
+/** Prices all changes at once (the HTTP client bounds concurrency); a price the vendor refuses is a positioned error. */
+async function priceChanges(changes: readonly Change[], specs: ReadonlyMap<string, ResourceSpec>, pricer: Pricer, diagnostics: Diagnostic[]): Promise<Change[]> {
+  return Promise.all(
+    changes.map(async (c) => {
+      const spec = specs.get(c.address);
+      try {
+        return { ...c, cost: await pricer.price(c, spec) };
+      } catch (e) {
+        diagnostics.push(...pricingProblem(e, c, spec));
+        return c;
+      }
+    }),
+  );
+}
+
+function pricingProblem(e: unknown, c: Change, spec: ResourceSpec | undefined): Diagnostic[] {
+  if (e instanceof DiagnosticsError) return e.diagnostics;
+  if (e instanceof HttpError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429) {
+    return [error('PRICE_REFUSED', `${c.address}: the vendor refused to price this order${e.code ? ` (${e.code})` : ''}: ${e.vendorMessage || `HTTP ${e.status}`}`, spec?.source,
+      'Fix the order as the vendor message says, then plan again (`orderform validate` checks the rules it knows offline).')];
+  }
+  throw e;
+}

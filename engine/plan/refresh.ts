@@ -1,0 +1,92 @@
+/**
+ * Refresh: remote truth for everything state tracks, read with list/search calls (never one GET per
+ * resource), only for the vendors and contexts that have resources. Reads only. Also folds what it
+ * saw into state for `orderform refresh`: adopted intents, statuses, alert renames and deletions.
+ */
+import type { ResourceSpec } from '../model.js';
+import type { ProviderClients } from '../providers/index.js';
+import { refreshMaxarOrders } from '../providers/maxar-ard/refresh.js';
+import { refreshAlerts, refreshLegacy, refreshNeo } from '../providers/oneatlas/refresh.js';
+import type { ResourceState, StateSnapshot } from '../state/types.js';
+import type { RemoteObservation, RemoteView } from './remote.js';
+import { trackedResources, type Tracked } from './tracked.js';
+
+export interface RefreshInputs {
+  desired: readonly ResourceSpec[];
+  state: StateSnapshot;
+  clients: ProviderClients;
+  now: () => Date;
+}
+
+const isNeoTracked = (t: Tracked) =>
+  (t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'neo') ||
+  (t.kind === 'quotation_decision' && t.spec.target !== undefined && 'quotationId' in t.spec.target);
+
+export async function refreshRemote({ desired, state, clients, now }: RefreshInputs): Promise<RemoteView> {
+  const tracked = trackedResources(desired, state);
+  const of = (pred: (t: Tracked) => boolean) => tracked.filter(pred);
+  const alerts = of((t) => t.kind === 'oneatlas_alert');
+  const neo = of(isNeoTracked);
+  const legacy = of((t) => t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'legacy');
+  const maxar = of((t) => t.kind === 'maxar_ard_order');
+  const oa = clients.oneatlas;
+  const parts = await Promise.all([
+    oa && alerts.length ? refreshAlerts(oa, alerts) : {},
+    oa && neo.length ? refreshNeo(oa, neo, now()) : {},
+    oa && legacy.length ? refreshLegacy(oa, legacy) : {},
+    clients.maxar && maxar.length ? refreshMaxarOrders(clients.maxar, maxar) : {},
+  ]);
+  return { resources: Object.assign({}, ...parts) as Record<string, RemoteObservation> };
+}
+
+/** One state write `orderform refresh` makes (null: drop the resource). */
+export interface StateUpdate {
+  address: string;
+  resource: ResourceState | null;
+  summary: string;
+}
+
+/**
+ * What refresh records: intents found remotely become the resource they created; statuses follow
+ * the vendor; an alert renamed outside orderform keeps its remote name in state (plan then renames
+ * it back), one deleted outside orderform leaves state (plan then creates it again).
+ */
+export function stateUpdates(state: StateSnapshot, remote: RemoteView, now: Date): StateUpdate[] {
+  const out: StateUpdate[] = [];
+  const at = now.toISOString();
+  for (const s of Object.values(state.resources)) {
+    const r = remote.resources[s.address];
+    if (!r) continue;
+    if (!r.exists) {
+      if (s.kind === 'oneatlas_alert' && s.status !== 'intent') out.push({ address: s.address, resource: null, summary: 'deleted outside orderform; dropped from state' });
+      continue;
+    }
+    const remoteIds = {
+      ...s.remote,
+      ...(r.alertId ? { alertId: r.alertId } : {}),
+      ...(r.orderId ? { orderId: r.orderId } : {}),
+      ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
+      ...(r.quotation && s.kind === 'oneatlas_order' ? { quotationId: r.quotation.id } : {}),
+    };
+    const status = r.status ?? (s.status === 'intent' ? 'active' : s.status);
+    const name = (s.spec as { name?: string } | null)?.name;
+    const renamed = s.kind === 'oneatlas_alert' && r.name !== undefined && r.name !== name;
+    const price = s.price ?? (r.quotation && r.quotation.amount !== null && r.quotation.currency ? { amount: r.quotation.amount, currency: r.quotation.currency } : undefined);
+    const next: ResourceState = {
+      ...s,
+      status,
+      remote: remoteIds,
+      ...(renamed ? { spec: { ...(s.spec as object), name: r.name } } : {}),
+      ...(price ? { price } : {}),
+      updatedAt: at,
+    };
+    delete next.intent;
+    const why: string[] = [];
+    if (s.status === 'intent') why.push(`adopted: found remotely by its ${r.foundBy === 'id' ? 'id' : 'reference'}`);
+    else if (status !== s.status) why.push(`status ${s.status} → ${status}`);
+    if (renamed) why.push(`renamed outside orderform to "${r.name}"`);
+    if (JSON.stringify(remoteIds) !== JSON.stringify(s.remote) && !why.length) why.push('remote ids recorded');
+    if (why.length) out.push({ address: s.address, resource: next, summary: why.join('; ') });
+  }
+  return out.sort((a, b) => a.address.localeCompare(b.address));
+}

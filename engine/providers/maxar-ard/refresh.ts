@@ -1,0 +1,29 @@
+/**
+ * Maxar ARD remote truth for the orders state tracks: one paged listing of the account's orders
+ * (limit 100), matched by order id or `metadata.reference` — never one GET per order.
+ */
+import { collect } from '../paging.js';
+import type { RemoteObservation } from '../../plan/remote.js';
+import { groupBy, referenceOf, type Tracked } from '../../plan/tracked.js';
+import type { MaxarClient } from './client.js';
+import { fromOrder } from './convert.js';
+
+export const ORDER_PAGE_SIZE = 100;
+
+export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<Record<string, RemoteObservation>> {
+  const out: Record<string, RemoteObservation> = {};
+  if (!tracked.length) return out;
+  const orders = (await collect(client.orders({ limit: ORDER_PAGE_SIZE }))).map(fromOrder);
+  const byId = new Map(orders.map((o) => [o.orderId, o]));
+  const byRef = groupBy(orders, (o) => o.reference);
+  for (const t of tracked) {
+    const id = t.state?.remote.orderId;
+    const ref = referenceOf(t);
+    const byOwnId = id ? byId.get(id) : undefined;
+    const o = byOwnId ?? (ref ? byRef.get(ref)?.[0] : undefined);
+    out[t.address] = o
+      ? { exists: true, foundBy: byOwnId ? 'id' : 'reference', status: o.status, orderId: o.orderId }
+      : { exists: false };
+  }
+  return out;
+}

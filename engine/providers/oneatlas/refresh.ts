@@ -1,0 +1,130 @@
+/**
+ * OneAtlas remote truth for what state tracks, with the fewest calls: alerts listed once per
+ * context (all pages); Pléiades Neo orders and quotations through one paged v2 orders search per
+ * Neo contract, matched by quotation id or customerReference; legacy orders through one paged
+ * search of their delivery workspace (only delivered products show there).
+ */
+import { collect } from '../paging.js';
+import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../plan/remote.js';
+import { groupBy, isIntent, referenceOf, type Tracked } from '../../plan/tracked.js';
+import type { OneAtlasClient } from './client.js';
+import { fromAlert, fromDeliveredFeature, fromOrderLine } from './convert.js';
+import type { WireOrderLine } from './wire.js';
+
+export const ALERT_PAGE_SIZE = 100;
+export const ORDER_SEARCH_PAGE_SIZE = 500;
+export const WORKSPACE_PAGE_SIZE = 500;
+
+type Observations = Record<string, RemoteObservation>;
+
+export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Observations> {
+  const out: Observations = {};
+  const byContext = groupBy(tracked, (t) => t.spec.context);
+  await Promise.all(
+    [...byContext].map(async ([context, ts]) => {
+      const alerts = (await collect(client.alerts(context, ALERT_PAGE_SIZE))).map(fromAlert);
+      const byId = new Map(alerts.map((a) => [a.alertId, a]));
+      const byName = groupBy(alerts, (a) => a.name);
+      for (const t of ts) {
+        const id = t.state?.remote.alertId;
+        const a = id ? byId.get(id) : t.spec.name !== undefined ? byName.get(t.spec.name)?.[0] : undefined;
+        out[t.address] = a
+          ? { exists: true, foundBy: id ? 'id' : 'reference', status: 'active', name: a.name, alertId: a.alertId, observedSpec: a }
+          : { exists: false };
+      }
+    }),
+  );
+  return out;
+}
+
+/** The contract a Neo order or an external quotation decision belongs to. */
+function neoContractOf(t: Tracked): string | undefined {
+  if (t.spec.target && 'quotationId' in t.spec.target) return t.spec.target.contract.contractId;
+  return t.state?.remote.contractId ?? t.spec.contract?.contractId;
+}
+
+function quotationOf(lines: readonly WireOrderLine[], now: Date): RemoteQuotation {
+  const first = lines[0]!;
+  const amounts = lines.map((l) => l.orderLineAmount);
+  const amount = amounts.every((a) => typeof a === 'number') ? Math.round(amounts.reduce((s: number, a) => s + (a as number), 0) * 100) / 100 : null;
+  const wire = first.quotationStatus === 'REJECTED' ? 'REFUSED' : first.quotationStatus;
+  const validUntil = first.quotationEndOfValidityDate;
+  // A SENT quotation past its validity can no longer be accepted, whatever the listing says yet.
+  const expired = wire === 'SENT' && validUntil !== undefined && Date.parse(validUntil) < now.getTime();
+  const status = (expired ? 'EXPIRED' : wire) as QuotationStatus;
+  return {
+    id: first.quotationId,
+    amount,
+    currency: first.currency ?? null,
+    status,
+    contractId: first.contractId,
+    ...(validUntil ? { validUntil } : {}),
+    ...(first.salesOrderId ? { salesOrderId: first.salesOrderId } : {}),
+  };
+}
+
+export async function refreshNeo(client: OneAtlasClient, tracked: readonly Tracked[], now: Date): Promise<Observations> {
+  const out: Observations = {};
+  await Promise.all(
+    [...groupBy(tracked, neoContractOf)].map(async ([contractId, ts]) => {
+      const lines = await collect(client.searchOrders(`(contractId:${contractId})`, ORDER_SEARCH_PAGE_SIZE));
+      const byQuotation = groupBy(lines, (l) => l.quotationId);
+      const quotationByRef = new Map(lines.map((l) => [l.customerReference, l.quotationId]));
+      for (const t of ts) {
+        const external = t.spec.target && 'quotationId' in t.spec.target ? t.spec.target.quotationId : undefined;
+        const ownId = external ?? t.state?.remote.quotationId;
+        const ref = referenceOf(t);
+        const qid = (ownId && byQuotation.has(ownId) ? ownId : undefined) ?? (ref ? quotationByRef.get(ref) : undefined);
+        const found = qid ? byQuotation.get(qid) : undefined;
+        if (!found) {
+          out[t.address] = { exists: false };
+          continue;
+        }
+        const quotation = quotationOf(found, now);
+        if (external) {
+          out[t.address] = { exists: true, foundBy: 'id', quotation };
+          continue;
+        }
+        const line = fromOrderLine(found[0]!);
+        const status = quotation.status === 'EXPIRED' && !line.salesOrderId ? 'quotation-expired' : line.status;
+        out[t.address] = {
+          exists: true,
+          foundBy: qid === ownId ? 'id' : 'reference',
+          status,
+          quotation,
+          ...(line.salesOrderId ? { salesOrderId: line.salesOrderId } : {}),
+        };
+      }
+    }),
+  );
+  return out;
+}
+
+/** Legacy orders: a delivered product carries its order's customerReference and salesOrderId. */
+export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Observations> {
+  const out: Observations = {};
+  if (!tracked.length) return out;
+  let me: Promise<string> | undefined;
+  const workspaceOf = (t: Tracked): Promise<string> =>
+    t.spec.contract?.workspace ? Promise.resolve(t.spec.contract.workspace) : (me ??= client.me().then((m) => m.contract.workspaceId));
+  const withWorkspace = await Promise.all(tracked.map(async (t) => ({ t, ws: await workspaceOf(t) })));
+  await Promise.all(
+    [...groupBy(withWorkspace, (x) => x.ws)].map(async ([workspace, xs]) => {
+      const items = (await collect(client.search({ workspace }, WORKSPACE_PAGE_SIZE))).map(fromDeliveredFeature);
+      const bySales = groupBy(items, (i) => i.salesOrderId);
+      const byRef = groupBy(items, (i) => i.customerReference);
+      for (const { t } of xs) {
+        const sales = t.state?.remote.salesOrderId;
+        const ref = referenceOf(t);
+        const item = (sales ? bySales.get(sales)?.[0] : undefined) ?? (ref ? byRef.get(ref)?.[0] : undefined);
+        if (item) {
+          out[t.address] = { exists: true, foundBy: sales && item.salesOrderId === sales ? 'id' : 'reference', status: 'delivered', ...(item.salesOrderId ? { salesOrderId: item.salesOrderId } : {}) };
+        } else if (isIntent(t)) {
+          // Not delivered yet, or never placed: only an intent needs to know it was looked for.
+          out[t.address] = { exists: false };
+        }
+      }
+    }),
+  );
+  return out;
+}
