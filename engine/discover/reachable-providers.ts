@@ -1,0 +1,42 @@
+/**
+ * The vendor accounts a command can reach before the config is complete (discover, search): the
+ * config's providers when the file exists and is valid, with OneAtlas at the default key variable
+ * and endpoints when the config does not declare it yet (a fresh `orderform init` file), and Maxar
+ * when an account id is given or declared.
+ */
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/index.js';
+import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from '../config/endpoints.js';
+import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics.js';
+import type { Config, Providers } from '../model.js';
+
+export interface ReachableProviders {
+  providers: Providers;
+  /** The loaded config, or null when no config file exists yet. */
+  config: Config | null;
+  /** Warnings from loading the config. */
+  diagnostics: Diagnostic[];
+}
+
+export async function reachableProviders(paths: string[], opts: { cwd: string; env: Env; maxarAccount?: string }): Promise<ReachableProviders> {
+  const exists = await Promise.all(paths.map((p) => access(resolve(opts.cwd, p)).then(() => true, () => false)));
+  let config: Config | null = null;
+  let diagnostics: Diagnostic[] = [];
+  if (exists.some(Boolean)) {
+    const loaded = await loadConfig(paths.filter((_, i) => exists[i]), { cwd: opts.cwd, env: opts.env });
+    if (!loaded.config || hasErrors(loaded.diagnostics)) throw new DiagnosticsError(loaded.diagnostics);
+    config = loaded.config;
+    diagnostics = loaded.diagnostics;
+  }
+  const providers: Providers = { ...config?.providers };
+  providers.oneatlas ??= { apiKeyEnv: ONEATLAS_API_KEY_ENV, endpoints: resolveOneAtlasEndpoints(undefined, opts.env), contracts: [] };
+  if (opts.maxarAccount) {
+    providers.maxar = {
+      apiKeyEnv: providers.maxar?.apiKeyEnv ?? MAXAR_API_KEY_ENV,
+      endpoint: providers.maxar?.endpoint ?? resolveMaxarEndpoint(undefined, opts.env),
+      accountId: opts.maxarAccount,
+    };
+  }
+  return { providers, config, diagnostics };
+}

@@ -1,0 +1,65 @@
+/**
+ * Writes what discovery found into a config's `providers` block through the yaml Document API, so
+ * comments and everything else in the file stay as the user wrote them. Contracts already declared
+ * (same contractId) keep their name and are updated in place; new ones get a name from their label.
+ */
+import { isMap, parseDocument, YAMLMap, type Document } from 'yaml';
+import type { Discovery } from './discover.js';
+
+export interface WriteProvidersOptions {
+  oneatlasKeyEnv: string;
+  maxarKeyEnv: string;
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+
+/** The config text with the providers block filled in; `text` undefined starts a new file. */
+export function writeProviders(text: string | undefined, found: Discovery, opts: WriteProvidersOptions): string {
+  const doc = parseDocument(text ?? '');
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  const providers = blockMap(doc, doc.contents as YAMLMap, 'providers');
+  if (found.oneatlas) {
+    const oneatlas = blockMap(doc, providers, 'oneatlas');
+    if (!oneatlas.has('credentials')) oneatlas.set('credentials', doc.createNode({ apiKeyEnv: opts.oneatlasKeyEnv }));
+    const contracts = blockMap(doc, oneatlas, 'contracts');
+    const taken = new Set(contracts.items.map((p) => String((p.key as { value?: unknown })?.value ?? p.key)));
+    for (const c of found.oneatlas.contracts) {
+      const existing = contracts.items.find((p) => isMap(p.value) && p.value.get('contractId') === c.contractId);
+      const entry = existing ? (existing.value as YAMLMap) : blockMap(doc, contracts, uniqueName(c.name ?? c.contractId, c.contractId, taken));
+      entry.set('contractId', c.contractId);
+      entry.set('backend', c.backend);
+      if (c.workspace) entry.set('workspace', c.workspace);
+    }
+  }
+  if (found.maxar) {
+    const maxar = blockMap(doc, providers, 'maxar');
+    maxar.set('accountId', found.maxar.accountId);
+    if (!maxar.has('credentials')) maxar.set('credentials', doc.createNode({ apiKeyEnv: opts.maxarKeyEnv }));
+  }
+  return doc.toString();
+}
+
+/** The block map under `key`, created when absent; written block style (`providers: {}` becomes a block). */
+function blockMap(doc: Document, parent: YAMLMap, key: string): YAMLMap {
+  const node: unknown = parent.get(key, true);
+  const map = isMap(node) ? node : (doc.createNode({}) as YAMLMap);
+  if (map !== node) parent.set(key, map);
+  map.flow = false;
+  return map;
+}
+
+/** `Sandbox legacy SPOT/Pléiades` → `sandbox-legacy-spot-pleiades`, made unique among `taken`. */
+export function uniqueName(label: string, contractId: string, taken: Set<string>): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  const base = KEY_PATTERN.test(slug) ? slug : `contract-${contractId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 60);
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  taken.add(name);
+  return name;
+}
