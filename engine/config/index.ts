@@ -99,6 +99,9 @@ async function normalizeResources(merged: MergedConfig, ctx: ResourceContext): P
   ]);
 }
 
+/** `orders.<key>`: rules' paths start at a resource. */
+const RESOURCE_DEPTH = 2;
+
 const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
 
 /** Files first as given, folders expanded to their YAML files, sorted; absolute paths. */
@@ -126,13 +129,19 @@ async function readSource(abs: string, cwd: string): Promise<{ source: YamlSourc
   }
 }
 
-/** Rules only know a resource's line and the field's path; point at the field when it is written. */
+/**
+ * Rules only know a resource's line and the field's path: point at the field, or at the nearest
+ * part of it that is written (a missing field: its parent block; none: the resource key).
+ */
 function refine(diagnostics: Diagnostic[], sources: YamlSource[]): Diagnostic[] {
   return diagnostics.map((d) => {
     const source = d.source && sources.find((s) => s.file === d.source!.file);
-    const path = d.source && parsePath(d.source.path);
-    if (!source || !d.source || !path || !source.has(path)) return d;
-    const at = source.locate(path);
+    if (!source || !d.source) return d;
+    const path = parsePath(d.source.path);
+    let written = path.length;
+    while (written > RESOURCE_DEPTH && !source.has(path.slice(0, written))) written -= 1;
+    if (written <= RESOURCE_DEPTH) return d;
+    const at = source.locate(path.slice(0, written));
     return { ...d, source: { ...at, path: d.source.path } };
   });
 }

@@ -40,7 +40,7 @@ describe('bad-input corpus', () => {
     const { code, stdout, stderr } = await cli(['validate', 'hd-with-nitf.yaml'], CORPUS);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('hd-with-nitf.yaml:20:20: error UNSUPPORTED_HD_OPTIONS_COMBINATION: HD is not available with the NITF format');
+    expect(stderr).toContain('hd-with-nitf.yaml:22:20: error UNSUPPORTED_HD_OPTIONS_COMBINATION: HD is not available with the NITF format');
     expect(stderr).toContain('  at orders.o.production.imageFormat');
     expect(stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
   });

@@ -18,7 +18,7 @@ const order = (extra = '') => `orders:
       processingLevel: ortho
       spectralProcessing: pansharpened
       radiometricProcessing: display
-      dem: { west: SRTMV4 }
+      dem: { center: SRTMV4, west: SRTMV4 }
       projection: { center: "2154", west: "32631" }
       hd: true
     primaryMarket: CARTO
@@ -55,6 +55,7 @@ describe('OneAtlas order normalization', () => {
       radiometric_processing: 'display',
       hd: 'true',
       dehazing: 'true',
+      dem_1: 'SRTMV4',
       dem_2: 'SRTMV4',
       projection_1: '2154',
       projection_2: '32631',

@@ -162,10 +162,19 @@ function checkAois(spec: OneAtlasOrderSpec): Diagnostic[] {
   return out;
 }
 
+/**
+ * Seed: "Dem and projection are not mandatory for primary, Dem is not mandatory for projected":
+ * so ortho needs both per AOI, projected a projection; and neither applies where it is not needed.
+ */
 function checkPerAoiOptions(spec: OneAtlasOrderSpec): Diagnostic[] {
   const level = spec.options.processing_level;
   if (level === undefined) return [];
   const out: Diagnostic[] = [];
+  for (const aoi of spec.aois) {
+    const needs = [...(level === 'ortho' ? ['dem'] : []), ...(level !== 'primary' ? ['projection'] : [])];
+    for (const field of needs.filter((f) => spec.options[`${f}_${aoi.id}`] === undefined))
+      out.push(error('MISSING_AOI_OPTION', `${level} products need a ${field} for AOI '${aoi.name}'`, below(spec, `production.${field}`), `set production.${field}.${aoi.name}`));
+  }
   for (const key of Object.keys(spec.options)) {
     const isDem = key.startsWith('dem_');
     if (isDem && level !== 'ortho')
