@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ResourceSpec } from '../model.js';
 import type { Change, Plan } from '../plan/types.js';
-import type { StateSnapshot, StateStore } from '../state/types.js';
+import type { ResourceState, StateSnapshot, StateStore } from '../state/types.js';
 import { toDiagnostic } from './errors.js';
 import type { ApplyContext, ApplyOptions, ApplyOutcome, HandlerFor, SpendGuard } from './types.js';
 
@@ -16,7 +16,8 @@ export interface ExecuteInputs {
   store: StateStore;
   handlerFor: HandlerFor;
   now?: () => Date;
-  spend?: SpendGuard;
+  /** The purchase guard, given this run's view of state (guard.ts); absent: buy at the planned price. */
+  guard?: (current: (address: string) => ResourceState | undefined) => SpendGuard;
 }
 
 export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<ApplyOutcome> {
@@ -32,7 +33,7 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
       else delete resources[address];
     },
     current: (address) => resources[address],
-    spend: inp.spend ?? ((change, _spec, buy) => buy(change.cost)),
+    spend: inp.guard?.((address) => resources[address]) ?? ((change, _spec, buy) => buy(change.cost)),
   };
   let stopped = false;
 

@@ -4,10 +4,10 @@
  */
 import { recordIntent, specOf, stateFor } from '../../../apply/resource-state.js';
 import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
-import type { QuotationDecisionSpec, RejectionReason } from '../../../model.js';
+import type { Money, QuotationDecisionSpec, RejectionReason } from '../../../model.js';
 import type { ResourceState, ResourceStatus } from '../../../state/types.js';
 import type { OneAtlasClient } from '../client.js';
-import { rejectionReasonId } from '../convert.js';
+import { fromOrderLine, quotationQuery, rejectionReasonId } from '../convert.js';
 
 export interface QuotationRef {
   contractId: string;
@@ -65,4 +65,10 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
       }
     },
   };
+}
+
+/** The quotation's amount now (one v2 orders search): what an accept is re-priced with. */
+export async function currentQuotationPrice(client: OneAtlasClient, ref: QuotationRef): Promise<Money | undefined> {
+  for await (const line of client.searchOrders(quotationQuery(ref.quotationId), 1)) return fromOrderLine(line).price;
+  return undefined;
 }

@@ -1,0 +1,106 @@
+/**
+ * `orderform apply [PLAN_FILE]`: build the plan (or load a saved one and refuse it when stale), show it,
+ * ask for approval, then execute exactly those changes and print what was done, failed or skipped.
+ */
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Argv } from 'yargs';
+import { runApply } from '../../engine/apply/run.js';
+import type { ApplyOutcome } from '../../engine/apply/types.js';
+import { DiagnosticsError, error } from '../../engine/diagnostics.js';
+import { buildPlan } from '../../engine/plan/build.js';
+import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
+import { isChange, type Plan } from '../../engine/plan/types.js';
+import { loadCheckedConfig, openClients, openStore } from '../context.js';
+import type { CliIo } from '../io.js';
+import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderPlanText } from '../render/text.js';
+import type { CommandFactory } from './index.js';
+
+interface ApplyArgs extends ConfigOptions {
+  plan?: string;
+  autoApprove: boolean;
+  parallelism: number;
+  keepGoing: boolean;
+  allowDestructive: boolean;
+  allowLargeSpend: boolean;
+  retryUnconfirmed: string[];
+  forget: string[];
+  debug: boolean;
+}
+
+/** Asks on the terminal; without one, apply needs --auto-approve (or a saved plan, approved by review). */
+async function approved(io: CliIo): Promise<boolean> {
+  if (!io.isTty) {
+    throw new DiagnosticsError([error('APPROVAL_REQUIRED', 'apply needs approval and there is no terminal to ask on', undefined,
+      'Review the plan above, then run `orderform apply --auto-approve` (CI), or save it with `orderform plan --out FILE` and run `orderform apply FILE`.')]);
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return (await rl.question('Apply these changes? Only "yes" is accepted: ')).trim() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+function printOutcome(out: ApplyOutcome, io: CliIo): void {
+  if (out.failed.length) io.stderr(renderDiagnostics(out.failed.map((f) => f.diagnostic), io.color));
+  for (const s of out.skipped) io.stderr(`skipped ${s.address} (${s.action}): ${s.reason}\n`);
+  const verdict = out.failed.length ? 'Apply failed' : 'Apply complete';
+  io.stdout(`${verdict}: ${out.done.length} done, ${out.failed.length} failed, ${out.skipped.length} skipped.\n`);
+}
+
+export const applyCommand: CommandFactory = (io: CliIo) => ({
+  command: 'apply [plan]',
+  describe: 'Place the orders, decide the quotations and sync the alerts of the plan (asks first)',
+  builder: (y: Argv) =>
+    withConfigOptions(y)
+      .positional('plan', { type: 'string', describe: 'A plan saved by `orderform plan --out FILE` (refused when stale or when a price rose)' })
+      .option('auto-approve', { type: 'boolean', default: false, describe: 'Do not ask for approval (CI)' })
+      .option('parallelism', { type: 'number', default: 10, requiresArg: true, describe: 'Independent changes (and vendor requests) in flight at once' })
+      .option('keep-going', { type: 'boolean', default: false, describe: 'After a failed change, go on with the changes that do not depend on it' })
+      .option('allow-destructive', { type: 'boolean', default: false, describe: 'Allow replacing or deleting more than safety.maxDestructiveShare of the alerts' })
+      .option('allow-large-spend', { type: 'boolean', default: false, describe: 'Allow spending more than safety.maxSpendWithoutFlag' })
+      .option('retry-unconfirmed', { type: 'string', array: true, default: [], describe: 'Order ADDRESS again: you are sure its unconfirmed order was never placed' })
+      .option('forget', { type: 'string', array: true, default: [], describe: 'Drop ADDRESS (removed from config) from state without touching the vendor' })
+      .example('$0 apply', 'Plan, show, ask, then apply orders.yaml')
+      .example('$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time')
+      .example('$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan'),
+  handler: async (raw) => {
+    const args = raw as unknown as ApplyArgs;
+    const config = await loadCheckedConfig(args.config, io);
+    const store = openStore(config, io);
+    const unlock = await store.lock(`orderform apply (pid ${process.pid})`);
+    const clients = openClients(config, io, { debug: args.debug, parallelism: args.parallelism });
+    try {
+      const state = await store.read();
+      let saved: Plan | undefined;
+      if (args.plan) {
+        saved = await loadPlan(resolve(io.cwd, args.plan));
+        const stale = checkStale(saved, { configDigest: config.digest, lineage: state.lineage, serial: state.serial });
+        if (stale.length) throw new DiagnosticsError(stale);
+      }
+      const built = await buildPlan({ config, state, clients, forget: args.forget, retryUnconfirmed: args.retryUnconfirmed });
+      const plan = saved ?? built.plan;
+      io.stdout(renderPlanText(plan, { color: io.color }));
+      const hasChanges = plan.changes.some(isChange);
+      if (hasChanges && plan.applyable && !saved && !args.autoApprove && !(await approved(io))) {
+        io.stdout('Apply cancelled; nothing was changed.\n');
+        return;
+      }
+      const hooks = { onDone: (c: { address: string; action: string }) => io.stderr(`${c.address}: ${c.action} done\n`) };
+      const out = await runApply(
+        { config, store, clients, state, built, plan },
+        { parallelism: args.parallelism, keepGoing: args.keepGoing, allowDestructive: args.allowDestructive, allowLargeSpend: args.allowLargeSpend, hooks },
+      );
+      if (!hasChanges) io.stdout('No changes. Nothing was applied.\n');
+      else printOutcome(out, io);
+      io.exitCode = out.failed.length ? 1 : 0;
+    } finally {
+      await clients.close();
+      await unlock();
+      await store.close();
+    }
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * The last check before money moves: re-price the purchase, refuse it when the price rose above the
+ * planned one (beyond safety.priceTolerance), or when it would cross a budget ceiling, the contract
+ * credit or a Maxar fee limit given what this run already spent. A purchase in flight counts as spent
+ * until it definitely failed, so concurrent purchases cannot overshoot together.
+ */
+import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
+import type { Config, Money, ResourceSpec } from '../model.js';
+import { OutcomeUnknownError } from '../providers/index.js';
+import { roundMoney } from '../plan/cost.js';
+import type { AccountFacts } from '../plan/limits.js';
+import { checkLimits } from '../plan/limits.js';
+import { formatMoney } from '../plan/summary.js';
+import type { Change, Cost } from '../plan/types.js';
+import type { ResourceState } from '../state/types.js';
+import { largeSpend } from './safety.js';
+import type { SpendGuard } from './types.js';
+
+export type Current = (address: string) => ResourceState | undefined;
+
+/** The price now: legacy price endpoint, Maxar account pricing, the quotation's current amount. */
+export type Repricer = (change: Change, spec: ResourceSpec, current: Current) => Promise<Cost | null>;
+
+export interface GuardInputs {
+  config: Pick<Config, 'budget' | 'safety' | 'resources'>;
+  facts: AccountFacts;
+  reprice: Repricer;
+  allowLargeSpend: boolean;
+}
+
+function priceIncreased(change: Change, planned: number, now: number, currency: string, tolerance: number): Diagnostic {
+  return error('PRICE_INCREASED', `${change.address}: the price rose from ${formatMoney(planned, currency)} (planned) to ${formatMoney(now, currency)}; not bought`,
+    undefined, `Run \`orderform plan\` again and review the new price${tolerance ? ` (safety.priceTolerance allows ${tolerance * 100}%)` : ''}.`);
+}
+
+export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendGuard {
+  const spent: Change[] = [];
+  const maxPrices = new Map<string, Money>();
+  for (const r of inp.config.resources) if ('maxPrice' in r && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  const sources = new Map(inp.config.resources.map((r) => [r.address, r.source]));
+  const tolerance = inp.config.safety.priceTolerance;
+
+  const check = (change: Change, cost: Cost): Diagnostic[] => {
+    const planned = change.cost?.amount;
+    if (planned != null && cost.amount !== null && cost.currency && cost.amount > roundMoney(planned * (1 + tolerance))) {
+      return [priceIncreased(change, planned, cost.amount, cost.currency, tolerance)];
+    }
+    const candidate = { ...change, cost };
+    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, facts: inp.facts, maxPrices, sources });
+    const problems = limits.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => ({ ...d, summary: `${change.address} not bought: ${d.summary.replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));
+    if (!inp.allowLargeSpend && cost.currency && cost.amount !== null) {
+      const total = [...spent, candidate].filter((c) => c.cost?.currency === cost.currency).reduce((s, c) => s + (c.cost?.amount ?? 0), 0);
+      const d = largeSpend(cost.currency, roundMoney(total), inp.config.safety);
+      if (d) problems.push({ ...d, summary: `${change.address} not bought: ${d.summary}` });
+    }
+    return problems;
+  };
+
+  return (current) =>
+    async (change, spec, buy) => {
+      const cost = (await inp.reprice(change, spec, current)) ?? change.cost;
+      if (!cost) return buy(null);
+      const problems = check(change, cost);
+      if (problems.length) throw new DiagnosticsError(problems);
+      const reserved = { ...change, cost };
+      spent.push(reserved);
+      try {
+        return await buy(cost);
+      } catch (e) {
+        // Unknown outcome: it may have been bought, so it keeps counting.
+        if (!(e instanceof OutcomeUnknownError)) spent.splice(spent.indexOf(reserved), 1);
+        throw e;
+      }
+    };
+}

@@ -1,0 +1,103 @@
+/**
+ * Apply, engine side: check a plan may run (applyable, safety thresholds), record what refresh found
+ * (adopted intents, statuses), then execute its changes with the vendor handlers behind the spend
+ * guard, and compact state. The caller holds the state lock and has shown (and had approved) the plan.
+ */
+import { DiagnosticsError, error } from '../diagnostics.js';
+import type { Config, ResourceSpec } from '../model.js';
+import { maxarAccount } from '../plan/facts.js';
+import type { BuiltPlan } from '../plan/build.js';
+import { createPricer } from '../plan/price.js';
+import { stateUpdates } from '../plan/refresh.js';
+import type { Plan } from '../plan/types.js';
+import type { ProviderClients } from '../providers/index.js';
+import { currentQuotationPrice, quotationRef } from '../providers/oneatlas/handlers/quotation-decision.js';
+import type { StateSnapshot, StateStore } from '../state/types.js';
+import { execute } from './executor.js';
+import { createSpendGuard, type Repricer } from './guard.js';
+import { createHandlers } from './handlers.js';
+import { stateFor } from './resource-state.js';
+import { checkSafety, type SafetyFlags } from './safety.js';
+import type { ApplyHooks, ApplyOutcome } from './types.js';
+
+export interface ApplyRunInputs {
+  config: Config;
+  store: StateStore;
+  clients: ProviderClients;
+  /** State as read under the lock, and the plan built from it (refresh and account facts). */
+  state: StateSnapshot;
+  built: BuiltPlan;
+  /** The plan to execute: `built.plan`, or a saved plan already checked for staleness. */
+  plan: Plan;
+  now?: () => Date;
+}
+
+export interface ApplyRunOptions extends SafetyFlags {
+  parallelism: number;
+  keepGoing: boolean;
+  hooks?: ApplyHooks;
+}
+
+/** Refuses a plan with errors or one past a safety threshold without its flag. */
+export function checkApplyable(inp: Pick<ApplyRunInputs, 'config' | 'state' | 'plan'>, flags: SafetyFlags): void {
+  const errors = inp.plan.diagnostics.filter((d) => d.severity === 'error');
+  if (!inp.plan.applyable) {
+    throw new DiagnosticsError(errors.length ? errors : [error('PLAN_NOT_APPLYABLE', 'the plan exceeds a limit; nothing was applied', undefined, 'See the limits in the plan.')]);
+  }
+  const unsafe = checkSafety(inp.plan, inp.state, inp.config.safety, flags);
+  if (unsafe.length) throw new DiagnosticsError(unsafe);
+}
+
+/**
+ * What refresh learned, written before anything runs: intents found remotely (so they are never
+ * bought again), statuses, decisions found already taken. Changes the plan executes write their own.
+ */
+export async function recordRefresh(inp: ApplyRunInputs): Promise<StateSnapshot> {
+  const now = (inp.now ?? (() => new Date()))();
+  const pending = new Set(inp.plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address));
+  const resources = { ...inp.state.resources };
+  const put = async (address: string, r: (typeof resources)[string] | null) => {
+    await inp.store.put(address, r);
+    if (r) resources[address] = r;
+    else delete resources[address];
+  };
+  for (const u of stateUpdates(inp.state, inp.built.remote, now)) if (!pending.has(u.address)) await put(u.address, u.resource);
+  const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
+  for (const c of inp.plan.changes) {
+    const spec = specs.get(c.address);
+    if (c.reason !== 'adopted' || resources[c.address] || spec?.kind !== 'quotation_decision') continue;
+    const target = 'order' in spec.target ? spec.target.order : spec.address;
+    const q = inp.built.remote.resources[target]?.quotation;
+    if (!q) continue;
+    const contractId = 'contract' in spec.target ? spec.target.contract.contractId : resources[target]?.remote.contractId;
+    const remote = { quotationId: q.id, ...(contractId ? { contractId } : {}), ...(q.salesOrderId ? { salesOrderId: q.salesOrderId } : {}) };
+    await put(c.address, stateFor(spec, undefined, now, { status: 'decided', remote }));
+  }
+  return { ...inp.state, resources };
+}
+
+export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Promise<ApplyOutcome> {
+  checkApplyable(inp, opts);
+  const now = inp.now ?? (() => new Date());
+  const state = await recordRefresh(inp);
+  const pricer = createPricer(inp.clients, inp.built.remote, now);
+  const reprice: Repricer = async (change, spec: ResourceSpec, current) => {
+    if (spec.kind === 'quotation_decision' && inp.clients.oneatlas) {
+      const price = await currentQuotationPrice(inp.clients.oneatlas, quotationRef(spec, current));
+      return price ? { ...price, basis: 'quotation', vendor: 'oneatlas', account: quotationRef(spec, current).contractId } : change.cost;
+    }
+    // Maxar: read the account's pricing again rather than the one the plan used.
+    if (spec.kind === 'maxar_ard_order' && inp.clients.maxar) await maxarAccount(inp.clients.maxar, true);
+    return pricer.price(change, spec);
+  };
+  const guard = createSpendGuard({ config: inp.config, facts: inp.built.facts, reprice, allowLargeSpend: opts.allowLargeSpend });
+  const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
+  try {
+    return await execute(
+      { plan: inp.plan, specs, state, store: inp.store, handlerFor: createHandlers(inp.clients), now, guard },
+      { parallelism: opts.parallelism, keepGoing: opts.keepGoing, ...(opts.hooks ? { hooks: opts.hooks } : {}) },
+    );
+  } finally {
+    await inp.store.compact();
+  }
+}
