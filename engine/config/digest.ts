@@ -1,23 +1,10 @@
-/** Digests: sha256 hex of canonical JSON (object keys sorted, arrays in order, undefined dropped). */
+/** Digests: sha256 hex of the canonical JSON (engine/plan/canonical.ts) of what defines a remote object. */
 import { createHash } from 'node:crypto';
+import { canonical } from '../plan/canonical.js';
 
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
-}
-
+/** Source positions are ignored: moving a resource in the file does not change what it is. */
 export function digestOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return createHash('sha256').update(JSON.stringify(canonical(value, true))).digest('hex');
 }
 
 /** The deterministic reference a placed order is found again by: `of-<key>-<first 8 hex of digest>`. */

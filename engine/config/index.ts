@@ -70,7 +70,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const safety = normalizeSafety(merged);
   const config: Config = {
     files,
-    digest: digestOf(withoutSources({ resources, providers, budget, safety })),
+    digest: digestOf({ resources, providers, budget, safety }),
     providers,
     budget,
     safety,
@@ -158,11 +158,6 @@ function sorted(diagnostics: Diagnostic[], files: string[]): Diagnostic[] {
 function compareKeys(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
   return 0;
-}
-
-/** The digest ignores where things are written, only what they say. */
-function withoutSources(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (k, v) => (k === 'source' ? undefined : v)));
 }
 
 export type { Config };
