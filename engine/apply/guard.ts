@@ -29,7 +29,7 @@ export interface GuardInputs {
 }
 
 function priceIncreased(change: Change, planned: number, now: number, currency: string, tolerance: number): Diagnostic {
-  return error('PRICE_INCREASED', `${change.address}: the price rose from ${formatMoney(planned, currency)} (planned) to ${formatMoney(now, currency)}; not bought`,
+  return error('PRICE_INCREASED', `the price rose from ${formatMoney(planned, currency)} (planned) to ${formatMoney(now, currency)}; not bought`,
     undefined, `Run \`orderform plan\` again and review the new price${tolerance ? ` (safety.priceTolerance allows ${tolerance * 100}%)` : ''}.`);
 }
 
@@ -49,11 +49,11 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
     const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, facts: inp.facts, maxPrices, sources });
     const problems = limits.diagnostics
       .filter((d) => d.severity === 'error')
-      .map((d) => ({ ...d, summary: `${change.address} not bought: ${d.summary.replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));
+      .map((d) => ({ ...d, summary: `not bought: ${d.summary.replace(`${change.address} `, '').replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));
     if (!inp.allowLargeSpend && cost.currency && cost.amount !== null) {
       const total = [...spent, candidate].filter((c) => c.cost?.currency === cost.currency).reduce((s, c) => s + (c.cost?.amount ?? 0), 0);
       const d = largeSpend(cost.currency, roundMoney(total), inp.config.safety);
-      if (d) problems.push({ ...d, summary: `${change.address} not bought: ${d.summary}` });
+      if (d) problems.push({ ...d, summary: `not bought: ${d.summary}` });
     }
     return problems;
   };

@@ -1,0 +1,106 @@
+/** Apply-time guards against the sandbox: price rises between plan and apply, running spend, safety flags, stale plans. */
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+
+const { sb } = useSandbox();
+
+async function savedPlan(dir: string): Promise<void> {
+  const r = await cli(['plan', '--out', 'plan.json'], dir, sb().env);
+  expect(r.code, r.err).toBe(0);
+}
+
+describe('apply guards', () => {
+  it('refuses a saved plan whose price rose since planning, naming both prices', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['paris'] });
+    await savedPlan(dir);
+    sb().knobs.priceMultiplier = 1.5;
+    sb().resetCalls();
+    try {
+      const r = await cli(['apply', 'plan.json'], dir, sb().env);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/PRICE_INCREASED: orders\.paris: the price rose from [\d,.]+ EUR \(planned\) to [\d,.]+ EUR/);
+      expect(r.out).toContain('0 done, 1 failed');
+      expect(mutatingCalls(sb())).toEqual({});
+    } finally {
+      sb().knobs.priceMultiplier = 1;
+    }
+  });
+
+  it('tolerates a rise within safety.priceTolerance', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['paris'], safety: 'safety: { priceTolerance: 0.05 }' });
+    await savedPlan(dir);
+    sb().knobs.priceMultiplier = 1.04;
+    sb().resetCalls();
+    try {
+      const r = await cli(['apply', 'plan.json'], dir, sb().env);
+      expect(r.code, r.err).toBe(0);
+      expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+    } finally {
+      sb().knobs.priceMultiplier = 1;
+    }
+  });
+
+  it('refuses an accept whose quotation, known only at apply, crosses the budget given what the run spent', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { neo: ['n'], decisions: { d: ['n', 'accept', 1e6] }, budget: 'budget: { total: { EUR: 1 } }' });
+    sb().resetCalls();
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('LIMIT_EXCEEDED: quotations.d: not bought');
+    expect(r.err).toContain('budget.total EUR');
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/quotations': 1 });
+  });
+
+  it("refuses an accept above the decision's maxPrice", async () => {
+    const dir = tempDir();
+    writeConfig(dir, { neo: ['n'], decisions: { d: ['n', 'accept', 1] } });
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('PRICE_OVER_MAX');
+    expect(r.out).toContain('1 done, 1 failed');
+  });
+
+  it('needs --allow-large-spend above safety.maxSpendWithoutFlag', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['paris'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
+    sb().resetCalls();
+    const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('LARGE_SPEND');
+    expect(refused.err).toContain('--allow-large-spend');
+    expect(mutatingCalls(sb())).toEqual({});
+    const allowed = await cli(['apply', '--auto-approve', '--allow-large-spend'], dir, sb().env);
+    expect(allowed.code, allowed.err).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+  });
+
+  it('needs --allow-destructive to delete more than safety.maxDestructiveShare of the alerts', async () => {
+    const dir = tempDir();
+    const safety = 'safety: { maxDestructiveShare: 0.5 }';
+    writeConfig(dir, { alerts: { a: 'A', b: 'B', c: 'C' }, safety });
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    writeConfig(dir, { alerts: { a: 'A' }, safety });
+    sb().resetCalls();
+    const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('TOO_DESTRUCTIVE');
+    expect(refused.err).toContain('--allow-destructive');
+    expect(mutatingCalls(sb())).toEqual({});
+    const allowed = await cli(['apply', '--auto-approve', '--allow-destructive'], dir, sb().env);
+    expect(allowed.code, allowed.err).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'DELETE /api/v1/alerts/{id}': 2 });
+  });
+
+  it('refuses a saved plan once the state moved', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['paris'] });
+    await savedPlan(dir);
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    const r = await cli(['apply', 'plan.json'], dir, sb().env);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('PLAN_STALE_STATE');
+  });
+});
