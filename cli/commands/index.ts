@@ -3,10 +3,16 @@ import type { CliIo } from '../io.js';
 import { sandboxCommand } from './sandbox.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
-import { applyCommand } from './apply.js';
 import { discoverCommand } from './discover.js';
+import { initCommand } from './init.js';
+import { searchCommand } from './search.js';
+import { applyCommand } from './apply.js';
+import { planCommand } from './plan.js';
+import { showCommand } from './show.js';
+import { refreshCommand } from './refresh.js';
+import { stateCommand } from './state.js';
 
 /** Every command takes the io it writes to; one line per command, registered in cli/main.ts. */
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
-export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, sandboxCommand, applyCommand];
+export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand];

@@ -1,0 +1,60 @@
+/** A sandbox, a temp working dir holding config + state, and the CLI run in-process against both. */
+import { copyFile, mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { run } from '../../cli/main.js';
+import type { CliIo } from '../../cli/io.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface World {
+  sb: Sandbox;
+  dir: string;
+  cli(...argv: string[]): Promise<Run>;
+  close(): Promise<void>;
+}
+
+/** A temp dir with the example config (and its AOI files) copied in, plus `extraFiles`. */
+export async function startWorld(extraFiles: Record<string, string> = {}): Promise<World> {
+  const sb = await startSandbox({ deliveryDelayMs: 0 });
+  const dir = await mkdtemp(join(tmpdir(), 'orderform-plan-'));
+  await copyFile(join(REPO, 'orders.yaml.example'), join(dir, 'orders.yaml.example'));
+  await cp(join(REPO, 'examples'), join(dir, 'examples'), { recursive: true });
+  for (const [name, text] of Object.entries(extraFiles)) await writeFile(join(dir, name), text);
+  return {
+    sb,
+    dir,
+    cli: async (...argv) => {
+      let stdout = '';
+      let stderr = '';
+      const io: CliIo = {
+        stdout: (t) => void (stdout += t),
+        stderr: (t) => void (stderr += t),
+        color: false,
+        isTty: false,
+        env: { ...sb.env },
+        cwd: dir,
+        exitCode: 0,
+      };
+      const code = await run(argv, io);
+      return { code, stdout, stderr };
+    },
+    close: async () => {
+      await sb.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls that change something remotely (everything but GETs and the read-only POSTs). */
+export function mutatingCalls(calls: Record<string, number>): string[] {
+  const readOnlyPost = /(token|opensearch|prices|options|orders\/search)/;
+  return Object.keys(calls).filter((k) => !k.startsWith('GET') && !(k.startsWith('POST') && readOnlyPost.test(k)));
+}
