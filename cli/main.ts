@@ -31,7 +31,10 @@ export class UsageError extends Error {}
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    await buildParser(argv, io).parseAsync();
+    // With a parse callback yargs hands us --help/--version text instead of printing to the console.
+    await buildParser(argv, io).parseAsync(argv, {}, (_err, _args, output) => {
+      if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    });
     return io.exitCode;
   } catch (err) {
     if (err instanceof DiagnosticsError) {
