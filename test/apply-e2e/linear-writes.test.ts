@@ -1,0 +1,60 @@
+/** State writes of an apply grow linearly with its changes: bytes written counted, not timed. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { execute } from '../../engine/apply/executor.js';
+import { recordIntent, stateFor } from '../../engine/apply/resource-state.js';
+import type { ChangeHandler } from '../../engine/apply/types.js';
+import type { AlertSpec } from '../../engine/model.js';
+import type { Change, Plan } from '../../engine/plan/types.js';
+import { FileStateStore } from '../../engine/state/file-store.js';
+import { nodeFs, type FsOps } from '../../engine/state/fs-ops.js';
+import { tempDir } from './fixture.js';
+
+const source = { file: 'orders.yaml', line: 1, column: 1, path: 'alerts' };
+
+function alert(i: number): AlertSpec {
+  const key = `a${i}`;
+  return {
+    kind: 'oneatlas_alert', address: `alerts.${key}`, key, digest: `d${i}`, source, name: `Alert ${i}`, context: 'subscription',
+    constellations: ['PHR'], productTypes: [], cloudCover: [0, 20], incidenceAngle: [0, 30],
+    geometry: { type: 'Polygon', coordinates: [[[2.33, 48.85], [2.36, 48.85], [2.36, 48.87], [2.33, 48.85]]] },
+  };
+}
+
+/** Like the real alert handler: an intent, then the created alert (two state writes per change). */
+const handler: ChangeHandler = {
+  async apply(change, spec, prior, ctx) {
+    await recordIntent(ctx, spec!, prior, 'create', {});
+    return stateFor(spec!, undefined, ctx.now(), { status: 'active', remote: { alertId: `id-${change.address}` } });
+  },
+};
+
+async function bytesForApply(n: number): Promise<number> {
+  let bytes = 0;
+  const fs: FsOps = {
+    ...nodeFs,
+    writeSynced: (p, d, m) => ((bytes += Buffer.byteLength(d)), nodeFs.writeSynced(p, d, m)),
+    appendSynced: (p, d, m) => ((bytes += Buffer.byteLength(d)), nodeFs.appendSynced(p, d, m)),
+  };
+  const store = new FileStateStore(join(tempDir(), 'orderform.state.json'), { fs });
+  const unlock = await store.lock('test');
+  const specs = Array.from({ length: n }, (_, i) => alert(i));
+  const changes = specs.map((s) => ({ address: s.address, kind: s.kind, action: 'create', reason: 'new', irreversible: false, before: null, after: null, fieldDiffs: [], cost: null, dependsOn: [], notes: [] }) as Change);
+  const out = await execute(
+    { plan: { changes } as unknown as Plan, specs: new Map(specs.map((s) => [s.address, s])), state: await store.read(), store, handlerFor: () => handler },
+    { parallelism: 10, keepGoing: false },
+  );
+  await store.compact();
+  await unlock();
+  expect(out.done).toHaveLength(n);
+  return bytes;
+}
+
+describe('apply state writes', () => {
+  it('write about ten times the bytes for ten times the changes (not a hundred)', async () => {
+    const small = await bytesForApply(100);
+    const large = await bytesForApply(1000);
+    expect(large / small).toBeGreaterThan(8);
+    expect(large / small).toBeLessThan(13);
+  });
+});
