@@ -5,6 +5,7 @@
  */
 import { isMap, parseDocument, YAMLMap, type Document } from 'yaml';
 import type { Discovery } from './discover.js';
+import { slug } from './slug.js';
 
 export interface WriteProvidersOptions {
   oneatlasKeyEnv: string;
@@ -48,16 +49,10 @@ function blockMap(doc: Document, parent: YAMLMap, key: string): YAMLMap {
   return map;
 }
 
-/** `Sandbox legacy SPOT/Pléiades` → `sandbox-legacy-spot-pleiades`, made unique among `taken`. */
+/** A contract's name in the config: its label as a key, made unique among `taken`. */
 export function uniqueName(label: string, contractId: string, taken: Set<string>): string {
-  const slug = label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
-  const base = KEY_PATTERN.test(slug) ? slug : `contract-${contractId.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 60);
+  const fromLabel = slug(label, 48);
+  const base = KEY_PATTERN.test(fromLabel) ? fromLabel : `contract-${slug(contractId, 48)}`;
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
   taken.add(name);

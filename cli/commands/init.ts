@@ -1,0 +1,119 @@
+import { access, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { DiagnosticsError, error } from '../../engine/diagnostics.js';
+import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
+import { schemaText } from '../../engine/config/schema.js';
+import type { CliIo } from '../io.js';
+import { DEFAULT_CONFIG } from '../options.js';
+import type { CommandFactory } from './index.js';
+
+interface InitArgs {
+  file: string;
+  force: boolean;
+  schema?: string;
+  maxarAccount?: string;
+}
+
+const SCHEMA_FILE = 'orderform.schema.json';
+
+/** `orderform init [file]`: a starter config that validates as written, with every resource kind as a commented example. */
+export const initCommand: CommandFactory = (io: CliIo) => ({
+  command: 'init [file]',
+  describe: 'Write a starter config (and the JSON Schema for editor completion)',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', default: DEFAULT_CONFIG, describe: 'Config file to write' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing file' })
+      .option('schema', { type: 'string', requiresArg: true, describe: `$schema reference for editors (default: write ${SCHEMA_FILE} beside the config)` })
+      .option('maxar-account', { type: 'string', requiresArg: true, describe: 'Declare this Maxar ARD account id' })
+      .example('$0 init', `Write ${DEFAULT_CONFIG} and ${SCHEMA_FILE}, then run: orderform discover --write ${DEFAULT_CONFIG}`)
+      .example('$0 init imagery.yaml --maxar-account 557471230760500000 --force', 'Start over, with a Maxar ARD account'),
+  handler: async (args) => {
+    const argv = args as unknown as InitArgs;
+    const file = resolve(io.cwd, argv.file);
+    const exists = await access(file).then(() => true, () => false);
+    if (exists && !argv.force) {
+      throw new DiagnosticsError([error('CONFIG_EXISTS', `${argv.file} already exists`, undefined, 'Pass --force to overwrite it, or name another file: orderform init other.yaml')]);
+    }
+    const schemaRef = argv.schema ?? `./${SCHEMA_FILE}`;
+    if (!argv.schema) await writeFile(join(dirname(file), SCHEMA_FILE), schemaText());
+    await writeFile(file, starterConfig(schemaRef, argv.maxarAccount));
+    io.stdout(
+      `Wrote ${argv.file}${argv.schema ? '' : ` and ${SCHEMA_FILE}`}. Next:\n` +
+        `  export ${ONEATLAS_API_KEY_ENV}=...   # your OneAtlas API key (never written in the config)\n` +
+        `  orderform discover --write ${basename(argv.file)}   # fills in your contracts and workspaces\n` +
+        `  orderform search --aoi site.geojson --output yaml >> ${basename(argv.file)}\n` +
+        `  orderform validate -c ${basename(argv.file)}\n`,
+    );
+  },
+});
+
+export function starterConfig(schemaRef: string, maxarAccount?: string): string {
+  const maxar = maxarAccount
+    ? `  maxar:\n    accountId: "${maxarAccount}"\n    credentials:\n      apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`
+    : `  # maxar:\n  #   accountId: "557471230760500000"\n  #   credentials:\n  #     apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`;
+  return `# yaml-language-server: $schema=${schemaRef}
+# orderform config: what you want to buy, as code. \`orderform plan\` shows what would change and
+# cost; \`orderform apply\` does it. API keys are read from the environment variables named below.
+
+# Vendor accounts. \`orderform discover --write <this file>\` fills in your OneAtlas contracts and
+# their delivery workspaces, reading the key from ${ONEATLAS_API_KEY_ENV}.
+providers:
+${maxarAccount ? maxar : `  {}\n${maxar}`}
+# Spending ceilings, checked by plan and again by apply (currency code → amount).
+# budget:
+#   total: { EUR: 20000, USD: 20000 }
+#   perOrder: { EUR: 8000 }
+
+# Orders are immutable once placed: to order again, use a new key.
+# orders:
+#   # A Pléiades archive order (legacy contract), priced then ordered.
+#   # \`orderform search --aoi site.geojson --pick 1 --output yaml\` writes one for you.
+#   paris-2024-q3:
+#     vendor: oneatlas
+#     contract: my-legacy-contract      # a name under providers.oneatlas.contracts
+#     productType: PleiadesArchiveMono
+#     aois:
+#       paris-center:
+#         geometry: { file: aois/paris.geojson }
+#     items:
+#       - catalogItemId: 5eed0000-0000-4000-8000-000000000001
+#     production:
+#       processingLevel: ortho
+#       spectralProcessing: pansharpened
+#       imageFormat: dimap_geotiff
+#       pixelCoding: 8bits
+#       radiometricProcessing: display
+#     primaryMarket: CARTO              # see \`orderform discover\` for markets and countries
+#     endUser: { name: Your organisation, country: FR }
+#     maxPrice: { amount: 8000, currency: EUR }
+#
+#   # A Maxar ARD order: acquisitions cut over one AOI, delivered to your bucket.
+#   denver-ard-2024:
+#     vendor: maxar
+#     acquisitions: [10300100ARDFRESH1]
+#     aoi: { file: aois/denver.geojson }
+#     bundleAdjust: true
+#     output:
+#       s3: { bucket: my-bucket, prefix: ard/denver }
+#     maxPrice: { amount: 15000, currency: USD }
+
+# Decisions on Pléiades Neo quotations (a Neo order is quoted first). One-way once applied.
+# quotations:
+#   rotterdam-neo-decision:
+#     order: rotterdam-neo              # a Pléiades Neo order above
+#     decision: accept
+#     maxPrice: { amount: 12000, currency: EUR }
+#     refuseIfExpired: true
+
+# OneAtlas AOI alerts: renaming updates in place, any other change replaces the alert.
+# alerts:
+#   paris-low-cloud:
+#     name: Paris low cloud
+#     context: my-legacy-contract
+#     constellations: [PHR, PNEO]
+#     cloudCover: [0, 20]
+#     incidenceAngle: [0, 25]
+#     aoi: { file: aois/paris.geojson }
+`;
+}

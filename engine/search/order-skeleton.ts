@@ -1,0 +1,76 @@
+/**
+ * The `orders:` YAML for picked search hits, ready to append to a config: one OneAtlas mono archive
+ * order per hit over the searched AOI, on a declared contract of the right backend, with production
+ * options and ordering fields that pass `validate` (to be adjusted by the user).
+ */
+import { Document } from 'yaml';
+import type { Backend, Mission, OneAtlasContractRef, Polygon } from '../model.js';
+import { backendOfMission } from '../providers/oneatlas/rules.js';
+import { slug } from '../discover/slug.js';
+import type { SearchHit } from './catalog-search.js';
+
+const MONO_PRODUCT_TYPE: Record<Mission, string> = {
+  PLEIADES: 'PleiadesArchiveMono',
+  SPOT: 'SPOTArchive1.5Mono',
+  PLEIADESNEO: 'PleiadesNeoArchiveMono',
+};
+
+/** Production every mono archive of the backend accepts (Neo: its restricted primary set). */
+const PRODUCTION: Record<Backend, Record<string, string>> = {
+  legacy: { processingLevel: 'ortho', spectralProcessing: 'pansharpened', imageFormat: 'dimap_geotiff', pixelCoding: '8bits', radiometricProcessing: 'display' },
+  neo: { processingLevel: 'primary', spectralProcessing: 'full_bundle', imageFormat: 'dimap_jpeg2000_regular', pixelCoding: '12bits', radiometricProcessing: 'reflectance' },
+};
+
+export interface SkeletonContext {
+  /** The AOI's name in each order and the start of each order key. */
+  aoiName: string;
+  /** How the orders refer to the AOI: a file path relative to the config, or inline GeoJSON. */
+  aoi: { file: string } | object;
+  /** The AOI itself: its UTM zone is the projection of ortho products. */
+  polygon: Polygon;
+  contracts: readonly OneAtlasContractRef[];
+}
+
+export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext): string {
+  const orders: Record<string, unknown> = {};
+  const missing = new Set<Backend>();
+  for (const hit of hits) {
+    if (!hit.mission) continue;
+    const backend = backendOfMission(hit.mission);
+    const contract = ctx.contracts.find((c) => c.backend === backend);
+    if (!contract) missing.add(backend);
+    let key = `${ctx.aoiName}-${hit.constellation.toLowerCase()}-${hit.acquisitionDate.slice(0, 10).replaceAll('-', '')}`.slice(0, 60);
+    for (let i = 2; key in orders; i++) key = `${key.replace(/-\d+$/, '')}-${i}`;
+    orders[key] = {
+      vendor: 'oneatlas',
+      contract: contract?.name ?? `your-${backend}-contract`,
+      productType: MONO_PRODUCT_TYPE[hit.mission],
+      aois: { [ctx.aoiName]: { geometry: structuredClone(ctx.aoi) } },
+      items: [{ catalogItemId: hit.id }],
+      production: backend === 'legacy' ? { ...PRODUCTION.legacy, dem: { [ctx.aoiName]: 'best_available' }, projection: { [ctx.aoiName]: utmEpsg(ctx.polygon) } } : PRODUCTION.neo,
+      primaryMarket: 'CARTO',
+      endUser: { name: 'Your organisation', country: 'FR' },
+    };
+  }
+  const doc = new Document({ orders });
+  const shown = hits.map((h) => `${h.index}: ${h.platform} ${h.acquisitionDate.slice(0, 10)}`).join(', ');
+  const notes = [
+    ` From orderform search (${shown}). Check primaryMarket, endUser and production`,
+    ' (see `orderform discover`), then run `orderform plan`.',
+    ...[...missing].map((b) => ` No ${b} contract is declared: run \`orderform discover --write\` or set the contract name.`),
+  ];
+  doc.commentBefore = notes.join('\n');
+  return doc.toString({ flowCollectionPadding: true });
+}
+
+/** The WGS 84 / UTM zone of the AOI's first vertex, as an EPSG code (326zz north, 327zz south). */
+export function utmEpsg(polygon: Polygon): string {
+  const [lon = 0, lat = 0] = polygon.coordinates[0]?.[0] ?? [];
+  const zone = Math.min(60, Math.floor((lon + 180) / 6) + 1);
+  return `${lat >= 0 ? 326 : 327}${String(zone).padStart(2, '0')}`;
+}
+
+/** `Toulouse centre.geojson` → `toulouse-centre`: a key-safe AOI name from a file name. */
+export function aoiNameOf(fileName: string): string {
+  return slug(fileName.replace(/\.(geo)?json$/i, ''), 32) || 'aoi';
+}
