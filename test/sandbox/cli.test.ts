@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../cli/main.js';
+import type { CliIo } from '../../cli/io.js';
+import { parseFaults } from '../../cli/commands/sandbox.js';
+
+function memoryIo(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), color: false, isTty: false, env: {}, cwd: process.cwd(), exitCode: 0 };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('orderform sandbox', () => {
+  it('prints only export lines on stdout, serves until SIGINT, then exits 0', async () => {
+    const io = memoryIo();
+    const exit = run(['sandbox', '--port', '0', '--seed', '3', '--error-rate', 'GET /api/v1/contracts=next:1'], io);
+    await until(() => io.out.join('').split('\n').length > 7);
+    const lines = io.out.join('').trimEnd().split('\n');
+    expect(lines.map((l) => l.split('=')[0])).toEqual([
+      'export ORDERFORM_ONEATLAS_AUTH_URL',
+      'export ORDERFORM_ONEATLAS_ORDER_URL',
+      'export ORDERFORM_ONEATLAS_SEARCH_URL',
+      'export ORDERFORM_ONEATLAS_DATA_URL',
+      'export ORDERFORM_ONEATLAS_API_KEY',
+      'export ORDERFORM_MAXAR_URL',
+      'export ORDERFORM_MAXAR_API_KEY',
+    ]);
+    const env = Object.fromEntries(lines.map((l) => l.replace(/^export /, '').split('=') as [string, string]));
+    expect(env.ORDERFORM_MAXAR_URL).toBe(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/maxar`);
+    expect(env.ORDERFORM_ONEATLAS_API_KEY).toBe('sandbox-oneatlas-key');
+    const knobs = await (await fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/knobs`)).json();
+    expect(knobs.errorRate).toEqual({ 'GET /api/v1/contracts': { next: 1 } });
+    process.emit('SIGINT');
+    expect(await exit).toBe(0);
+    await expect(fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/calls`)).rejects.toThrow();
+    expect(io.err.join('')).toContain('stopped');
+  });
+
+  it('refuses a malformed fault flag with a diagnostic, not a stack trace', async () => {
+    const io = memoryIo();
+    expect(await run(['sandbox', '--drop-after-commit', 'POST /api/v1/orders=lots'], io)).toBe(1);
+    expect(io.err.join('')).toContain('SANDBOX_BAD_FLAG');
+    expect(io.out).toEqual([]);
+  });
+
+  it('parses fault flags into rates and next-N counts', () => {
+    expect(parseFaults('error-rate', ['POST /api/v1/orders=0.25', '*=next:3'])).toEqual({ 'POST /api/v1/orders': 0.25, '*': { next: 3 } });
+    expect(() => parseFaults('error-rate', ['=0.5'])).toThrow();
+    expect(() => parseFaults('error-rate', ['GET /x=1.5'])).toThrow();
+  });
+});
