@@ -148,6 +148,18 @@ export class PostgresStateStore implements StateStore {
     });
   }
 
+  /** Replaces the whole workspace state, lineage and serial included (state migrate), in one transaction. */
+  async replace(snapshot: StateSnapshot): Promise<void> {
+    await this.init();
+    await this.transaction(async (client) => {
+      await client.query('UPDATE orderform_state SET lineage = $2, serial = $3 WHERE workspace = $1', [this.workspace, snapshot.lineage, snapshot.serial]);
+      await client.query('DELETE FROM orderform_resources WHERE workspace = $1', [this.workspace]);
+      for (const [address, resource] of Object.entries(snapshot.resources)) {
+        await client.query('INSERT INTO orderform_resources (workspace, address, body) VALUES ($1, $2, $3::jsonb)', [this.workspace, address, JSON.stringify(resource)]);
+      }
+    });
+  }
+
   async compact(): Promise<void> {
     // Rows are written in place; nothing to fold.
   }
