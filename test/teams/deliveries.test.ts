@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTeam, type Team } from './harness.js';
+
+const CONFIG = `providers:
+  oneatlas:
+    contracts:
+      legacy:
+        contractId: CTR21000411
+        backend: legacy
+orders:
+  paris-first:
+    vendor: oneatlas
+    contract: legacy
+    productType: PleiadesArchiveMono
+    aois:
+      centre:
+        geometry:
+          type: Polygon
+          coordinates: [[[2.33, 48.85], [2.37, 48.85], [2.37, 48.87], [2.33, 48.87], [2.33, 48.85]]]
+    items:
+      - catalogItemId: 5eed0000-0000-4000-8000-000000000001
+    production: { processingLevel: primary, spectralProcessing: bundle, imageFormat: dimap_geotiff, pixelCoding: 12bits, radiometricProcessing: basic }
+    primaryMarket: CARTO
+    endUser: { name: Test, country: FR }
+`;
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+let team: Team;
+beforeAll(async () => {
+  team = await startTeam();
+  writeFileSync(join(team.dir, 'orders.yaml'), CONFIG);
+  const apply = await team.cli(['apply', '--auto-approve']);
+  expect(apply.code, apply.stderr + apply.stdout).toBe(0);
+});
+afterAll(() => team.close());
+
+describe('deliveries', () => {
+  test('lists the delivered product of the order in state', async () => {
+    const r = await team.cli(['deliveries', '--output', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const orders = JSON.parse(r.stdout);
+    expect(orders).toHaveLength(1);
+    expect(orders[0].address).toBe('orders.paris-first');
+    expect(orders[0].products).toHaveLength(1);
+    expect(orders[0].products[0].downloadUrl).toMatch(/\/download$/);
+    const text = await team.cli(['deliveries']);
+    expect(text.stdout).toContain('orders.paris-first');
+  });
+
+  test('downloads with a checksum, skips a complete file, resumes a partial one, refetches a corrupt one', async () => {
+    const dir = join(team.dir, 'imagery');
+    const first = await team.cli(['deliveries', '--download', 'imagery']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^downloaded /m);
+    const zip = readdirSync(dir).find((f) => f.endsWith('.zip'))!;
+    const path = join(dir, zip);
+    const digest = sha(path);
+    expect(readFileSync(`${path}.sha256`, 'utf8')).toBe(`${digest}  ${zip}\n`);
+    const size = statSync(path).size;
+
+    team.sb.resetCalls();
+    const again = await team.cli(['deliveries', '--download', 'imagery']);
+    expect(again.stdout).toMatch(/^skipped /m);
+    expect(Object.keys(team.sb.calls()).some((route) => route.includes('download'))).toBe(false);
+
+    // An interrupted download: a .part holding the first 100 000 bytes.
+    renameSync(path, `${path}.part`);
+    truncateSync(`${path}.part`, 100_000);
+    const resumed = await team.cli(['deliveries', '--download', 'imagery']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toMatch(/^resumed /m);
+    expect(existsSync(`${path}.part`)).toBe(false);
+    expect(statSync(path).size).toBe(size);
+    expect(sha(path)).toBe(digest);
+
+    // A file altered after download no longer matches its checksum: fetched again.
+    writeFileSync(path, 'corrupt');
+    const replaced = await team.cli(['deliveries', '--download', 'imagery']);
+    expect(replaced.stdout).toMatch(/^replaced /m);
+    expect(sha(path)).toBe(digest);
+  });
+
+  test('a progress bar on a TTY only, none with --quiet', async () => {
+    const tty = await team.cli(['deliveries', '--download', 'fresh'], { isTty: true });
+    expect(tty.stderr).toContain('Downloading');
+    const quiet = await team.cli(['deliveries', '--download', 'fresh2', '--quiet'], { isTty: true });
+    expect(quiet.stderr).toBe('');
+    const piped = await team.cli(['deliveries', '--download', 'fresh3']);
+    expect(piped.stderr).toBe('');
+  });
+});
