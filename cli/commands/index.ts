@@ -7,6 +7,7 @@ import { discoverCommand } from './discover.js';
 import { initCommand } from './init.js';
 import { searchCommand } from './search.js';
 import { deliveriesCommand } from './deliveries.js';
+import { completionCommand } from './completion.js';
 import { applyCommand } from './apply.js';
 import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
@@ -16,4 +17,4 @@ import { stateCommand } from './state.js';
 /** Every command takes the io it writes to; one line per command, registered in cli/main.ts. */
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
-export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand];
+export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand];
