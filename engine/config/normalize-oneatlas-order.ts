@@ -55,9 +55,11 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
     }
   }
 
-  if (isDiagnostic(contract) || !mission || diagnostics.some((d) => d.severity === 'error')) return { spec: null, diagnostics };
-  const acquisitionMode: AcquisitionMode =
-    w.mode ?? modeOfProductType(w.productType) ?? (aois.every((a) => items.filter((i) => i.aoiId === a.id).length === 3) ? 'tristereo' : 'stereo');
+  // PleiadesNeoArchiveMulti takes stereo and tristereo items alike: only `mode` tells which.
+  const acquisitionMode: AcquisitionMode | undefined = w.mode ?? modeOfProductType(w.productType) ?? undefined;
+  if (!acquisitionMode)
+    diagnostics.push(error('MISSING_STEREO_MODE', `${w.productType} serves stereo and tristereo items: say which with mode`, locate(entry, 'productType'), 'add mode: stereo or mode: tristereo'));
+  if (isDiagnostic(contract) || !mission || !acquisitionMode || diagnostics.some((d) => d.severity === 'error')) return { spec: null, diagnostics };
   const defining = {
     contractId: contract.contractId,
     productTypeId: w.productType,

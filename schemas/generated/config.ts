@@ -240,7 +240,7 @@ export interface OneAtlasOrder {
    */
   productType: string;
   /**
-   * Acquisition mode. Derived from the product type when left out (PleiadesNeoArchiveMulti: from the number of items per AOI).
+   * Acquisition mode. Derived from the product type when left out; required with PleiadesNeoArchiveMulti, which serves stereo and tristereo items alike.
    */
   mode?: 'mono' | 'stereo' | 'tristereo';
   /**
@@ -250,7 +250,7 @@ export interface OneAtlasOrder {
     [k: string]: OneAtlasAoi;
   };
   /**
-   * Catalogue images to order. Stereo needs 2 items per AOI, tristereo 3.
+   * Catalogue images to order. A stereo or tristereo catalogue item carries the whole pair or triplet (the vendor charges the set): stereo and tristereo orders take exactly one item per AOI.
    *
    * @minItems 1
    */
@@ -383,7 +383,7 @@ export interface GeoJsonFeatureCollection {
   bbox?: number[];
 }
 /**
- * One catalogue image cut over one AOI (or over every AOI when `aoi` is left out).
+ * One catalogue item (a mono image, or a whole stereo pair / tristereo triplet) cut over one AOI (or over every AOI when `aoi` is left out).
  */
 export interface OneAtlasItem {
   /**

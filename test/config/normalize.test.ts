@@ -79,20 +79,23 @@ describe('OneAtlas order normalization', () => {
     expect(changed).not.toBe(base);
   });
 
-  test('PleiadesNeoArchiveMulti derives stereo or tristereo from the items per AOI', async () => {
-    const neo = (items: number) => `${LEGACY}orders:
+  test('a stereo/tristereo order takes one catalogue item per AOI, and Neo Multi says its mode', async () => {
+    const neo = (items: number, mode = '') => `${LEGACY}orders:
   n:
     vendor: oneatlas
     contract: neo
     productType: PleiadesNeoArchiveMulti
-    aois: { a: { geometry: ${SQUARE} } }
+${mode}    aois: { a: { geometry: ${SQUARE} } }
     items: [${Array.from({ length: items }, (_, i) => `{ catalogItemId: i${i} }`).join(', ')}]
     primaryMarket: CARTO
     endUser: { name: ACME, country: FR }
 `;
-    expect(((await loadOne(neo(2))).config!.resources[0] as OneAtlasOrderSpec).acquisitionMode).toBe('stereo');
-    expect(((await loadOne(neo(3))).config!.resources[0] as OneAtlasOrderSpec).acquisitionMode).toBe('tristereo');
-    expect((await loadOne(neo(4))).diagnostics.map((d) => d.code)).toEqual(['STEREO_ITEM_COUNT']);
+    expect(((await loadOne(neo(1, '    mode: stereo\n'))).config!.resources[0] as OneAtlasOrderSpec).acquisitionMode).toBe('stereo');
+    expect(((await loadOne(neo(1, '    mode: tristereo\n'))).config!.resources[0] as OneAtlasOrderSpec).acquisitionMode).toBe('tristereo');
+    expect((await loadOne(neo(1))).diagnostics.map((d) => d.code)).toEqual(['MISSING_STEREO_MODE']);
+    const two = (await loadOne(neo(2, '    mode: stereo\n'))).diagnostics;
+    expect(two.map((d) => d.code)).toEqual(['STEREO_ITEM_COUNT']);
+    expect(two[0]!.summary).toBe("a stereo order takes one stereo catalog item per AOI (it carries the whole pair); AOI 'a' has 2");
   });
 });
 

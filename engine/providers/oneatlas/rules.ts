@@ -19,7 +19,8 @@ export const MULTI_PRODUCT_TYPES: Record<Mission, Record<Exclude<AcquisitionMode
   PLEIADESNEO: { stereo: 'PleiadesNeoArchiveMulti', tristereo: 'PleiadesNeoArchiveMulti' },
 };
 
-const ITEMS_PER_AOI: Record<Exclude<AcquisitionMode, 'mono'>, number> = { stereo: 2, tristereo: 3 };
+/** A stereo/tristereo catalogue item is the whole set (the vendor prices the set): what one item carries. */
+const SET_OF: Record<Exclude<AcquisitionMode, 'mono'>, string> = { stereo: 'pair', tristereo: 'triplet' };
 
 /** The two option sets HD works with: processing level / spectral processing / radiometry. */
 const HD_COMBINATIONS = [
@@ -139,8 +140,9 @@ function checkMulti(spec: OneAtlasOrderSpec): Diagnostic[] {
     out.push(error('INVALID_STEREO_PRODUCT_TYPE', `${mode} ${spec.mission} orders use the product type ${expected}, not ${spec.productTypeId}`, below(spec, 'productType')));
   for (const aoi of spec.aois) {
     const count = spec.items.filter((i) => i.aoiId === aoi.id).length;
-    if (count !== ITEMS_PER_AOI[mode])
-      out.push(error('STEREO_ITEM_COUNT', `a ${mode} order needs ${ITEMS_PER_AOI[mode]} items per AOI; AOI '${aoi.name}' has ${count}`, below(spec, 'items')));
+    if (count !== 1)
+      out.push(error('STEREO_ITEM_COUNT', `a ${mode} order takes one ${mode} catalog item per AOI (it carries the whole ${SET_OF[mode]}); AOI '${aoi.name}' has ${count}`,
+        below(spec, 'items'), `list only the id of the ${mode} item covering this AOI (its productType is ${mode} in the catalogue)`));
   }
   const allowed: Record<string, string[]> = spec.mission === 'PLEIADESNEO' ? NEO_MULTI_OPTIONS : { processing_level: LEGACY_MULTI_LEVELS };
   for (const [key, values] of Object.entries(allowed)) {
