@@ -1,0 +1,77 @@
+/**
+ * SIGKILL at random instants of a real `orderform apply` process, then apply again until it
+ * exits 0. An order whose creating call may have been sent stays an unresolved intent (never bought
+ * again on its own, reported by plan); where the vendor truth shows it was never placed, the trial
+ * does what the warning tells a user: `apply --retry-unconfirmed ADDRESS`. Then every order and
+ * alert exists exactly once remotely (0 duplicates, 0 lost) and a new plan shows no changes. Trials: RELIABILITY_KILL_TRIALS (default 16; 200 under `npm run reliability`).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureOptions } from '../apply-e2e/fixture.js';
+import { APPLY, applyUntilConverged, ensureBuilt, FULL, ledger, NOOP_PLAN, startWorld, unplacedIntents } from './harness.js';
+
+const TRIALS = Number(process.env.RELIABILITY_KILL_TRIALS ?? (FULL ? 200 : 16));
+const IN_FLIGHT = 2;
+/** Kill instants are drawn over this window, which covers process start to the end of a typical apply. */
+const WINDOW_MS = [150, 1300] as const;
+
+const FIXTURE: FixtureOptions = {
+  legacy: ['paris-a', 'paris-b', 'paris-c'],
+  maxar: ['ard-a', 'ard-b'],
+  alerts: { 'watch-a': 'Watch A', 'watch-b': 'Watch B', 'watch-c': ['Watch C', 30] },
+};
+
+interface Trial {
+  killAt: number;
+  killed: boolean;
+  reruns: number;
+  retried: number;
+  duplicates: string[];
+  lost: string[];
+  planCode: number;
+}
+
+async function trial(killAt: number): Promise<Trial> {
+  const world = await startWorld(FIXTURE, { latencyMs: 10, jitterMs: 30, seed: killAt });
+  try {
+    const first = await world.spawn(APPLY, killAt);
+    // The killed process can no longer refresh its lock; remove it as its staleness would (stale.test.ts waits it out).
+    if (first.killed) rmSync(join(world.dir, 'orderform.state.json.lock'), { recursive: true, force: true });
+    const { runs, last } = await applyUntilConverged(() => world.cli(...APPLY), 4);
+    if (last.code !== 0) throw new Error(`apply did not converge after kill at ${killAt} ms: ${last.err}`);
+    const unresolved = unplacedIntents(world);
+    if (unresolved.length) {
+      const warned = await world.cli(...NOOP_PLAN);
+      for (const address of unresolved) if (!warned.err.includes(`ORDER_OUTCOME_UNKNOWN: ${address}`)) throw new Error(`${address}: unresolved intent without a warning`);
+      const retry = await world.cli(...APPLY, ...unresolved.flatMap((a) => ['--retry-unconfirmed', a]));
+      if (retry.code !== 0) throw new Error(`apply --retry-unconfirmed failed: ${retry.err}`);
+    }
+    const plan = await world.cli(...NOOP_PLAN);
+    return { killAt, killed: first.killed, reruns: runs, retried: unresolved.length, ...ledger(world, FIXTURE), planCode: plan.code };
+  } finally {
+    await world.close();
+  }
+}
+
+describe('apply killed with SIGKILL at random instants', () => {
+  beforeAll(ensureBuilt);
+
+  it(`${TRIALS} trials: 0 duplicate and 0 lost orders or alerts, re-plan has 0 changes`, async () => {
+    const results: Trial[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < TRIALS) {
+        next += 1;
+        const killAt = Math.round(WINDOW_MS[0] + Math.random() * (WINDOW_MS[1] - WINDOW_MS[0]));
+        results.push(await trial(killAt));
+      }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    const bad = results.filter((r) => r.duplicates.length || r.lost.length || r.planCode !== 0);
+    expect(bad).toEqual([]);
+    expect(results).toHaveLength(TRIALS);
+    // Most instants must actually interrupt the apply, or the trials prove nothing.
+    expect(results.filter((r) => r.killed).length).toBeGreaterThan(TRIALS / 2);
+  }, 60_000 + TRIALS * 6_000);
+});
