@@ -30,7 +30,7 @@ export async function normalizeAlert(entry: Entry<Alert>, ctx: ResourceContext):
   const defining = {
     context,
     constellations: w.constellations,
-    productTypes: w.productTypes ?? [],
+    productTypes: w.productTypes,
     cloudCover: (w.cloudCover ?? [0, 100]) as [number, number],
     incidenceAngle: (w.incidenceAngle ?? [0, 90]) as [number, number],
     geometry: read.polygon,

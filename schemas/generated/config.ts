@@ -589,15 +589,17 @@ export interface Alert {
    */
   context: string;
   /**
-   * Constellations to watch.
+   * Constellations to watch: at least one of SPOT, PHR, PNEO (OneAtlas refuses an alert without any).
    *
    * @minItems 1
    */
   constellations: ['SPOT' | 'PHR' | 'PNEO', ...('SPOT' | 'PHR' | 'PNEO')[]];
   /**
-   * Catalogue product types to watch, e.g. bundle, mono (default: none listed).
+   * Catalogue product types to watch: at least one, e.g. [bundle, mono] (OneAtlas refuses an alert without any).
+   *
+   * @minItems 1
    */
-  productTypes?: string[];
+  productTypes: [string, ...string[]];
   /**
    * Cloud cover (default [0, 100]) range [min, max], inclusive, in percent.
    *

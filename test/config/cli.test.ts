@@ -3,15 +3,15 @@ import { LEGACY, SQUARE, cli, tree } from './helpers.js';
 
 describe('orderform validate', () => {
   test('reads orders.yaml by default and prints a one-line summary', async () => {
-    const dir = tree({ 'orders.yaml': `${LEGACY}alerts:\n  a: { context: subscription, constellations: [PHR], aoi: ${SQUARE} }\n` });
+    const dir = tree({ 'orders.yaml': `${LEGACY}alerts:\n  a: { context: subscription, constellations: [PHR], productTypes: [mono], aoi: ${SQUARE} }\n` });
     expect(await cli(['validate'], dir)).toEqual({ code: 0, stdout: 'OK: 1 file, 1 alert\n', stderr: '' });
   });
 
   test('-c is repeatable and takes folders', async () => {
     const dir = tree({
       'providers.yaml': LEGACY,
-      'alerts/a.yaml': `alerts:\n  a: { context: legacy, constellations: [PHR], aoi: ${SQUARE} }\n`,
-      'alerts/b.yml': `alerts:\n  b: { context: CTR21000411, constellations: [SPOT], aoi: ${SQUARE} }\n`,
+      'alerts/a.yaml': `alerts:\n  a: { context: legacy, constellations: [PHR], productTypes: [mono], aoi: ${SQUARE} }\n`,
+      'alerts/b.yml': `alerts:\n  b: { context: CTR21000411, constellations: [SPOT], productTypes: [mono], aoi: ${SQUARE} }\n`,
     });
     const { code, stdout } = await cli(['validate', '-c', 'providers.yaml', '--config', 'alerts'], dir);
     expect(code).toBe(0);
@@ -20,13 +20,13 @@ describe('orderform validate', () => {
 
   test('prints every problem at once and exits 1', async () => {
     const dir = tree({
-      'orders.yaml': `${LEGACY}alerts:\n  a: { context: nope, constellations: [PHR], aoi: ${SQUARE} }\n  b: { context: legacy, constellations: [PHR], cloudCover: [50, 10], aoi: ${SQUARE} }\n`,
+      'orders.yaml': `${LEGACY}alerts:\n  a: { context: nope, constellations: [PHR], productTypes: [mono], aoi: ${SQUARE} }\n  b: { context: legacy, constellations: [PHR], productTypes: [mono], cloudCover: [50, 10], aoi: ${SQUARE} }\n`,
     });
     const { code, stdout, stderr } = await cli(['validate'], dir);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain("orders.yaml:7:17: error UNKNOWN_ALERT_CONTEXT: alert context 'nope' is neither 'subscription' nor a declared contract");
-    expect(stderr).toContain('orders.yaml:8:60: error INVALID_RANGE: cloudCover [50, 10]: the minimum is above the maximum');
+    expect(stderr).toContain('orders.yaml:8:82: error INVALID_RANGE: cloudCover [50, 10]: the minimum is above the maximum');
     expect(stderr).toMatch(/2 errors, 0 warnings\n$/);
   });
 

@@ -105,6 +105,7 @@ describe('other resources', () => {
     name: ${name}
     context: legacy
     constellations: [PHR]
+    productTypes: [bundle]
     cloudCover: ${cloud}
     aoi: ${SQUARE}
 `;
@@ -115,7 +116,7 @@ describe('other resources', () => {
     const recut = (await loadOne(alert('First', '[0, 20]'))).config!.resources[0] as AlertSpec;
     expect(renamed.digest).toBe(a.digest);
     expect(recut.digest).not.toBe(a.digest);
-    expect(a).toMatchObject({ context: 'CTR21000411', productTypes: [], incidenceAngle: [0, 90], name: 'First' });
+    expect(a).toMatchObject({ context: 'CTR21000411', productTypes: ['bundle'], incidenceAngle: [0, 90], name: 'First' });
   });
 
   test('a Maxar order gets its wire output_config and the provider account', async () => {
