@@ -9,6 +9,7 @@ import { searchCommand } from './search.js';
 import { deliveriesCommand } from './deliveries.js';
 import { completionCommand } from './completion.js';
 import { applyCommand } from './apply.js';
+import { importCommand } from './import.js';
 import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
 import { refreshCommand } from './refresh.js';
@@ -17,4 +18,4 @@ import { stateCommand } from './state.js';
 /** Every command takes the io it writes to; one line per command, registered in cli/main.ts. */
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
-export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand];
+export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand];
