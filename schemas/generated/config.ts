@@ -447,7 +447,7 @@ export interface Production {
    */
   projection?: {
     /**
-     * An EPSG-like code, quoted, e.g. "32631".
+     * A projection code, quoted: a UTM zone ("326NN" north, "327NN" south, e.g. "32631") or one of "4326", "3857", "2154", "4171", "4258", "4230_A", "4230_B".
      *
      * This interface was referenced by `undefined`'s JSON-Schema definition
      * via the `patternProperty` "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$".

@@ -22,9 +22,10 @@ export const MULTI_PRODUCT_TYPES: Record<Mission, Record<Exclude<AcquisitionMode
 /** A stereo/tristereo catalogue item is the whole set (the vendor prices the set): what one item carries. */
 const SET_OF: Record<Exclude<AcquisitionMode, 'mono'>, string> = { stereo: 'pair', tristereo: 'triplet' };
 
-/** The two option sets HD works with: processing level / spectral processing / radiometry. */
+/** The option sets HD works with (seed): processing level / spectral processing / radiometry. */
 const HD_COMBINATIONS = [
   ['primary', 'bundle', 'reflectance'],
+  ['primary', 'full_bundle', 'reflectance'],
   ['ortho', 'pansharpened', 'display'],
 ];
 
@@ -86,6 +87,7 @@ export function checkOneAtlasOrder(spec: OneAtlasOrderSpec): Diagnostic[] {
   return [
     ...checkContract(spec),
     ...checkHd(spec),
+    ...checkPixelCoding(spec),
     ...checkFullStrip(spec),
     ...checkMulti(spec),
     ...checkAois(spec),
@@ -107,8 +109,25 @@ function checkContract(spec: OneAtlasOrderSpec): Diagnostic[] {
   ];
 }
 
+/**
+ * The options as the vendor will produce them: what is left out takes the vendor default (PPO spec;
+ * the pixel coding follows the radiometry), so the rules judge the product, not only what is written.
+ */
+function withDefaults(spec: OneAtlasOrderSpec): Record<string, string> {
+  const neo = spec.mission === 'PLEIADESNEO';
+  const o: Record<string, string> = {
+    processing_level: 'primary',
+    spectral_processing: neo ? 'full_bundle' : 'bundle',
+    image_format: 'dimap_jpeg2000_regular',
+    radiometric_processing: neo ? 'reflectance' : 'basic',
+    ...spec.options,
+  };
+  o.pixel_coding ??= o.radiometric_processing === 'display' ? '8bits' : '12bits';
+  return o;
+}
+
 function checkHd(spec: OneAtlasOrderSpec): Diagnostic[] {
-  const o = spec.options;
+  const o = withDefaults(spec);
   if (o.hd !== 'true') return [];
   const fail = (why: string, field: string) =>
     error('UNSUPPORTED_HD_OPTIONS_COMBINATION', `HD is not available ${why}`, below(spec, field),
@@ -116,10 +135,27 @@ function checkHd(spec: OneAtlasOrderSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   const combo = [o.processing_level, o.spectral_processing, o.radiometric_processing];
   if (!HD_COMBINATIONS.some((c) => c.every((v, i) => v === combo[i])))
-    out.push(fail(`with ${combo.map((v) => v ?? '(default)').join(' / ')}`, 'production.hd'));
+    out.push(fail(`with ${combo.join(' / ')}`, 'production.hd'));
   if (o.image_format === 'nitf') out.push(fail('with the NITF format', 'production.imageFormat'));
   if (o.dehazing === 'false') out.push(fail('with dehazing off', 'production.dehazing'));
   return out;
+}
+
+/** PPO spec: 8 bits only with display radiometry; 12 and 16 bits only with basic or reflectance. */
+function checkPixelCoding(spec: OneAtlasOrderSpec): Diagnostic[] {
+  // Neo stereo/tristereo fix both to 12bits/reflectance: INVALID_STEREO_PARAMETERS already says so.
+  if (spec.mission === 'PLEIADESNEO' && spec.acquisitionMode !== 'mono') return [];
+  const o = withDefaults(spec);
+  const pixel = o.pixel_coding!;
+  const radiometry = o.radiometric_processing!;
+  if ((pixel === '8bits') === (radiometry === 'display')) return [];
+  const wanted = pixel === '8bits' ? 'display radiometry' : 'basic or reflectance radiometry';
+  const field = spec.options.pixel_coding !== undefined ? 'production.pixelCoding' : 'production.radiometricProcessing';
+  const given = (key: string, value: string) => (spec.options[key] === undefined ? `${value} (the default)` : value);
+  return [
+    error('PIXEL_CODING_RADIOMETRY', `pixel coding ${pixel} needs ${wanted}, not ${given('radiometric_processing', radiometry)}`, below(spec, field),
+      '8bits goes with radiometricProcessing: display; 12bits or 16bits with basic or reflectance'),
+  ];
 }
 
 function checkFullStrip(spec: OneAtlasOrderSpec): Diagnostic[] {
@@ -144,6 +180,8 @@ function checkMulti(spec: OneAtlasOrderSpec): Diagnostic[] {
       out.push(error('STEREO_ITEM_COUNT', `a ${mode} order takes one ${mode} catalog item per AOI (it carries the whole ${SET_OF[mode]}); AOI '${aoi.name}' has ${count}`,
         below(spec, 'items'), `list only the id of the ${mode} item covering this AOI (its productType is ${mode} in the catalogue)`));
   }
+  if (spec.mission === 'PLEIADESNEO' && spec.options.hd === 'true')
+    out.push(error('INVALID_STEREO_PARAMETERS', `${mode} Pléiades Neo orders are not available in HD`, below(spec, 'production.hd')));
   const allowed: Record<string, string[]> = spec.mission === 'PLEIADESNEO' ? NEO_MULTI_OPTIONS : { processing_level: LEGACY_MULTI_LEVELS };
   for (const [key, values] of Object.entries(allowed)) {
     const value = spec.options[key];
@@ -169,8 +207,7 @@ function checkAois(spec: OneAtlasOrderSpec): Diagnostic[] {
  * so ortho needs both per AOI, projected a projection; and neither applies where it is not needed.
  */
 function checkPerAoiOptions(spec: OneAtlasOrderSpec): Diagnostic[] {
-  const level = spec.options.processing_level;
-  if (level === undefined) return [];
+  const level = withDefaults(spec).processing_level;
   const out: Diagnostic[] = [];
   for (const aoi of spec.aois) {
     const needs = [...(level === 'ortho' ? ['dem'] : []), ...(level !== 'primary' ? ['projection'] : [])];
