@@ -10,6 +10,7 @@ import { deliveriesCommand } from './deliveries.js';
 import { completionCommand } from './completion.js';
 import { applyCommand } from './apply.js';
 import { importCommand } from './import.js';
+import { demoCommand } from './demo.js';
 import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
 import { refreshCommand } from './refresh.js';
@@ -18,4 +19,4 @@ import { stateCommand } from './state.js';
 /** Every command takes the io it writes to; one line per command, registered in cli/main.ts. */
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
-export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand];
+export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand, demoCommand];
