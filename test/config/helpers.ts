@@ -3,9 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../cli/main.js';
-import type { CliIo } from '../../cli/io.js';
 import { loadConfig } from '../../engine/config/index.js';
+import { runCli, type CliRun } from '../support/capture-io.js';
 
 export const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
@@ -13,20 +12,8 @@ export function load(paths: string[], env: Record<string, string> = {}, cwd = RO
   return loadConfig(paths, { cwd, env });
 }
 
-export async function cli(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    color: false,
-    isTty: false,
-    env: {},
-    cwd,
-    exitCode: 0,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+export function cli(args: string[], cwd = ROOT): Promise<CliRun> {
+  return runCli(args, { cwd });
 }
 
 /** A temporary folder holding the given files (paths relative to it). */

@@ -2,22 +2,15 @@
 import { copyFile, mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { run } from '../../cli/main.js';
-import type { CliIo } from '../../cli/io.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { runCli, type CliRun } from '../support/capture-io.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 export interface World {
   sb: Sandbox;
   dir: string;
-  cli(...argv: string[]): Promise<Run>;
+  cli(...argv: string[]): Promise<CliRun>;
   close(): Promise<void>;
 }
 
@@ -31,21 +24,7 @@ export async function startWorld(extraFiles: Record<string, string> = {}): Promi
   return {
     sb,
     dir,
-    cli: async (...argv) => {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIo = {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
-        color: false,
-        isTty: false,
-        env: { ...sb.env },
-        cwd: dir,
-        exitCode: 0,
-      };
-      const code = await run(argv, io);
-      return { code, stdout, stderr };
-    },
+    cli: (...argv) => runCli(argv, { cwd: dir, env: { ...sb.env } }),
     close: async () => {
       await sb.close();
       await rm(dir, { recursive: true, force: true });

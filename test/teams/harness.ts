@@ -2,20 +2,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../cli/io.js';
-import { run } from '../../cli/main.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCli, type CliRun } from '../support/capture-io.js';
 
 export interface Team {
   sb: Sandbox;
   dir: string;
-  cli(args: string[], opts?: { isTty?: boolean; env?: Record<string, string> }): Promise<CliResult>;
+  cli(args: string[], opts?: { isTty?: boolean; env?: Record<string, string> }): Promise<CliRun>;
   close(): Promise<void>;
 }
 
@@ -29,21 +22,7 @@ export async function startTeam(): Promise<Team> {
   return {
     sb,
     dir,
-    cli: async (args, opts = {}) => {
-      let stdout = '';
-      let stderr = '';
-      const io: CliIo = {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
-        color: false,
-        isTty: opts.isTty ?? false,
-        env: { ...sb.env, ...opts.env },
-        cwd: dir,
-        exitCode: 0,
-      };
-      const code = await run(args, io);
-      return { code, stdout, stderr };
-    },
+    cli: (args, opts = {}) => runCli(args, { cwd: dir, env: { ...sb.env, ...opts.env }, isTty: opts.isTty ?? false }),
     close: () => sb.close(),
   };
 }
