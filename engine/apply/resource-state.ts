@@ -5,6 +5,7 @@
 import type { Money, ResourceSpec } from '../model.js';
 import { specJson } from '../plan/canonical.js';
 import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
+import { HttpError, NetworkError } from '../providers/http.js';
 import type { ApplyContext } from './types.js';
 
 export interface StateFields {
@@ -34,7 +35,7 @@ export function stateFor(spec: ResourceSpec, prior: ResourceState | undefined, n
  * Records, durably, that a creating call is about to be sent, with the reference that finds its
  * result again: if the answer never arrives, the next run looks the object up instead of creating twice.
  */
-export async function recordIntent(
+async function recordIntent(
   ctx: ApplyContext,
   spec: ResourceSpec,
   prior: ResourceState | undefined,
@@ -48,6 +49,28 @@ export async function recordIntent(
   };
   await ctx.record(spec.address, intent);
   return intent;
+}
+
+/**
+ * Runs a creating call behind a recorded intent. A definite refusal (the vendor answered an error,
+ * or the request never left) restores the prior state: nothing exists remotely, so the next run may
+ * simply create it. An unknown outcome keeps the intent for the next run to resolve by reference.
+ */
+export async function withIntent<T>(
+  ctx: ApplyContext,
+  spec: ResourceSpec,
+  prior: ResourceState | undefined,
+  action: string,
+  remote: RemoteIds,
+  call: () => Promise<T>,
+): Promise<T> {
+  await recordIntent(ctx, spec, prior, action, remote);
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof HttpError || e instanceof NetworkError) await ctx.record(spec.address, prior ?? null);
+    throw e;
+  }
 }
 
 /** The spec a handler needs, or a bug report: the executor passes the spec of the change's address. */

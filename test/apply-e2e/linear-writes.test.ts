@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
-import { recordIntent, stateFor } from '../../engine/apply/resource-state.js';
+import { stateFor, withIntent } from '../../engine/apply/resource-state.js';
 import type { ChangeHandler } from '../../engine/apply/types.js';
 import type { AlertSpec } from '../../engine/model.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
@@ -24,7 +24,7 @@ function alert(i: number): AlertSpec {
 /** Like the real alert handler: an intent, then the created alert (two state writes per change). */
 const handler: ChangeHandler = {
   async apply(change, spec, prior, ctx) {
-    await recordIntent(ctx, spec!, prior, 'create', {});
+    await withIntent(ctx, spec!, prior, 'create', {}, async () => undefined);
     return stateFor(spec!, undefined, ctx.now(), { status: 'active', remote: { alertId: `id-${change.address}` } });
   },
 };

@@ -57,7 +57,7 @@ async function remoteCounts(dir: string): Promise<Map<string, number>> {
         const items = await collect(clients.oneatlas!.workspaceItems('ws-legacy-sandbox', r.customerReference));
         counts.set(r.address, new Set(items.map((f) => f.properties.salesOrderId ?? f.properties.internalReference)).size);
       } else if (r.kind === 'maxar_ard_order') {
-        counts.set(r.address, (await collect(clients.maxar!.orders({ filter: referenceFilter(r.customerReference), limit: 100 }))).length);
+        counts.set(r.address, (await collect(clients.maxar!.orders({ filter: [referenceFilter(r.customerReference)], limit: 100 }))).length);
       }
     }
   } finally {

@@ -2,7 +2,7 @@
  * Maxar ARD orders: one POST /order, guarded, carrying `metadata.reference` so that an order whose
  * answer was lost is found again in the account's order listing instead of being placed twice.
  */
-import { recordIntent, specOf, stateFor } from '../../../apply/resource-state.js';
+import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
 import type { ChangeHandler } from '../../../apply/types.js';
 import type { MaxarClient } from '../client.js';
 import { fromOrder, toOrderRequest } from '../convert.js';
@@ -14,8 +14,7 @@ export function maxarOrderHandler(client: MaxarClient): ChangeHandler {
       if (change.action !== 'create') throw new Error(`${change.address}: a Maxar order cannot ${change.action}`);
       const ids = { customerReference: s.customerReference, accountId: s.accountId };
       return ctx.spend(change, s, async () => {
-        await recordIntent(ctx, s, prior, 'create', ids);
-        const o = fromOrder(await client.placeOrder(toOrderRequest(s)));
+        const o = fromOrder(await withIntent(ctx, s, prior, 'create', ids, () => client.placeOrder(toOrderRequest(s))));
         return stateFor(s, prior, ctx.now(), { status: o.status, remote: { ...ids, orderId: o.orderId }, ...(o.price ? { price: o.price } : {}) });
       });
     },

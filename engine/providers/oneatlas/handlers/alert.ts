@@ -2,7 +2,7 @@
  * OneAtlas AOI alerts: create (POST), rename in place (one PUT), replace (DELETE then POST) and
  * delete. A create records an intent first so that a lost answer is found again by name and context.
  */
-import { recordIntent, specOf, stateFor } from '../../../apply/resource-state.js';
+import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
 import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
 import type { AlertSpec } from '../../../model.js';
 import type { ResourceState } from '../../../state/types.js';
@@ -16,8 +16,7 @@ function alertId(prior: ResourceState | undefined, address: string): string {
 }
 
 async function create(client: OneAtlasClient, s: AlertSpec, prior: ResourceState | undefined, ctx: ApplyContext): Promise<ResourceState> {
-  await recordIntent(ctx, s, prior, 'create', {});
-  const created = await client.createAlert(toAlertCreate(s));
+  const created = await withIntent(ctx, s, prior, 'create', {}, () => client.createAlert(toAlertCreate(s)));
   return stateFor(s, undefined, ctx.now(), { status: 'active', remote: { alertId: created.id } });
 }
 

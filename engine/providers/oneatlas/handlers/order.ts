@@ -3,7 +3,7 @@
  * order starts as one POST /quotations and becomes an order when its quotation is accepted.
  * Each records its intent, with the customerReference that finds it again, before the call.
  */
-import { recordIntent, specOf, stateFor } from '../../../apply/resource-state.js';
+import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
 import type { ChangeHandler } from '../../../apply/types.js';
 import type { OneAtlasClient } from '../client.js';
 import { fromAmount, fromOrderCreated, toWorkOrder } from '../convert.js';
@@ -16,14 +16,12 @@ export function oneatlasOrderHandler(client: OneAtlasClient): ChangeHandler {
       switch (change.action) {
         case 'create':
           return ctx.spend(change, s, async () => {
-            await recordIntent(ctx, s, prior, 'create', ids);
-            const placed = fromOrderCreated(await client.createOrder(toWorkOrder(s)));
+            const placed = fromOrderCreated(await withIntent(ctx, s, prior, 'create', ids, () => client.createOrder(toWorkOrder(s))));
             const remote = { ...ids, ...(placed.salesOrderId ? { salesOrderId: placed.salesOrderId } : {}), ...(placed.quotationId ? { quotationId: placed.quotationId } : {}) };
             return stateFor(s, prior, ctx.now(), { status: placed.salesOrderId ? 'in-progress' : 'quotation-sent', remote, price: placed.price });
           });
         case 'request-quotation': {
-          await recordIntent(ctx, s, prior, 'request-quotation', ids);
-          const q = await client.requestQuotation(toWorkOrder(s));
+          const q = await withIntent(ctx, s, prior, 'request-quotation', ids, () => client.requestQuotation(toWorkOrder(s)));
           return stateFor(s, prior, ctx.now(), { status: 'quotation-sent', remote: { ...ids, quotationId: q.quotationId }, price: fromAmount(q) });
         }
         default:

@@ -2,7 +2,7 @@
  * Pléiades Neo quotation decisions: one PUT accept (spends money, guarded) or refuse (with its
  * reason). The target order's state follows: accepted → an order refresh tracks, refused → closed.
  */
-import { recordIntent, specOf, stateFor } from '../../../apply/resource-state.js';
+import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
 import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
 import type { Money, QuotationDecisionSpec, RejectionReason } from '../../../model.js';
 import type { ResourceState, ResourceStatus } from '../../../state/types.js';
@@ -41,8 +41,7 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
       switch (change.action) {
         case 'accept':
           return ctx.spend(change, s, async (cost) => {
-            await recordIntent(ctx, s, prior, 'accept', ids);
-            const done = await client.acceptQuotation(ref.contractId, ref.quotationId);
+            const done = await withIntent(ctx, s, prior, 'accept', ids, () => client.acceptQuotation(ref.contractId, ref.quotationId));
             await followOrder(ctx, ref, 'in-progress', done.salesOrderId);
             const price = cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined;
             return stateFor(s, prior, ctx.now(), {
@@ -55,8 +54,7 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
           // An expired quotation is refused with reason `expired` even under a declared accept: the plan says so in `after`.
           const after = change.after as { reason?: RejectionReason } | null;
           const reason = after?.reason ?? s.reason ?? 'other';
-          await recordIntent(ctx, s, prior, 'refuse', ids);
-          await client.refuseQuotation(ref.contractId, ref.quotationId, rejectionReasonId(reason));
+          await withIntent(ctx, s, prior, 'refuse', ids, () => client.refuseQuotation(ref.contractId, ref.quotationId, rejectionReasonId(reason)));
           await followOrder(ctx, ref, 'quotation-refused');
           return stateFor(s, prior, ctx.now(), { status: 'decided', remote: ids, spec: change.after });
         }
