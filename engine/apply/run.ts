@@ -65,13 +65,13 @@ export async function recordRefresh(inp: ApplyRunInputs): Promise<StateSnapshot>
   const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
   for (const c of inp.plan.changes) {
     const spec = specs.get(c.address);
-    if (c.reason !== 'adopted' || resources[c.address] || spec?.kind !== 'quotation_decision') continue;
+    if (c.reason !== 'adopted' || spec?.kind !== 'quotation_decision' || (resources[c.address] && resources[c.address]!.status !== 'intent')) continue;
     const target = 'order' in spec.target ? spec.target.order : spec.address;
     const q = inp.built.remote.resources[target]?.quotation;
     if (!q) continue;
     const contractId = 'contract' in spec.target ? spec.target.contract.contractId : resources[target]?.remote.contractId;
     const remote = { quotationId: q.id, ...(contractId ? { contractId } : {}), ...(q.salesOrderId ? { salesOrderId: q.salesOrderId } : {}) };
-    await put(c.address, stateFor(spec, undefined, now, { status: 'decided', remote }));
+    await put(c.address, stateFor(spec, resources[c.address], now, { status: 'decided', remote }));
   }
   return { ...inp.state, resources };
 }
