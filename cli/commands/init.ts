@@ -112,6 +112,7 @@ ${maxarAccount ? maxar : `  {}\n${maxar}`}
 #     name: Paris low cloud
 #     context: my-legacy-contract
 #     constellations: [PHR, PNEO]
+#     productTypes: [bundle, mono]
 #     cloudCover: [0, 20]
 #     incidenceAngle: [0, 25]
 #     aoi: { file: aois/paris.geojson }

@@ -19,7 +19,7 @@ describe('orderform plan against the sandbox', () => {
     const { config } = await loadConfig([join(world.dir, 'orders.yaml.example')], { cwd: world.dir, env: world.sb.env });
     const r = await world.cli('plan', '-c', 'orders.yaml.example');
     for (const res of config!.resources) expect(r.stdout).toContain(res.address);
-    expect(r.stdout).toMatch(/cost: 1,331\.07 USD \(account-pricing/);
+    expect(r.stdout).toMatch(/cost: 732\.18 USD \(account-pricing/);
     expect(r.stdout).toMatch(/Spend:\n(.*\n)*\s+[\d,.]+ USD/);
     expect(r.stdout).toMatch(/^Plan: /m);
     expect(mutatingCalls(world.sb.calls())).toEqual([]);
