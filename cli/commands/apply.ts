@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Argv } from 'yargs';
-import { runApply } from '../../engine/apply/run.js';
+import { checkApplyable, runApply } from '../../engine/apply/run.js';
 import type { ApplyOutcome } from '../../engine/apply/types.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
@@ -84,8 +84,14 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
       const built = await buildPlan({ config, state, clients, forget: args.forget, retryUnconfirmed: args.retryUnconfirmed });
       const plan = saved ?? built.plan;
       io.stdout(renderPlanText(plan, { color: io.color }));
+      if (!plan.applyable) {
+        io.exitCode = 1;
+        return;
+      }
+      // Refused for a missing flag before the question, not after.
+      checkApplyable({ config, state, plan }, args);
       const hasChanges = plan.changes.some(isChange);
-      if (hasChanges && plan.applyable && !saved && !args.autoApprove && !(await approved(io))) {
+      if (hasChanges && !saved && !args.autoApprove && !(await approved(io))) {
         io.stdout('Apply cancelled; nothing was changed.\n');
         return;
       }

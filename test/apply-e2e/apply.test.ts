@@ -17,6 +17,17 @@ describe('orderform apply', () => {
     expect(mutatingCalls(sb())).toEqual({});
   });
 
+  it('does not apply a plan that exceeds a limit', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['paris'], budget: 'budget: { total: { EUR: 1 } }' });
+    sb().resetCalls();
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code).toBe(1);
+    expect(r.out.match(/LIMIT_EXCEEDED/g)).toHaveLength(1);
+    expect(r.out).toContain('This plan cannot be applied');
+    expect(mutatingCalls(sb())).toEqual({});
+  });
+
   it('places K orders with K calls; a second apply makes no mutating call', async () => {
     const dir = tempDir();
     writeConfig(dir, { legacy: ['a', 'b', 'c'], neo: ['n'], maxar: ['m'], alerts: { w1: 'One', w2: 'Two' } });
