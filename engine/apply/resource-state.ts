@@ -12,7 +12,7 @@ export interface StateFields {
   status: ResourceStatus;
   remote: RemoteIds;
   price?: Money;
-  /** The applied spec as JSON when it differs from the declared one (e.g. an expired quotation refused). */
+  /** The applied spec as JSON when it differs from the declared one (e.g. an imported alert with its remote name). */
   spec?: unknown;
 }
 

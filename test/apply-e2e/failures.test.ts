@@ -65,4 +65,20 @@ describe('Pléiades Neo', () => {
     const plan = await cli(['plan'], dir, sb().env);
     expect(plan.out).toMatch(/quotation QUO\S+ \([\d.]+ EUR.*awaits a decision/);
   });
+
+  it('an expired quotation under a declared accept is refused with reason expired, once; the next plan is clean', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { neo: ['x'] });
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    const quotationId = (stateOf(dir)['orders.x'] as unknown as { remote: { quotationId: string } }).remote.quotationId;
+    expect(sb().expireQuotation(quotationId)).toBe(true);
+    const file = writeConfig(dir, { neo: ['x'], decisions: { d: ['x', 'accept', 1e6] } });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('decision: accept\n', 'decision: accept\n    refuseIfExpired: true\n'));
+    sb().resetCalls();
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code, r.err).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'PUT /api/v1/contracts/{contractId}/quotations/{quotationId}/refuse': 1 });
+    const plan = await cli(['plan', '--detailed-exitcode'], dir, sb().env);
+    expect(plan.code, plan.out + plan.err).toBe(0);
+  });
 });

@@ -56,7 +56,8 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
           const reason = after?.reason ?? s.reason ?? 'other';
           await withIntent(ctx, s, prior, 'refuse', ids, () => client.refuseQuotation(ref.contractId, ref.quotationId, rejectionReasonId(reason)));
           await followOrder(ctx, ref, 'quotation-refused');
-          return stateFor(s, prior, ctx.now(), { status: 'decided', remote: ids, spec: change.after });
+          // The declared spec is kept even when an expired quotation was refused under `accept`: the user changed nothing.
+          return stateFor(s, prior, ctx.now(), { status: 'decided', remote: ids });
         }
         default:
           throw new Error(`${change.address}: a quotation decision cannot ${change.action}`);
