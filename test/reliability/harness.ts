@@ -27,8 +27,8 @@ export interface World {
   env: Record<string, string>;
   /** In-process CLI run. */
   cli(...argv: string[]): Promise<Captured>;
-  /** A real `orderform` process; SIGKILLed after `killAfterMs` when given. */
-  spawn(argv: string[], killAfterMs?: number): Promise<Captured & { killed: boolean }>;
+  /** A real `orderform` process; SIGKILLed after `killAfterMs`, or as soon as `kill()` says so, when given. */
+  spawn(argv: string[], kill?: KillAt): Promise<Captured & { killed: boolean }>;
   /** What the sandbox holds now. */
   remote(): RemoteInventory;
   close(): Promise<void>;
@@ -62,7 +62,7 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
     dir,
     env: fullEnv,
     cli: (...argv) => cli(argv, dir, fullEnv),
-    spawn: (argv, killAfterMs) => spawnCli(argv, dir, fullEnv, killAfterMs),
+    spawn: (argv, kill) => spawnCli(argv, dir, fullEnv, kill),
     remote: () => {
       if (!existsSync(stateFile)) return { workOrders: new Map(), alerts: new Map(), maxarOrders: new Map() };
       const data = JSON.parse(readFileSync(stateFile, 'utf8')) as {
@@ -83,7 +83,10 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
   };
 }
 
-export function spawnCli(argv: string[], cwd: string, env: Record<string, string>, killAfterMs?: number): Promise<Captured & { killed: boolean }> {
+/** Milliseconds after start, or a condition polled every 10 ms (e.g. "the state lock is held"). */
+export type KillAt = number | (() => boolean);
+
+export function spawnCli(argv: string[], cwd: string, env: Record<string, string>, kill?: KillAt): Promise<Captured & { killed: boolean }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -91,11 +94,16 @@ export function spawnCli(argv: string[], cwd: string, env: Record<string, string
     let killed = false;
     child.stdout.on('data', (b: Buffer) => void (out += b.toString()));
     child.stderr.on('data', (b: Buffer) => void (err += b.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => {
+    const sigkill = () => {
       killed = child.kill('SIGKILL');
-    }, killAfterMs);
+    };
+    const timer =
+      kill === undefined ? undefined
+      : typeof kill === 'number' ? setTimeout(sigkill, kill)
+      : setInterval(() => kill() && (clearInterval(timer), sigkill()), 10);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(timer);
       done({ code: code ?? (signal ? 137 : 1), out, err, killed: killed && signal === 'SIGKILL' });
     });
   });

@@ -3,6 +3,8 @@
  * fast naming the holder, and the state stays intact. A lock left by a SIGKILLed apply names the dead
  * process until it goes stale; then the next apply proceeds.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureOptions } from '../apply-e2e/fixture.js';
 import { APPLY, ensureBuilt, ledger, NOOP_PLAN, startWorld, unplacedIntents, type World } from './harness.js';
@@ -36,7 +38,9 @@ describe('concurrent applies on one state', () => {
 
   it('a lock left by a killed apply names it, then goes stale and the next apply proceeds', async () => {
     world = await startWorld(FIXTURE, { latencyMs: 100 });
-    const killed = await world.spawn(APPLY, 1500);
+    const lockOwner = join(world.dir, 'orderform.state.json.lock-owner.json');
+    // Killed while it holds the lock, whatever the machine's speed.
+    const killed = await world.spawn(APPLY, () => existsSync(lockOwner));
     expect(killed.killed).toBe(true);
     const blocked = await world.cli(...APPLY);
     expect(blocked.code).toBe(1);
