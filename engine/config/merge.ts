@@ -63,17 +63,20 @@ export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; dia
     (merged as unknown as Record<string, Located<unknown>>)[name] = { value, source, path };
   };
 
+  const byKey = new Map<string, Entry<unknown>>(); // `block.key` → its first declaration
   const keyed = <T>(list: Entry<T>[], block: string, map: Record<string, T> | undefined, source: YamlSource) => {
     for (const [key, value] of Object.entries(map ?? {})) {
       const path = [block, key];
-      const first = list.find((e) => e.key === key);
+      const first = byKey.get(`${block}.${key}`);
       if (first) {
         diagnostics.push(
           error('DUPLICATE_RESOURCE_KEY', `${block}.${key} is declared twice`, source.locate(path, 'key'), `first declared at ${where(locateKey(first))}`),
         );
         continue;
       }
-      list.push({ key, value, source, path });
+      const entry = { key, value, source, path };
+      list.push(entry);
+      byKey.set(`${block}.${key}`, entry);
     }
   };
 

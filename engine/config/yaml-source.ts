@@ -2,7 +2,7 @@
  * A YAML config file parsed with positions: its plain value, and a way to map any path in it back to
  * `file:line:column`. Duplicate keys and syntax errors become positioned diagnostics.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { formatPath, type PathSeg } from './path.js';
 
@@ -20,24 +20,22 @@ export interface YamlSource {
 
 export function parseYaml(file: string, dir: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // yaml's own uniqueKeys check compares each key with all before it (quadratic in a 10k-resource block).
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const position = (offset: number, path: readonly PathSeg[]): SourceLocation => {
     const { line, col } = lines.linePos(offset);
     return { file, line, column: col, path: formatPath(path) };
   };
   // After the first syntax error the rest are mostly its echoes; duplicate keys are all independent.
-  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  const reported = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntax);
-  const diagnostics = reported.map((e) =>
-    error(
-      e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : 'YAML_SYNTAX',
-      e.code === 'DUPLICATE_KEY' ? `duplicate key: ${keyAt(text, e.pos[0])}` : `YAML syntax: ${firstLine(e.message)}`,
-      position(e.pos[0], []),
-    ),
-  );
+  const firstSyntax = doc.errors[0];
+  const diagnostics = [
+    ...(firstSyntax ? [error('YAML_SYNTAX', `YAML syntax: ${firstLine(firstSyntax.message)}`, position(firstSyntax.pos[0], []))] : []),
+    ...duplicateKeys(doc).map((offset) => error('YAML_DUPLICATE_KEY', `duplicate key: ${keyAt(text, offset)}`, position(offset, []))),
+  ];
   if (diagnostics.length) return { source: null, diagnostics };
+  const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
   const locate = (path: readonly PathSeg[], at: 'key' | 'value' = 'value'): SourceLocation => {
-    const offset = offsetOf(doc, path, at);
+    const offset = offsetOf(doc, pairs, path, at);
     return position(offset, path);
   };
   let value: unknown;
@@ -52,7 +50,37 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
   return { source: { file, dir, value, locate, has }, diagnostics };
 }
 
-function offsetOf(doc: Document, path: readonly PathSeg[], at: 'key' | 'value'): number {
+/** Where each key repeated in its map is written (after the first), as yaml's uniqueKeys reports them. */
+function duplicateKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || Number.isNaN(key.value)) continue; // yaml compares keys with ===: NaN never repeats
+        if (seen.has(key.value)) offsets.push(key.range![0]);
+        seen.add(key.value);
+      }
+    },
+  });
+  return offsets;
+}
+
+/** A map's pairs by key, built the first time a path goes through it: each locate is O(depth). */
+function pairOf(index: WeakMap<YAMLMap, Map<string, Pair>>, map: YAMLMap, seg: PathSeg): Pair | undefined {
+  let byKey = index.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const p of map.items as Pair[]) {
+      const k = isScalar(p.key) ? String(p.key.value) : undefined;
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, p);
+    }
+    index.set(map, byKey);
+  }
+  return byKey.get(String(seg));
+}
+
+function offsetOf(doc: Document, index: WeakMap<YAMLMap, Map<string, Pair>>, path: readonly PathSeg[], at: 'key' | 'value'): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const [i, seg] of path.entries()) {
@@ -60,7 +88,7 @@ function offsetOf(doc: Document, path: readonly PathSeg[], at: 'key' | 'value'):
     let next: unknown;
     let keyOffset: number | undefined;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(index, node as YAMLMap, seg);
       if (!pair) break;
       keyOffset = rangeStart(pair.key);
       next = pair.value;
