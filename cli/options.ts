@@ -20,3 +20,25 @@ export function withConfigOptions<T>(yargs: Argv<T>): Argv<T & ConfigOptions> {
     })
     .group(['config'], 'Config:') as Argv<T & ConfigOptions>;
 }
+
+/** Changes (and vendor requests) in flight at once when --parallelism is not given. */
+export const DEFAULT_PARALLELISM = 10;
+
+export interface RunOptions {
+  /** Global `--debug` (cli/main.ts): vendor requests on stderr. */
+  debug?: boolean;
+  parallelism?: number;
+  quiet?: boolean;
+}
+
+/**
+ * `--quiet` (no progress bar, no non-essential lines) and, for commands that talk to vendors in
+ * parallel, `--parallelism N`.
+ */
+export function withRunOptions<T>(yargs: Argv<T>, opts: { parallelism?: boolean } = {}): Argv<T & RunOptions> {
+  const y = yargs.option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar and no non-essential lines' });
+  const withParallelism = opts.parallelism
+    ? y.option('parallelism', { type: 'number', requiresArg: true, describe: `Independent changes and vendor requests in flight at once (default ${DEFAULT_PARALLELISM})` })
+    : y;
+  return withParallelism as Argv<T & RunOptions>;
+}

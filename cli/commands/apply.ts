@@ -6,28 +6,27 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Argv } from 'yargs';
 import { checkApplyable, runApply } from '../../engine/apply/run.js';
-import type { ApplyOutcome } from '../../engine/apply/types.js';
+import type { ApplyHooks, ApplyOutcome } from '../../engine/apply/types.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
 import { isChange, type Plan } from '../../engine/plan/types.js';
-import { loadCheckedConfig, openClients, openStore } from '../context.js';
+import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { DEFAULT_PARALLELISM, withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { applyProgressHooks, createProgress, planProgressHook, type ProgressBar } from '../render/progress.js';
 import { renderPlanText } from '../render/text.js';
 import type { CommandFactory } from './index.js';
 
-interface ApplyArgs extends ConfigOptions {
+interface ApplyArgs extends ConfigOptions, RunOptions {
   plan?: string;
   autoApprove: boolean;
-  parallelism: number;
   keepGoing: boolean;
   allowDestructive: boolean;
   allowLargeSpend: boolean;
   retryUnconfirmed: string[];
   forget: string[];
-  debug: boolean;
 }
 
 /** Asks on the terminal; without one, apply needs --auto-approve (or a saved plan, approved by review). */
@@ -51,14 +50,20 @@ function printOutcome(out: ApplyOutcome, io: CliIo): void {
   io.stdout(`${verdict}: ${out.done.length} done, ${out.failed.length} failed, ${out.skipped.length} skipped.\n`);
 }
 
+/** A bar on a terminal; a line per change done in logs (CI, pipes); nothing with --quiet. */
+function changeHooks(bar: ProgressBar, io: CliIo, quiet: boolean): ApplyHooks {
+  if (quiet) return {};
+  if (io.isTty) return applyProgressHooks(bar);
+  return { onDone: (c) => io.stderr(`${c.address}: ${c.action} done\n`) };
+}
+
 export const applyCommand: CommandFactory = (io: CliIo) => ({
   command: 'apply [plan]',
   describe: 'Place the orders, decide the quotations and sync the alerts of the plan (asks first)',
   builder: (y: Argv) =>
-    withConfigOptions(y)
+    withRunOptions(withConfigOptions(y), { parallelism: true })
       .positional('plan', { type: 'string', describe: 'A plan saved by `orderform plan --out FILE` (refused when stale or when a price rose)' })
       .option('auto-approve', { type: 'boolean', default: false, describe: 'Do not ask for approval (CI)' })
-      .option('parallelism', { type: 'number', default: 10, requiresArg: true, describe: 'Independent changes (and vendor requests) in flight at once' })
       .option('keep-going', { type: 'boolean', default: false, describe: 'After a failed change, go on with the changes that do not depend on it' })
       .option('allow-destructive', { type: 'boolean', default: false, describe: 'Allow replacing or deleting more than safety.maxDestructiveShare of the alerts' })
       .option('allow-large-spend', { type: 'boolean', default: false, describe: 'Allow spending more than safety.maxSpendWithoutFlag' })
@@ -66,14 +71,11 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
       .option('forget', { type: 'string', array: true, default: [], describe: 'Drop ADDRESS (removed from config) from state without touching the vendor' })
       .example('$0 apply', 'Plan, show, ask, then apply orders.yaml')
       .example('$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time')
-      .example('$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan'),
+      .example('$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan')
+      .example('$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'),
   handler: async (raw) => {
     const args = raw as unknown as ApplyArgs;
-    const config = await loadCheckedConfig(args.config, io);
-    const store = openStore(config, io);
-    const unlock = await store.lock(`orderform apply (pid ${process.pid})`);
-    const clients = openClients(config, io, { debug: args.debug, parallelism: args.parallelism });
-    try {
+    await withSession(args, io, { lock: `orderform apply (pid ${process.pid})` }, async ({ config, store, clients }) => {
       const state = await store.read();
       let saved: Plan | undefined;
       if (args.plan) {
@@ -81,7 +83,9 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
         const stale = checkStale(saved, { configDigest: config.digest, lineage: state.lineage, serial: state.serial });
         if (stale.length) throw new DiagnosticsError(stale);
       }
-      const built = await buildPlan({ config, state, clients, forget: args.forget, retryUnconfirmed: args.retryUnconfirmed });
+      const bar = createProgress(io, { quiet: args.quiet ?? false });
+      const built = await buildPlan({ config, state, clients, forget: args.forget, retryUnconfirmed: args.retryUnconfirmed, onProgress: planProgressHook(bar) })
+        .finally(() => bar.finish());
       const plan = saved ?? built.plan;
       io.stdout(renderPlanText(plan, { color: io.color }));
       if (!plan.applyable) {
@@ -90,23 +94,25 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
       }
       // Refused for a missing flag before the question, not after.
       checkApplyable({ config, state, plan }, args);
-      const hasChanges = plan.changes.some(isChange);
-      if (hasChanges && !saved && !args.autoApprove && !(await approved(io))) {
+      const changes = plan.changes.filter(isChange);
+      if (changes.length && !saved && !args.autoApprove && !(await approved(io))) {
         io.stdout('Apply cancelled; nothing was changed.\n');
         return;
       }
-      const hooks = { onDone: (c: { address: string; action: string }) => io.stderr(`${c.address}: ${c.action} done\n`) };
+      bar.start('Applying', changes.length);
       const out = await runApply(
         { config, store, clients, state, built, plan },
-        { parallelism: args.parallelism, keepGoing: args.keepGoing, allowDestructive: args.allowDestructive, allowLargeSpend: args.allowLargeSpend, hooks },
-      );
-      if (!hasChanges) io.stdout('No changes. Nothing was applied.\n');
+        {
+          parallelism: args.parallelism ?? DEFAULT_PARALLELISM,
+          keepGoing: args.keepGoing,
+          allowDestructive: args.allowDestructive,
+          allowLargeSpend: args.allowLargeSpend,
+          hooks: changeHooks(bar, io, args.quiet ?? false),
+        },
+      ).finally(() => bar.finish());
+      if (!changes.length) io.stdout('No changes. Nothing was applied.\n');
       else printOutcome(out, io);
       io.exitCode = out.failed.length ? 1 : 0;
-    } finally {
-      await clients.close();
-      await unlock();
-      await store.close();
-    }
+    });
   },
 });

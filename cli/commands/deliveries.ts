@@ -3,18 +3,16 @@ import { oneAtlasDownloadAuth } from '../../engine/deliveries/auth.js';
 import { downloadProduct, type DownloadResult } from '../../engine/deliveries/download.js';
 import { listDeliveries, type OrderDeliveries } from '../../engine/deliveries/list.js';
 import { DiagnosticsError, error, type Diagnostic } from '../../engine/diagnostics.js';
-import { loadCheckedConfig, openClients, openStore } from '../context.js';
+import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
 import { createProgress } from '../render/progress.js';
 import { formatBytes, renderTable } from '../render/table.js';
 import type { CommandFactory } from './index.js';
 
-interface DeliveriesArgs extends ConfigOptions {
+interface DeliveriesArgs extends ConfigOptions, RunOptions {
   download?: string;
   output: 'text' | 'json';
-  quiet: boolean;
-  debug: boolean;
 }
 
 /** `orderform deliveries`: delivered products of the orders in state, and `--download DIR` to fetch them. */
@@ -22,21 +20,18 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
   command: 'deliveries',
   describe: 'List the delivered products of the OneAtlas orders in state; --download fetches them (resumable, checksummed)',
   builder: (y) =>
-    withConfigOptions(y)
+    withRunOptions(withConfigOptions(y))
       .option('download', { type: 'string', requiresArg: true, describe: 'Download every delivered product into this folder (skips complete files, resumes partial ones)' })
       .option('output', { alias: 'o', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format of the listing' })
-      .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar' })
       .example('$0 deliveries', 'What has been delivered so far')
-      .example('$0 deliveries --download ./imagery', 'Fetch it; run again to resume an interrupted download'),
+      .example('$0 deliveries --download ./imagery', 'Fetch it; run again to resume an interrupted download')
+      .example('$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'),
   handler: async (args) => {
     const argv = args as unknown as DeliveriesArgs;
-    const config = await loadCheckedConfig(argv.config, io);
-    const provider = config.providers.oneatlas;
-    if (!provider) throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider', undefined, 'deliveries lists OneAtlas orders; run orderform discover --write first')]);
-    const store = openStore(config, io);
-    const state = await store.read().finally(() => store.close());
-    const clients = openClients(config, io, { debug: argv.debug });
-    try {
+    await withSession(argv, io, { readOnly: true }, async ({ config, store, clients }) => {
+      const provider = config.providers.oneatlas;
+      if (!provider) throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider', undefined, 'deliveries lists OneAtlas orders; run orderform discover --write first')]);
+      const state = await store.read();
       const orders = await listDeliveries(state, config, clients.oneatlas!);
       if (!argv.download) {
         io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders));
@@ -64,12 +59,10 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
         }
       }
       bar.finish();
-      for (const r of results) io.stdout(`${r.outcome.padEnd(10)} ${r.path} (${formatBytes(r.bytes)}, sha256 ${r.sha256.slice(0, 12)}…)\n`);
+      if (!argv.quiet) for (const r of results) io.stdout(`${r.outcome.padEnd(10)} ${r.path} (${formatBytes(r.bytes)}, sha256 ${r.sha256.slice(0, 12)}…)\n`);
       io.stdout(`${results.length} of ${products.length} product${products.length === 1 ? '' : 's'} in ${argv.download}\n`);
       if (failures.length) throw new DiagnosticsError(failures);
-    } finally {
-      await clients.close();
-    }
+    });
   },
 });
 

@@ -4,9 +4,8 @@ import { discover, type Discovery } from '../../engine/discover/discover.js';
 import { reachableProviders } from '../../engine/discover/reachable-providers.js';
 import { writeProviders } from '../../engine/discover/write-providers.js';
 import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
-import type { Config } from '../../engine/model.js';
 import { readAoiFile } from '../../engine/search/aoi-file.js';
-import { openClients, printWarnings } from '../context.js';
+import { printWarnings, withClients } from '../context.js';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { renderTable } from '../render/table.js';
@@ -40,13 +39,9 @@ export const discoverCommand: CommandFactory = (io: CliIo) => ({
     const reach = await reachableProviders(argv.config, { cwd: io.cwd, env: io.env, ...(argv.maxarAccount ? { maxarAccount: argv.maxarAccount } : {}) });
     printWarnings(reach.diagnostics, io);
     const aoi = argv.aoi ? await readAoiFile(argv.aoi, io.cwd) : undefined;
-    const clients = openClients({ providers: reach.providers } as Config, io, { debug: argv.debug });
-    let found: Discovery;
-    try {
-      found = await discover(clients, { ...(argv.productType ? { productType: argv.productType } : {}), ...(aoi ? { aoi } : {}) });
-    } finally {
-      await clients.close();
-    }
+    const found = await withClients(reach, io, { debug: argv.debug }, (clients) =>
+      discover(clients, { ...(argv.productType ? { productType: argv.productType } : {}), ...(aoi ? { aoi } : {}) }),
+    );
     if (argv.write) {
       const file = resolve(io.cwd, argv.write);
       const before = await readFile(file, 'utf8').catch(() => undefined);

@@ -8,10 +8,11 @@ import { hasErrors } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { savePlan } from '../../engine/plan/planfile.js';
 import { isChange, type Plan } from '../../engine/plan/types.js';
-import { loadCheckedConfig, openClients, openStore } from '../context.js';
+import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
+import { createProgress, planProgressHook } from '../render/progress.js';
 import { renderPlanJson } from '../render/json.js';
 import { renderPlanMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/text.js';
@@ -49,46 +50,39 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
   return detailed && plan.changes.some(isChange) ? 2 : 0;
 }
 
-interface PlanArgs extends ConfigOptions, OutputOptions {
+interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions {
   out?: string;
   detailedExitcode: boolean;
   forget: string[];
-  parallelism?: number;
-  debug: boolean;
 }
 
 export const planCommand: CommandFactory = (io: CliIo) => ({
   command: 'plan',
   describe: 'Show what apply would order, accept, refuse, create or delete, and what it costs (reads only)',
   builder: (y: Argv) =>
-    withOutputOptions(withConfigOptions(y))
+    withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true })
       .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`' })
       .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes' })
       .option('forget', { type: 'string', array: true, default: [], describe: 'Plan to drop ADDRESS (removed from config) from state without touching the vendor' })
-      .option('parallelism', { type: 'number', requiresArg: true, describe: 'Vendor requests in flight at once (default 10)' })
       .example('$0 plan -c orders.yaml', 'Show the plan for orders.yaml')
       .example('$0 plan --out plan.json --detailed-exitcode', 'Save the plan for apply; exit 2 when it changes something')
-      .example('$0 plan --output markdown > comment.md', 'A pull-request comment'),
+      .example('$0 plan --output markdown > comment.md', 'A pull-request comment')
+      .example('$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'),
   handler: async (raw) => {
     const args = raw as unknown as PlanArgs;
-    const config = await loadCheckedConfig(args.config, io);
-    const store = openStore(config, io);
-    const clients = openClients(config, io, { debug: args.debug, ...(args.parallelism ? { parallelism: args.parallelism } : {}) });
-    try {
+    await withSession(args, io, {}, async ({ config, store, clients }) => {
       const state = await store.read();
-      const { plan } = await buildPlan({ config, state, clients, forget: args.forget });
+      const bar = createProgress(io, { quiet: args.quiet ?? false });
+      const { plan } = await buildPlan({ config, state, clients, forget: args.forget, onProgress: planProgressHook(bar) }).finally(() => bar.finish());
       printPlan(plan, args, io);
       io.exitCode = planExitCode(plan, args.detailedExitcode);
       if (args.out) {
         if (io.exitCode === 1) io.stderr(`Plan not saved to ${args.out}: it cannot be applied.\n`);
         else {
           await savePlan(resolve(io.cwd, args.out), plan);
-          io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}\n`);
+          if (!args.quiet) io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}\n`);
         }
       }
-    } finally {
-      await clients.close();
-      await store.close();
-    }
+    });
   },
 });

@@ -1,10 +1,9 @@
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { reachableProviders } from '../../engine/discover/reachable-providers.js';
-import type { Config } from '../../engine/model.js';
 import { readAoiFile } from '../../engine/search/aoi-file.js';
 import { CONSTELLATIONS, pickHits, searchCatalog, type Constellation, type SearchHit } from '../../engine/search/catalog-search.js';
 import { aoiNameOf, orderSkeleton } from '../../engine/search/order-skeleton.js';
-import { openClients, printWarnings } from '../context.js';
+import { printWarnings, withClients } from '../context.js';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { renderTable } from '../render/table.js';
@@ -48,10 +47,8 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
     printWarnings(reach.diagnostics, io);
     const aoi = await readAoiFile(argv.aoi, io.cwd);
     const pick = argv.pick === undefined ? undefined : argv.pick.split(',').map((s) => Number(s.trim()));
-    const clients = openClients({ providers: { oneatlas: reach.providers.oneatlas } } as Config, io, { debug: argv.debug });
-    let hits: SearchHit[];
-    try {
-      hits = await searchCatalog(clients.oneatlas!, {
+    const hits = await withClients({ providers: { oneatlas: reach.providers.oneatlas } }, io, { debug: argv.debug }, (clients) =>
+      searchCatalog(clients.oneatlas!, {
         aoi,
         limit: argv.limit,
         ...(argv.from ? { from: argv.from } : {}),
@@ -60,10 +57,8 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
         ...(argv.maxIncidence !== undefined ? { maxIncidence: argv.maxIncidence } : {}),
         ...(argv.constellation ? { constellations: argv.constellation } : {}),
         ...(argv.sort ? { sort: argv.sort } : {}),
-      });
-    } finally {
-      await clients.close();
-    }
+      }),
+    );
     if (argv.output === 'json') {
       io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
       return;

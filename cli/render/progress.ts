@@ -9,6 +9,7 @@
  * `bar.advance(1, address)` per resource read.
  */
 import type { ApplyHooks } from '../../engine/apply/types.js';
+import type { PlanProgress } from '../../engine/plan/build.js';
 import type { CliIo } from '../io.js';
 import { formatBytes } from './table.js';
 
@@ -72,4 +73,9 @@ export function applyProgressHooks(bar: ProgressBar): ApplyHooks {
     onFail: (c) => bar.advance(1, `${c.address} failed`),
     onSkip: (c) => bar.advance(1, `${c.address} skipped`),
   };
+}
+
+/** buildPlan's `onProgress`: the bar restarts when pricing starts and moves one step per priced change. */
+export function planProgressHook(bar: ProgressBar): (p: PlanProgress) => void {
+  return (p) => (p.done === 0 ? bar.start('Pricing', p.total) : bar.advance(1, p.address));
 }

@@ -24,6 +24,15 @@ export interface BuildPlanInputs {
   now?: () => Date;
   forget?: string[];
   retryUnconfirmed?: string[];
+  /** Told before pricing starts (done 0) and after each change is priced; the CLI draws a bar with it. */
+  onProgress?: (p: PlanProgress) => void;
+}
+
+export interface PlanProgress {
+  stage: 'pricing';
+  done: number;
+  total: number;
+  address?: string;
 }
 
 export interface BuiltPlan {
@@ -42,7 +51,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [] });
   const specs = new Map(config.resources.map((r) => [r.address, r]));
   const diagnostics: Diagnostic[] = [...d.diagnostics];
-  const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics);
+  const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics, inp.onProgress);
   diagnostics.push(...checkQuotationDecisions(changes, specs));
 
   // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
@@ -70,7 +79,16 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
 }
 
 /** Prices all changes at once (the HTTP client bounds concurrency); a price the vendor refuses is a positioned error. */
-async function priceChanges(changes: readonly Change[], specs: ReadonlyMap<string, ResourceSpec>, pricer: Pricer, diagnostics: Diagnostic[]): Promise<Change[]> {
+async function priceChanges(
+  changes: readonly Change[],
+  specs: ReadonlyMap<string, ResourceSpec>,
+  pricer: Pricer,
+  diagnostics: Diagnostic[],
+  onProgress: BuildPlanInputs['onProgress'],
+): Promise<Change[]> {
+  const total = changes.length;
+  let done = 0;
+  onProgress?.({ stage: 'pricing', done, total });
   return Promise.all(
     changes.map(async (c) => {
       const spec = specs.get(c.address);
@@ -79,6 +97,8 @@ async function priceChanges(changes: readonly Change[], specs: ReadonlyMap<strin
       } catch (e) {
         diagnostics.push(...pricingProblem(e, c, spec));
         return c;
+      } finally {
+        onProgress?.({ stage: 'pricing', done: ++done, total, address: c.address });
       }
     }),
   );

@@ -22,6 +22,8 @@ export interface FileStoreOptions {
   adapter?: SnapshotAdapter;
   lock?: LockOptions;
   newLineage?: () => string;
+  /** A missing snapshot reads as empty (lineage '') instead of being created: nothing is written. */
+  readOnly?: boolean;
 }
 
 export class FileStateStore implements StateStore {
@@ -143,6 +145,7 @@ export class FileStateStore implements StateStore {
     await this.db.read();
     // A copy: the cache is mutated by puts, and a memory adapter hands out the object it stores.
     if (this.db.data.lineage) return structuredClone(this.db.data);
+    if (this.opts.readOnly) return emptySnapshot('');
     const fresh = emptySnapshot((this.opts.newLineage ?? randomUUID)());
     const adapter = this.db.adapter as SnapshotAdapter;
     const created = adapter.create ? await adapter.create(fresh) : (await adapter.write(structuredClone(fresh)), true);

@@ -7,11 +7,18 @@ import type { StateStore } from './types.js';
  * The store a config asks for. `ORDERFORM_STATE_URL` (a postgres:// URL) wins over the config, so a
  * CI job can share state without editing the file; the file store stays the default.
  */
-export function openStateStore(state: Config['state'], env: Record<string, string | undefined>, lockWaitMs = 0): StateStore {
+export interface OpenStoreOptions {
+  lockWaitMs?: number;
+  /** File store: a missing state file reads as empty instead of being created (read-only commands). */
+  readOnly?: boolean;
+}
+
+export function openStateStore(state: Config['state'], env: Record<string, string | undefined>, opts: OpenStoreOptions = {}): StateStore {
+  const lockWaitMs = opts.lockWaitMs ?? 0;
   const url = env[STATE_URL_ENV]?.trim();
   if (url) return new PostgresStateStore({ url, lockWaitMs });
   if (state.backend === 'postgres') return new PostgresStateStore({ url: state.url, lockWaitMs });
-  return new FileStateStore(state.path, { lock: { waitMs: lockWaitMs } });
+  return new FileStateStore(state.path, { lock: { waitMs: lockWaitMs }, readOnly: opts.readOnly ?? false });
 }
 
 /** A human name for where state lives; never shows a password. */

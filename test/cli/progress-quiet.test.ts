@@ -1,0 +1,54 @@
+/** Progress bars on a terminal, lines in logs, silence with --quiet: plan, apply and refresh against the sandbox. */
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { useSandbox } from '../apply-e2e/harness.js';
+import { runCli } from '../support/capture-io.js';
+
+const { sb } = useSandbox();
+
+function setup(): string {
+  const dir = tempDir();
+  writeConfig(dir, { legacy: ['a', 'b'], alerts: { w: 'Watch' } });
+  return dir;
+}
+
+describe('progress and --quiet', () => {
+  it('plan on a terminal shows the pricing bar on stderr, not with --quiet, not when piped', async () => {
+    const dir = setup();
+    const tty = await runCli(['plan'], { cwd: dir, env: sb().env, isTty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('Pricing');
+    expect(tty.stderr).toContain('3/3');
+    expect(tty.stdout).not.toContain('Pricing');
+    const quiet = await runCli(['plan', '--quiet'], { cwd: dir, env: sb().env, isTty: true });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toContain('Plan: 2 to order (500.00 EUR), 1 alert to create.');
+    const piped = await runCli(['plan'], { cwd: dir, env: sb().env });
+    expect(piped.stderr).toBe('');
+  });
+
+  it('apply: a bar on a terminal, a line per change in logs, neither with --quiet', async () => {
+    const tty = await runCli(['apply', '--auto-approve'], { cwd: setup(), env: sb().env, isTty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('Applying');
+    expect(tty.stderr).not.toContain('create done');
+    const piped = await runCli(['apply', '--auto-approve'], { cwd: setup(), env: sb().env });
+    expect(piped.stderr.match(/: create done\n/g)).toHaveLength(3);
+    const quiet = await runCli(['apply', '--auto-approve', '--quiet'], { cwd: setup(), env: sb().env, isTty: true });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toContain('Apply complete: 3 done, 0 failed, 0 skipped.');
+  });
+
+  it('refresh --quiet prints only the summary line', async () => {
+    const loud = setup();
+    const quiet = setup();
+    for (const dir of [loud, quiet]) expect((await runCli(['apply', '--auto-approve', '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
+    const full = await runCli(['refresh'], { cwd: loud, env: sb().env });
+    expect(full.stdout).toMatch(/^~ orders\.a: /m);
+    const short = await runCli(['refresh', '--quiet'], { cwd: quiet, env: sb().env });
+    expect(short.code).toBe(0);
+    expect(short.stdout).toMatch(/^Refreshed: \d+ resources? updated in state\.\n$/);
+  });
+});
