@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { oneAtlasDownloadAuth } from '../../engine/deliveries/auth.js';
 import { downloadProduct, type DownloadResult } from '../../engine/deliveries/download.js';
 import { listDeliveries, type OrderDeliveries } from '../../engine/deliveries/list.js';
 import { DiagnosticsError, error, type Diagnostic } from '../../engine/diagnostics.js';
@@ -29,15 +28,13 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
   handler: async (args) => {
     const argv = args as unknown as DeliveriesArgs;
     await withSession(argv, io, { readOnly: true }, async ({ config, store, clients }) => {
-      const provider = config.providers.oneatlas;
-      if (!provider) throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider', undefined, 'deliveries lists OneAtlas orders; run orderform discover --write first')]);
+      if (!config.providers.oneatlas) throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider', undefined, 'deliveries lists OneAtlas orders; run orderform discover --write first')]);
       const state = await store.read();
       const orders = await listDeliveries(state, config, clients.oneatlas!);
       if (!argv.download) {
         io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders));
         return;
       }
-      const auth = oneAtlasDownloadAuth(clients.http, provider, io.env);
       const products = orders.flatMap((o) => o.products);
       const bar = createProgress(io, { quiet: argv.quiet, unit: 'bytes' });
       bar.start('Downloading', products.reduce((n, p) => n + (p.size ?? 0), 0));
@@ -46,8 +43,7 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
       for (const product of products) {
         try {
           const result = await downloadProduct(product, {
-            http: clients.http,
-            auth,
+            client: clients.oneatlas!,
             dir: resolve(io.cwd, argv.download),
             hooks: { onStart: (p, _total, already) => bar.advance(already, p.fileName), onBytes: (p, n) => bar.advance(n, p.fileName) },
           });

@@ -10,8 +10,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DiagnosticsError, error } from '../diagnostics.js';
-import { HttpError, type HttpClient } from '../providers/index.js';
-import type { BearerAuth } from '../providers/http.js';
+import { HttpError, type OneAtlasClient } from '../providers/index.js';
 import type { DeliveredProduct } from './list.js';
 
 export type DownloadOutcome = 'downloaded' | 'resumed' | 'skipped' | 'replaced';
@@ -30,8 +29,8 @@ export interface DownloadHooks {
 }
 
 export interface DownloadTarget {
-  http: HttpClient;
-  auth: BearerAuth;
+  /** Downloads with the client's own token (no second API-key exchange). */
+  client: Pick<OneAtlasClient, 'download'>;
   dir: string;
   hooks?: DownloadHooks;
 }
@@ -79,9 +78,8 @@ async function fetchInto(product: DeliveredProduct, t: DownloadTarget, part: str
   const file = await open(part, offset > 0 ? 'a' : 'w');
   let resumed = false;
   try {
-    await t.http.download({
+    await t.client.download({
       url: product.downloadUrl!,
-      auth: t.auth,
       offset,
       onStart: async (status, headers) => {
         resumed = status === 206 && offset > 0;

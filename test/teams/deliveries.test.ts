@@ -84,6 +84,22 @@ describe('deliveries', () => {
     expect(sha(path)).toBe(digest);
   });
 
+  test('a download run exchanges the API key once: listing and downloads share the token', async () => {
+    team.sb.resetCalls();
+    const r = await team.cli(['deliveries', '--download', 'one-token']);
+    expect(r.code, r.stderr).toBe(0);
+    const calls = team.sb.calls();
+    expect(Object.entries(calls).filter(([k]) => k.includes('/download')).length, JSON.stringify(calls)).toBeGreaterThan(0);
+    expect(calls['POST /auth/realms/IDP/protocol/openid-connect/token'], JSON.stringify(calls)).toBe(1);
+  });
+
+  test('--quiet drops the line per file, keeps the count', async () => {
+    const r = await team.cli(['deliveries', '--download', 'quiet-lines', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/^downloaded /m);
+    expect(r.stdout).toBe('1 of 1 product in quiet-lines\n');
+  });
+
   test('a progress bar on a TTY only, none with --quiet', async () => {
     const tty = await team.cli(['deliveries', '--download', 'fresh'], { isTty: true });
     expect(tty.stderr).toContain('Downloading');

@@ -3,8 +3,8 @@
  * Answers are checked by the readers in wire.ts; nothing here knows the domain model.
  */
 import type { OneAtlasEndpoints } from '../../model.js';
-import { joinUrl as url, mutation, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
-import { clampPage, nextOffset, paginate } from '../paging.js';
+import { joinUrl as url, mutation, nullOn404, type BearerAuth, type DownloadRequest, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
+import { byOffset, byPageNumber, clampPage, nextOffset, pagedList, type PagedList } from '../paging.js';
 import {
   readAlert,
   readAlertList,
@@ -116,19 +116,19 @@ export class OneAtlasClient {
   // ---- catalogue and workspace search ----
 
   /** Every feature matching `criteria`, fetched page by page as the caller iterates. */
-  search(criteria: Omit<WireSearchRequest, 'startPage' | 'itemsPerPage'>, pageSize = 100): AsyncGenerator<WireFeature> {
+  search(criteria: Omit<WireSearchRequest, 'startPage' | 'itemsPerPage'>, pageSize = 100): PagedList<WireFeature> {
     const itemsPerPage = clampPage(pageSize, MAX_SEARCH_PAGE);
-    return paginate(1, async (startPage: number) => {
+    return pagedList(1, byPageNumber(1), async (startPage: number) => {
       const body: WireSearchRequest = { ...criteria, itemsPerPage, startPage };
       const res = readSearch(await this.call('search', 'POST', '/api/v2/opensearch', { json: body, safe: true }));
       const reachable = Math.min(res.totalResults, SEARCH_WINDOW);
       const more = nextOffset(res.startIndex, res.features.length, reachable) !== undefined;
-      return { items: res.features, next: more ? startPage + 1 : undefined };
+      return { items: res.features, next: more ? startPage + 1 : undefined, total: reachable };
     });
   }
 
   /** Delivered products in a workspace, optionally those of one order (`customerReference`). */
-  workspaceItems(workspace: string, customerReference?: string): AsyncGenerator<WireFeature> {
+  workspaceItems(workspace: string, customerReference?: string): PagedList<WireFeature> {
     return this.search({ workspace, ...(customerReference ? { customerReference } : {}) });
   }
 
@@ -159,6 +159,11 @@ export class OneAtlasClient {
     return res.body;
   }
 
+  /** Streams a delivered product (a workspace item's download link) with this client's token: one exchange for both. */
+  async download(req: Omit<DownloadRequest, 'auth'>): Promise<number> {
+    return this.opts.http.download({ ...req, auth: this.auth });
+  }
+
   async acceptQuotation(contractId: string, quotationId: string): Promise<WireQuotationDecision> {
     const path = `/api/v1/contracts/${seg(contractId)}/quotations/${seg(quotationId)}/accept`;
     return this.mutate('order', 'PUT', path, undefined, (b) => readQuotationDecision(b, 'accept'));
@@ -171,24 +176,25 @@ export class OneAtlasClient {
   }
 
   /** Pléiades Neo order lines matching a query such as `(customerReference:abc) AND (contractId:CTR1)`. */
-  searchOrders(q: string, pageSize = 50): AsyncGenerator<WireOrderLine> {
+  searchOrders(q: string, pageSize = 50): PagedList<WireOrderLine> {
     const itemsPerPage = clampPage(pageSize, MAX_ORDER_LINES_PAGE);
-    return paginate(0, async (startIndex: number) => {
+    return pagedList(0, byOffset, async (startIndex: number) => {
       const body = { paging: { itemsPerPage, startIndex, pagingMode: 'item' }, criteria: { q } };
       const res = readOrdersSearch(await this.call('order', 'POST', '/api/v2/orders/search', { json: body, safe: true }));
-      return { items: res.features, next: nextOffset(res.paging.startIndex, res.features.length, res.paging.totalResults) };
+      const total = res.paging.totalResults;
+      return { items: res.features, next: nextOffset(res.paging.startIndex, res.features.length, total), total };
     });
   }
 
   // ---- alerts (data host) ----
 
-  alerts(context: string, pageSize = MAX_ALERTS_PAGE): AsyncGenerator<WireAlert> {
+  alerts(context: string, pageSize = MAX_ALERTS_PAGE): PagedList<WireAlert> {
     const itemsPerPage = clampPage(pageSize, MAX_ALERTS_PAGE);
-    return paginate(1, async (startPage: number) => {
+    return pagedList(1, byPageNumber(1), async (startPage: number) => {
       const query = { context, itemsPerPage, startPage };
       const res = readAlertList(await this.call('data', 'GET', '/api/v1/alerts', { query }));
       const more = nextOffset(res.startIndex, res.items.length, res.totalResults) !== undefined;
-      return { items: res.items, next: more ? startPage + 1 : undefined };
+      return { items: res.items, next: more ? startPage + 1 : undefined, total: res.totalResults };
     });
   }
 
