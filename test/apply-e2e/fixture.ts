@@ -2,8 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../cli/io.js';
-import { run } from '../../cli/main.js';
+import { runCli } from '../support/capture-io.js';
 
 export const PARIS = '[[2.33, 48.85], [2.36, 48.85], [2.36, 48.87], [2.33, 48.87], [2.33, 48.85]]';
 
@@ -115,9 +114,6 @@ export interface Captured {
 
 /** Runs `orderform ARGS` in-process in `cwd` with `env`, as a non-TTY user would. */
 export async function cli(args: string[], cwd: string, env: Record<string, string>, isTty = false): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), color: false, isTty, env: { ...env }, cwd, exitCode: 0 };
-  const code = await run(args, io);
-  return { code, out, err };
+  const r = await runCli(args, { cwd, env: { ...env }, isTty });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/main.js';
-import type { CliIo } from '../../cli/io.js';
 import { parseFaults } from '../../cli/commands/sandbox.js';
-
-function memoryIo(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), color: false, isTty: false, env: {}, cwd: process.cwd(), exitCode: 0 };
-}
+import { run } from '../../cli/main.js';
+import { captureIo, runCli } from '../support/capture-io.js';
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
@@ -15,10 +9,10 @@ async function until(check: () => boolean): Promise<void> {
 
 describe('orderform sandbox', () => {
   it('prints only export lines on stdout, serves until SIGINT, then exits 0', async () => {
-    const io = memoryIo();
-    const exit = run(['sandbox', '--port', '0', '--seed', '3', '--error-rate', 'GET /api/v1/contracts=next:1'], io);
-    await until(() => io.out.join('').split('\n').length > 7);
-    const lines = io.out.join('').trimEnd().split('\n');
+    const captured = captureIo({ cwd: process.cwd() });
+    const exit = run(['sandbox', '--port', '0', '--seed', '3', '--error-rate', 'GET /api/v1/contracts=next:1'], captured.io);
+    await until(() => captured.stdout().split('\n').length > 7);
+    const lines = captured.stdout().trimEnd().split('\n');
     expect(lines.map((l) => l.split('=')[0])).toEqual([
       'export ORDERFORM_ONEATLAS_AUTH_URL',
       'export ORDERFORM_ONEATLAS_ORDER_URL',
@@ -36,14 +30,14 @@ describe('orderform sandbox', () => {
     process.emit('SIGINT');
     expect(await exit).toBe(0);
     await expect(fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/calls`)).rejects.toThrow();
-    expect(io.err.join('')).toContain('stopped');
+    expect(captured.stderr()).toContain('stopped');
   });
 
   it('refuses a malformed fault flag with a diagnostic, not a stack trace', async () => {
-    const io = memoryIo();
-    expect(await run(['sandbox', '--drop-after-commit', 'POST /api/v1/orders=lots'], io)).toBe(1);
-    expect(io.err.join('')).toContain('SANDBOX_BAD_FLAG');
-    expect(io.out).toEqual([]);
+    const r = await runCli(['sandbox', '--drop-after-commit', 'POST /api/v1/orders=lots'], { cwd: process.cwd() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('SANDBOX_BAD_FLAG');
+    expect(r.stdout).toBe('');
   });
 
   it('parses fault flags into rates and next-N counts', () => {
