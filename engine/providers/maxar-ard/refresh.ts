@@ -1,6 +1,7 @@
 /**
  * Maxar ARD remote truth for the orders state tracks: one paged listing of the account's orders
- * (limit 100), matched by order id or `metadata.reference` — never one GET per order.
+ * (limit 100), matched by order id or `metadata.reference` — never one GET per order. Its pages are read
+ * one after another: the listing pages by cursor (each page names the next), so none can be asked ahead.
  */
 import { collect } from '../paging.js';
 import type { RemoteObservation } from '../../plan/remote.js';

@@ -1,10 +1,9 @@
 /**
- * OneAtlas remote truth for what state tracks, with the fewest calls: alerts listed once per
- * context (all pages); Pléiades Neo orders and quotations through one paged v2 orders search per
+ * OneAtlas remote truth for what state tracks, with the fewest calls, every list's pages after the
+ * first read in parallel: alerts listed once per context (all pages); Pléiades Neo orders and quotations through one paged v2 orders search per
  * Neo contract, matched by quotation id or customerReference; legacy orders through one paged
  * search of their delivery workspace (only delivered products show there).
  */
-import { collect } from '../paging.js';
 import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../plan/remote.js';
 import { groupBy, isIntent, referenceOf, type Tracked } from '../../plan/tracked.js';
 import type { OneAtlasClient } from './client.js';
@@ -22,7 +21,7 @@ export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tr
   const byContext = groupBy(tracked, (t) => t.spec.context);
   await Promise.all(
     [...byContext].map(async ([context, ts]) => {
-      const alerts = (await collect(client.alerts(context, ALERT_PAGE_SIZE))).map(fromAlert);
+      const alerts = (await client.alerts(context, ALERT_PAGE_SIZE).all()).map(fromAlert);
       const byId = new Map(alerts.map((a) => [a.alertId, a]));
       const byName = groupBy(alerts, (a) => a.name);
       for (const t of ts) {
@@ -67,7 +66,7 @@ export async function refreshNeo(client: OneAtlasClient, tracked: readonly Track
   const out: Observations = {};
   await Promise.all(
     [...groupBy(tracked, neoContractOf)].map(async ([contractId, ts]) => {
-      const lines = await collect(client.searchOrders(`(contractId:${contractId})`, ORDER_SEARCH_PAGE_SIZE));
+      const lines = await client.searchOrders(`(contractId:${contractId})`, ORDER_SEARCH_PAGE_SIZE).all();
       const byQuotation = groupBy(lines, (l) => l.quotationId);
       const quotationByRef = new Map(lines.map((l) => [l.customerReference, l.quotationId]));
       for (const t of ts) {
@@ -110,7 +109,7 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
   const withWorkspace = await Promise.all(tracked.map(async (t) => ({ t, ws: await workspaceOf(t) })));
   await Promise.all(
     [...groupBy(withWorkspace, (x) => x.ws)].map(async ([workspace, xs]) => {
-      const items = (await collect(client.search({ workspace }, WORKSPACE_PAGE_SIZE))).map(fromDeliveredFeature);
+      const items = (await client.search({ workspace }, WORKSPACE_PAGE_SIZE).all()).map(fromDeliveredFeature);
       const bySales = groupBy(items, (i) => i.salesOrderId);
       const byRef = groupBy(items, (i) => i.customerReference);
       for (const { t } of xs) {
