@@ -1,10 +1,12 @@
 /**
  * Reads an AOI from GeoJSON: a Polygon, a Feature with a Polygon, or a FeatureCollection of exactly
  * one such Feature. Checks what OneAtlas and Maxar accept: one closed outer ring of 4 to 1000
- * positions (at most 999 vertices), longitude and latitude in range. Problems carry a path inside
- * the GeoJSON value so that the caller can position them.
+ * positions (at most 999 vertices), longitude and latitude in range, no edge crossing or touching
+ * another, some area. Problems carry a path inside the GeoJSON value so that the caller can
+ * position them.
  */
 import type { Polygon } from '../model.js';
+import { areaKm2 } from './area.js';
 
 export type GeoPath = (string | number)[];
 
@@ -77,7 +79,44 @@ function ringProblems(coordinates: unknown, path: GeoPath): GeoProblem[] {
     return problem('AOI_RING_NOT_CLOSED', 'the ring is not closed: its last position must equal its first', [...ringPath, positions.length - 1]);
   if (positions.length - 1 > MAX_VERTICES)
     return problem('AOI_TOO_MANY_VERTICES', `the ring has ${positions.length - 1} vertices; at most ${MAX_VERTICES} are accepted`, ringPath);
+  const crossing = firstCrossing(positions);
+  if (crossing !== undefined) {
+    const [a, b] = [positions[crossing]!, positions[crossing + 1]!];
+    return problem('AOI_SELF_INTERSECTION', `the ring intersects itself: the edge [${a[0]}, ${a[1]}] → [${b[0]}, ${b[1]}] crosses or touches another edge`, [...ringPath, crossing]);
+  }
+  if (areaKm2({ type: 'Polygon', coordinates: [positions] }) === 0)
+    return problem('AOI_ZERO_AREA', 'the polygon has no area: its vertices lie on one line', ringPath);
   return [];
+}
+
+/**
+ * Index of the first edge that meets a non-adjacent edge (the vendors refuse such rings), planar
+ * in degrees as they check it; undefined when the ring is simple. O(n²) for at most 999 edges.
+ */
+function firstCrossing(ring: number[][]): number | undefined {
+  const edges = ring.length - 1;
+  for (let j = 2; j < edges; j++) {
+    for (let i = 0; i < j - 1; i++) {
+      if (i === 0 && j === edges - 1) continue; // the closing edge touches the first at the start vertex
+      if (edgesMeet(ring[i]!, ring[i + 1]!, ring[j]!, ring[j + 1]!)) return i;
+    }
+  }
+  return undefined;
+}
+
+function side(a: number[], b: number[], p: number[]): number {
+  return Math.sign((b[0]! - a[0]!) * (p[1]! - a[1]!) - (b[1]! - a[1]!) * (p[0]! - a[0]!));
+}
+
+/** Within the box of a–b; with side() 0 this means p lies on the edge. */
+function within(a: number[], b: number[], p: number[]): boolean {
+  return p[0]! >= Math.min(a[0]!, b[0]!) && p[0]! <= Math.max(a[0]!, b[0]!) && p[1]! >= Math.min(a[1]!, b[1]!) && p[1]! <= Math.max(a[1]!, b[1]!);
+}
+
+function edgesMeet(a: number[], b: number[], c: number[], d: number[]): boolean {
+  const [s1, s2, s3, s4] = [side(a, b, c), side(a, b, d), side(c, d, a), side(c, d, b)];
+  if (s1 !== s2 && s3 !== s4) return true;
+  return (s1 === 0 && within(a, b, c)) || (s2 === 0 && within(a, b, d)) || (s3 === 0 && within(c, d, a)) || (s4 === 0 && within(c, d, b));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
