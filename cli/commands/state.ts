@@ -21,10 +21,10 @@ interface StateArgs extends ConfigOptions {
   force: boolean;
 }
 
-/** Runs `fn` on the config's state store and closes it. */
-async function withStore(args: StateArgs, io: CliIo, fn: (store: StateStore, config: Config) => Promise<void>): Promise<void> {
+/** Runs `fn` on the config's state store and closes it; `readOnly` never creates a missing state file. */
+async function withStore(args: StateArgs, io: CliIo, fn: (store: StateStore, config: Config) => Promise<void>, readOnly = false): Promise<void> {
   const config = await loadCheckedConfig(args.config, io);
-  const store = openStore(config, io);
+  const store = openStore(config, io, { readOnly });
   try {
     await fn(store, config);
   } finally {
@@ -48,8 +48,8 @@ const list = (io: CliIo) => async (raw: unknown) =>
     const s = await store.read();
     const rows = Object.values(s.resources).sort((a, b) => a.address.localeCompare(b.address));
     for (const r of rows) io.stdout(`${r.address}\t${r.kind}\t${r.status}\t${idsOf(r)}\n`);
-    io.stderr(`${rows.length} resource${rows.length === 1 ? '' : 's'} in ${describeStore(store)} (lineage ${s.lineage}, serial ${s.serial})\n`);
-  });
+    io.stderr(`${rows.length} resource${rows.length === 1 ? '' : 's'} in ${describeStore(store)} (lineage ${s.lineage || 'none yet'}, serial ${s.serial})\n`);
+  }, true);
 
 const show = (io: CliIo) => async (raw: unknown) =>
   withStore(raw as StateArgs, io, async (store) => {
@@ -57,7 +57,7 @@ const show = (io: CliIo) => async (raw: unknown) =>
     const r = (await store.read()).resources[address];
     if (!r) throw notInState(address);
     io.stdout(`${canonicalStringify(r, 2)}\n`);
-  });
+  }, true);
 
 const rm = (io: CliIo) => async (raw: unknown) =>
   withStore(raw as StateArgs, io, async (store) => {
