@@ -51,7 +51,7 @@ export const initCommand: CommandFactory = (io: CliIo) => ({
 export function starterConfig(schemaRef: string, maxarAccount?: string): string {
   const maxar = maxarAccount
     ? `  maxar:\n    accountId: "${maxarAccount}"\n    credentials:\n      apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`
-    : `  # maxar:\n  #   accountId: "557471230760500000"\n  #   credentials:\n  #     apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`;
+    : `# With a Maxar ARD account, replace {} above with (or run \`orderform init --maxar-account ID\`):\n#   maxar:\n#     accountId: "557471230760500000"\n#     credentials:\n#       apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`;
   return `# yaml-language-server: $schema=${schemaRef}
 # orderform config: what you want to buy, as code. \`orderform plan\` shows what would change and
 # cost; \`orderform apply\` does it. API keys are read from the environment variables named below.
@@ -84,9 +84,30 @@ ${maxarAccount ? maxar : `  {}\n${maxar}`}
 #       imageFormat: dimap_geotiff
 #       pixelCoding: 8bits
 #       radiometricProcessing: display
+#       dem: { paris-center: best_available }   # ortho needs a DEM and a projection per AOI
+#       projection: { paris-center: "2154" }
 #     primaryMarket: CARTO              # see \`orderform discover\` for markets and countries
 #     endUser: { name: Your organisation, country: FR }
 #     maxPrice: { amount: 8000, currency: EUR }
+#
+#   # A Pléiades Neo order (neo contract): apply requests a quotation, decided under quotations.
+#   rotterdam-neo:
+#     vendor: oneatlas
+#     contract: my-neo-contract
+#     productType: PleiadesNeoArchiveMono
+#     aois:
+#       port:
+#         geometry: { file: aois/rotterdam.geojson }
+#     items:
+#       - catalogItemId: 5eed0000-0000-4000-8000-000000000007
+#     production:
+#       processingLevel: primary
+#       spectralProcessing: full_bundle
+#       imageFormat: dimap_jpeg2000_regular
+#       pixelCoding: 12bits
+#       radiometricProcessing: reflectance
+#     primaryMarket: CARTO
+#     endUser: { name: Your organisation, country: NL }
 #
 #   # A Maxar ARD order: acquisitions cut over one AOI, delivered to your bucket.
 #   denver-ard-2024:
