@@ -42,3 +42,17 @@ export function withRunOptions<T>(yargs: Argv<T>, opts: { parallelism?: boolean 
     : y;
   return withParallelism as Argv<T & RunOptions>;
 }
+
+export interface ForgetOptions {
+  forget: string[];
+}
+
+/** `--forget ADDRESS` (repeatable), shared by plan and apply: drop a resource removed from config from state only. */
+export function withForgetOption<T>(yargs: Argv<T>): Argv<T & ForgetOptions> {
+  return yargs.option('forget', {
+    type: 'string',
+    array: true,
+    default: [],
+    describe: 'Drop ADDRESS (removed from config) from state without touching the vendor',
+  }) as Argv<T & ForgetOptions>;
+}

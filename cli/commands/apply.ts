@@ -13,20 +13,19 @@ import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
 import { isChange, type Plan } from '../../engine/plan/types.js';
 import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_PARALLELISM, withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
+import { DEFAULT_PARALLELISM, withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions } from '../options.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { applyProgressHooks, createProgress, planProgressHook, type ProgressBar } from '../render/progress.js';
 import { renderPlanText } from '../render/text.js';
 import type { CommandFactory } from './index.js';
 
-interface ApplyArgs extends ConfigOptions, RunOptions {
+interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions {
   plan?: string;
   autoApprove: boolean;
   keepGoing: boolean;
   allowDestructive: boolean;
   allowLargeSpend: boolean;
   retryUnconfirmed: string[];
-  forget: string[];
 }
 
 /** Asks on the terminal; without one, apply needs --auto-approve (or a saved plan, approved by review). */
@@ -61,14 +60,13 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
   command: 'apply [plan]',
   describe: 'Place the orders, decide the quotations and sync the alerts of the plan (asks first)',
   builder: (y: Argv) =>
-    withRunOptions(withConfigOptions(y), { parallelism: true })
+    withForgetOption(withRunOptions(withConfigOptions(y), { parallelism: true }))
       .positional('plan', { type: 'string', describe: 'A plan saved by `orderform plan --out FILE` (refused when stale or when a price rose)' })
       .option('auto-approve', { type: 'boolean', default: false, describe: 'Do not ask for approval (CI)' })
       .option('keep-going', { type: 'boolean', default: false, describe: 'After a failed change, go on with the changes that do not depend on it' })
       .option('allow-destructive', { type: 'boolean', default: false, describe: 'Allow replacing or deleting more than safety.maxDestructiveShare of the alerts' })
       .option('allow-large-spend', { type: 'boolean', default: false, describe: 'Allow spending more than safety.maxSpendWithoutFlag' })
       .option('retry-unconfirmed', { type: 'string', array: true, default: [], describe: 'Order ADDRESS again: you are sure its unconfirmed order was never placed' })
-      .option('forget', { type: 'string', array: true, default: [], describe: 'Drop ADDRESS (removed from config) from state without touching the vendor' })
       .example('$0 apply', 'Plan, show, ask, then apply orders.yaml')
       .example('$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time')
       .example('$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan')

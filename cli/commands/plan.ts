@@ -10,7 +10,7 @@ import { savePlan } from '../../engine/plan/planfile.js';
 import { isChange, type Plan } from '../../engine/plan/types.js';
 import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
+import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions } from '../options.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import { createProgress, planProgressHook } from '../render/progress.js';
 import { renderPlanJson } from '../render/json.js';
@@ -50,20 +50,18 @@ export function planExitCode(plan: Plan, detailed: boolean): number {
   return detailed && plan.changes.some(isChange) ? 2 : 0;
 }
 
-interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions {
+interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions, ForgetOptions {
   out?: string;
   detailedExitcode: boolean;
-  forget: string[];
 }
 
 export const planCommand: CommandFactory = (io: CliIo) => ({
   command: 'plan',
   describe: 'Show what apply would order, accept, refuse, create or delete, and what it costs (reads only)',
   builder: (y: Argv) =>
-    withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true })
+    withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true }))
       .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`' })
       .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes' })
-      .option('forget', { type: 'string', array: true, default: [], describe: 'Plan to drop ADDRESS (removed from config) from state without touching the vendor' })
       .example('$0 plan -c orders.yaml', 'Show the plan for orders.yaml')
       .example('$0 plan --out plan.json --detailed-exitcode', 'Save the plan for apply; exit 2 when it changes something')
       .example('$0 plan --output markdown > comment.md', 'A pull-request comment')
