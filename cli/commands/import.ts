@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import { importResource } from '../../engine/apply/import.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
-import { loadCheckedConfig, openClients, openStore } from '../context.js';
+import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions } from '../options.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
@@ -26,16 +26,12 @@ export const importCommand: CommandFactory = (io: CliIo) => ({
       .example('$0 import alerts.paris-low-cloud 4f1c…', 'Adopt an alert created in the OneAtlas UI'),
   handler: async (raw) => {
     const args = raw as unknown as ImportArgs;
-    const config = await loadCheckedConfig(args.config, io);
-    const spec = config.resources.find((r) => r.address === args.address);
-    if (!spec) {
-      throw new DiagnosticsError([error('IMPORT_NOT_IN_CONFIG', `${args.address} is not declared in the config`, undefined,
-        'Declare the resource in the config first (import ties a remote object to a declared address).')]);
-    }
-    const store = openStore(config, io);
-    const unlock = await store.lock(`orderform import (pid ${process.pid})`);
-    const clients = openClients(config, io, { debug: args.debug });
-    try {
+    await withSession(args, io, { lock: `orderform import (pid ${process.pid})` }, async ({ config, store, clients }) => {
+      const spec = config.resources.find((r) => r.address === args.address);
+      if (!spec) {
+        throw new DiagnosticsError([error('IMPORT_NOT_IN_CONFIG', `${args.address} is not declared in the config`, undefined,
+          'Declare the resource in the config first (import ties a remote object to a declared address).')]);
+      }
       const state = await store.read();
       const prior = state.resources[args.address];
       if (prior && prior.status !== 'intent') {
@@ -46,10 +42,6 @@ export const importCommand: CommandFactory = (io: CliIo) => ({
       if (diagnostics.length) io.stderr(renderDiagnostics(diagnostics, io.color));
       await store.put(args.address, resource);
       io.stdout(`Imported ${args.address} (${resource.status}).\n`);
-    } finally {
-      await clients.close();
-      await unlock();
-      await store.close();
-    }
+    });
   },
 });
