@@ -6,7 +6,7 @@
 import { DiagnosticsError, error, warning, type Diagnostic } from '../diagnostics.js';
 import type { AlertSpec, MaxarOrderSpec, Money, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
 import { fieldDiffs, specJson } from '../plan/canonical.js';
-import { collect, type ProviderClients } from '../providers/index.js';
+import type { ProviderClients } from '../providers/index.js';
 import { fromOrder } from '../providers/maxar-ard/convert.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine, quotationQuery, type OrderLineObservation } from '../providers/oneatlas/convert.js';
 import type { OneAtlasClient } from '../providers/oneatlas/client.js';
@@ -64,7 +64,7 @@ async function oneatlasOrder(client: OneAtlasClient, spec: OneAtlasOrderSpec, id
   }
   // Legacy orders are visible only once delivered, in the delivery workspace.
   const workspace = spec.contract.workspace ?? (await client.me()).contract.workspaceId;
-  const item = (await collect(client.search({ workspace }))).map(fromDeliveredFeature).find((f) => f.salesOrderId === id);
+  const item = (await client.search({ workspace }).all()).map(fromDeliveredFeature).find((f) => f.salesOrderId === id);
   if (!item) throw notFound(spec, `delivered order ${id} in workspace ${workspace} (legacy orders show once delivered)`);
   return {
     status: 'delivered',

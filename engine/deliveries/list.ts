@@ -4,7 +4,7 @@
  * neo contract's delivery workspace, the user's `/me` workspace for legacy contracts).
  */
 import type { Config } from '../model.js';
-import { collect, type OneAtlasClient } from '../providers/index.js';
+import type { OneAtlasClient } from '../providers/index.js';
 import { fromContract } from '../providers/oneatlas/convert.js';
 import type { WireFeature } from '../providers/oneatlas/wire.js';
 import type { StateSnapshot } from '../state/types.js';
@@ -38,7 +38,7 @@ export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 
   for (const r of orders) {
     const customerReference = r.remote.customerReference!;
     const workspace = r.remote.contractId ? await workspaces(r.remote.contractId) : undefined;
-    const features = workspace ? await collect(client.workspaceItems(workspace, customerReference)) : [];
+    const features = workspace ? await client.workspaceItems(workspace, customerReference).all() : [];
     out.push({
       address: r.address,
       customerReference,
