@@ -6,6 +6,7 @@
 import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import { fieldDiffLines } from './field-diff.js';
+import { describeCreated } from './spec-summary.js';
 import { ACTION_SYMBOL, limitText } from './text.js';
 
 export const PLAN_COMMENT_MARKER = '<!-- orderform-plan -->';
@@ -17,6 +18,7 @@ function cell(s: string): string {
 
 function costCell(c: Change): string {
   if (!c.cost) return '';
+  if (c.cost.basis === 'free') return 'free';
   return c.cost.amount === null ? 'known at apply' : formatMoney(c.cost.amount, c.cost.currency);
 }
 
@@ -24,6 +26,8 @@ function details(c: Change): string {
   const body: string[] = [`#### \`${c.address}\` — ${c.action} (${c.reason})`];
   if (c.cost?.detail) body.push(`Cost: ${cell(c.cost.detail)}`);
   if (c.dependsOn.length) body.push(`After: ${c.dependsOn.map((d) => `\`${d}\``).join(', ')}`);
+  const created = describeCreated(c);
+  if (created.length) body.push(created.map((l) => `- ${cell(l)}`).join('\n'));
   if (c.fieldDiffs.length) {
     const lines = c.fieldDiffs.flatMap(fieldDiffLines).map((l) => `${l.sign === '~' ? '!' : l.sign} ${l.text}`);
     body.push(['```diff', ...lines, '```'].join('\n'));

@@ -7,6 +7,7 @@ import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js'
 import type { Action, Change, Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { fieldDiffLines, type DiffLine } from './field-diff.js';
+import { describeCreated } from './spec-summary.js';
 
 export const ACTION_SYMBOL: Record<Action, string> = {
   create: '+',
@@ -31,6 +32,7 @@ const ACTION_COLOR: Record<Action, keyof typeof COLOR> = {
 
 export function costText(cost: Cost | null): string | null {
   if (!cost) return null;
+  if (cost.basis === 'free') return null;
   const amount = cost.amount === null ? 'price known at apply' : formatMoney(cost.amount, cost.currency);
   return `${amount} (${cost.basis}${cost.detail ? `: ${cost.detail}` : ''})`;
 }
@@ -56,6 +58,7 @@ function changeBlock(c: Change, paint: Paint): string {
   const cost = costText(c.cost);
   if (cost) lines.push(`${pad}cost: ${cost}`);
   if (c.dependsOn.length) lines.push(`${pad}after: ${c.dependsOn.join(', ')}`);
+  for (const d of describeCreated(c)) lines.push(`${pad}${d}`);
   for (const fd of c.fieldDiffs) for (const l of fieldDiffLines(fd)) lines.push(pad + diffLine(l, paint));
   for (const n of c.notes) lines.push(paint('dim', `${pad}# ${n}`));
   return lines.join('\n');

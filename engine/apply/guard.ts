@@ -42,7 +42,10 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
 
   const check = (change: Change, cost: Cost): Diagnostic[] => {
     const planned = change.cost?.amount;
-    if (planned != null && cost.amount !== null && cost.currency && cost.amount > roundMoney(planned * (1 + tolerance))) {
+    const ceiling = maxPrices.get(change.address);
+    // Above its own maxPrice says more than "rose since the plan" (an accept is planned at its ceiling).
+    const overCeiling = ceiling !== undefined && cost.amount !== null && cost.currency === ceiling.currency && cost.amount > ceiling.amount;
+    if (!overCeiling && planned != null && cost.amount !== null && cost.currency && cost.amount > roundMoney(planned * (1 + tolerance))) {
       return [priceIncreased(change, planned, cost.amount, cost.currency, tolerance)];
     }
     const candidate = { ...change, cost };

@@ -244,7 +244,16 @@ class Differ {
         return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after);
       }
       if (orderChange.action === 'request-quotation') {
-        return decide({ dependsOn: [target], notes: ['the quotation is requested in this plan: its price is known, and checked, only at apply'] });
+        // Never a purchase the plan did not price: without a ceiling, acceptance waits for the plan that shows the quotation.
+        if (d.decision === 'accept' && !d.maxPrice) {
+          return change(d.address, d.kind, 'noop', 'awaiting-quotation-decision', s?.spec, after, {
+            notes: [`accepted by the next plan, once the quotation of ${target} shows its price (declare maxPrice to accept it in this run, up to that price)`],
+          });
+        }
+        const note = d.decision === 'accept'
+          ? 'the quotation is requested in this plan: it is accepted at apply only if it costs at most maxPrice'
+          : 'the quotation is requested in this plan and refused as soon as it exists';
+        return decide({ dependsOn: [target], notes: [note] });
       }
     }
     const q = target ? this.quotationOf(target) : this.remote.resources[d.address]?.quotation;

@@ -74,7 +74,13 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
   const accept = (spec: QuotationDecisionSpec): Cost => {
     const q = quotationFor(spec, remote);
     const account = q?.contractId ?? contractOfDecision(spec);
-    if (!q || q.amount === null) return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
+    if (!q || q.amount === null) {
+      // Requested in this run: the ceiling is the most it can cost, so totals and limits count it.
+      if (spec.maxPrice) {
+        return { amount: spec.maxPrice.amount, currency: spec.maxPrice.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
+      }
+      return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
+    }
     return { amount: roundMoney(q.amount), currency: q.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: `quotation ${q.id}` };
   };
 

@@ -108,9 +108,19 @@ const cases: Case[] = [
     expect: { 'orders.neo': { action: 'noop', reason: 'unchanged' }, 'quotations.d': { action: 'accept', reason: 'decision-declared', irreversible: true, dependsOn: ['orders.neo'], note: /QUO1: 1200 EUR/ } },
   },
   {
-    name: 'decision declared before any quotation: depends on the request',
+    name: 'accept declared before any quotation, no ceiling: waits for the plan that shows the price',
     desired: [neoOrder('neo'), decision('d', 'orders.neo')],
-    expect: { 'orders.neo': { action: 'request-quotation', reason: 'quotation-needed' }, 'quotations.d': { action: 'accept', reason: 'decision-declared', dependsOn: ['orders.neo'], note: /known, and checked, only at apply/ } },
+    expect: { 'orders.neo': { action: 'request-quotation', reason: 'quotation-needed' }, 'quotations.d': { action: 'noop', reason: 'awaiting-quotation-decision', note: /accepted by the next plan.*declare maxPrice/ } },
+  },
+  {
+    name: 'accept declared before any quotation, with a ceiling: in the same run, after the request',
+    desired: [neoOrder('neo'), { ...decision('d', 'orders.neo'), maxPrice: { amount: 2000, currency: 'EUR' } }],
+    expect: { 'orders.neo': { action: 'request-quotation', reason: 'quotation-needed' }, 'quotations.d': { action: 'accept', reason: 'decision-declared', dependsOn: ['orders.neo'], note: /only if it costs at most maxPrice/ } },
+  },
+  {
+    name: 'refuse declared before any quotation: in the same run, after the request',
+    desired: [neoOrder('neo'), decision('d', 'orders.neo', 'refuse')],
+    expect: { 'quotations.d': { action: 'refuse', reason: 'decision-declared', dependsOn: ['orders.neo'], note: /refused as soon as it exists/ } },
   },
   {
     name: 'quotation sent, no decision declared: reported',

@@ -39,7 +39,7 @@ export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'
 /** A bit of everything: orders in three flavours, a quotation, alert create/rename/replace/delete, drift, an over-limit. */
 export function busyPlan(): Plan {
   const r = diff(
-    [legacyOrder('paris'), maxarOrder('maxar'), neoOrder('neo'), decision('neo-ok', 'orders.neo'), alert('new'), alert('renamed', 'New name'), changedAlert('criteria'), alert('same')],
+    [legacyOrder('paris'), maxarOrder('maxar'), neoOrder('neo'), { ...decision('neo-ok', 'orders.neo'), maxPrice: { amount: 2000, currency: 'EUR' } }, alert('new'), alert('renamed', 'New name'), changedAlert('criteria'), alert('same')],
     stateOf(recorded(alert('renamed', 'Old name'), 'active'), recorded(alert('criteria'), 'active'), recorded(alert('gone'), 'active'), recorded(alert('same'), 'active'), recorded(legacyOrder('old'), 'delivered')),
     { resources: { 'alerts.same': { exists: true, name: 'Renamed by hand' } } },
   );
