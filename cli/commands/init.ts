@@ -124,7 +124,7 @@ ${maxarAccount ? maxar : `  {}\n${maxar}`}
 #   rotterdam-neo-decision:
 #     order: rotterdam-neo              # a Pléiades Neo order above
 #     decision: accept
-#     maxPrice: { amount: 12000, currency: EUR }
+#     maxPrice: { amount: 2000, currency: EUR }
 #     refuseIfExpired: true
 
 # OneAtlas AOI alerts: renaming updates in place, any other change replaces the alert.
