@@ -4,7 +4,7 @@
  * that plans track it instead of ordering or creating it again. Reads only; the caller writes state.
  */
 import { DiagnosticsError, error, warning, type Diagnostic } from '../diagnostics.js';
-import type { AlertSpec, MaxarOrderSpec, Money, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
+import type { AlertSpec, Config, MaxarOrderSpec, Money, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
 import { fieldDiffs, specJson } from '../plan/canonical.js';
 import type { ProviderClients } from '../providers/index.js';
 import { fromOrder } from '../providers/maxar-ard/convert.js';
@@ -112,6 +112,16 @@ async function alert(client: OneAtlasClient, spec: AlertSpec, id: string): Promi
     ? [warning('IMPORT_SPEC_DIFFERS', `${spec.address}: the remote alert differs from the config in ${differs.join(', ')}`, spec.source, 'The next plan renames it (name only) or replaces it.')]
     : [];
   return { status: 'active', remote: { alertId: seen.alertId }, diagnostics, name: seen.name, criteriaDiffer: differs.some((p) => p !== 'name') };
+}
+
+/** The resource declared at ADDRESS; checked offline, before the state lock is taken or credentials are read. */
+export function declaredSpec(config: Pick<Config, 'resources'>, address: string): ResourceSpec {
+  const spec = config.resources.find((r) => r.address === address);
+  if (!spec) {
+    throw new DiagnosticsError([error('IMPORT_NOT_IN_CONFIG', `${address} is not declared in the config`, undefined,
+      'Declare the resource in the config first (import ties a remote object to a declared address).')]);
+  }
+  return spec;
 }
 
 /** Looks REMOTE_ID up for the resource the config declares at ADDRESS and builds its state. */

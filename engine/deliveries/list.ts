@@ -3,7 +3,8 @@
  * its customer reference. Workspaces come from the config's contracts, else from the vendor (the
  * neo contract's delivery workspace, the user's `/me` workspace for legacy contracts).
  */
-import type { Config } from '../model.js';
+import { DiagnosticsError, error } from '../diagnostics.js';
+import type { Config, OneAtlasProvider } from '../model.js';
 import type { OneAtlasClient } from '../providers/index.js';
 import { fromContract } from '../providers/oneatlas/convert.js';
 import type { WireFeature } from '../providers/oneatlas/wire.js';
@@ -27,6 +28,16 @@ export interface OrderDeliveries {
   salesOrderId?: string;
   workspace?: string;
   products: DeliveredProduct[];
+}
+
+/** The OneAtlas provider deliveries read from; checked offline, before any credential or state is touched. */
+export function deliveriesProvider(config: Pick<Config, 'providers'>): OneAtlasProvider {
+  const provider = config.providers.oneatlas;
+  if (!provider) {
+    throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider', undefined,
+      'deliveries lists OneAtlas orders; run orderform discover --write first')]);
+  }
+  return provider;
 }
 
 export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 'providers'>, client: OneAtlasClient): Promise<OrderDeliveries[]> {

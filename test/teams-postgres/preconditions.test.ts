@@ -1,0 +1,102 @@
+/**
+ * `deliveries` and `import` report what the config alone decides (no OneAtlas provider, an address not
+ * declared) before they read credentials or take the state lock; a sound config then meets those checks.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStateStore } from '../../engine/state/open-store.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { cli, configYaml, tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { writeFileSync } from 'node:fs';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await startSandbox({ deliveryDelayMs: 0 });
+});
+afterAll(() => sb.close());
+
+const without = (...names: string[]) => Object.fromEntries(Object.entries(sb.env).filter(([k]) => !names.includes(k)));
+const MAXAR_ONLY = `providers:
+  maxar:
+    accountId: "557471230760500000"
+`;
+
+/** Holds the file state lock of `dir` as another user would, until the returned function is called. */
+async function holdLock(dir: string): Promise<() => Promise<void>> {
+  const store = openStateStore({ backend: 'file', path: join(dir, 'orderform.state.json') }, {});
+  const unlock = await store.lock('alice on ci-runner-7');
+  return async () => {
+    await unlock();
+    await store.close();
+  };
+}
+
+describe('deliveries', () => {
+  it('without a OneAtlas provider says so, even when no API key is set', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'orders.yaml'), MAXAR_ONLY);
+    const r = await cli(['deliveries'], dir, {});
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('NO_ONEATLAS_PROVIDER');
+    expect(r.err).not.toContain('MISSING_CREDENTIALS');
+  });
+
+  it('with a OneAtlas provider and no OneAtlas key reports the missing key', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['l'] });
+    const r = await cli(['deliveries'], dir, without('ORDERFORM_ONEATLAS_API_KEY'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('MISSING_CREDENTIALS');
+    expect(r.err).toContain('ORDERFORM_ONEATLAS_API_KEY');
+  });
+
+  it('needs no Maxar key: it only reads OneAtlas', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['l'] });
+    const r = await cli(['deliveries'], dir, without('ORDERFORM_MAXAR_API_KEY'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('No OneAtlas order in state yet.');
+  });
+});
+
+describe('import', () => {
+  it('of an address not in the config says so before asking for a key or the lock', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { maxar: ['m'] });
+    const release = await holdLock(dir);
+    try {
+      const r = await cli(['import', 'orders.typo', 'x'], dir, {});
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('IMPORT_NOT_IN_CONFIG');
+      expect(r.err).not.toMatch(/MISSING_CREDENTIALS|STATE_LOCKED/);
+    } finally {
+      await release();
+    }
+  });
+
+  it('of a declared address reports the state lock held by someone else, naming them', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { maxar: ['m'] });
+    const release = await holdLock(dir);
+    try {
+      const r = await cli(['import', 'orders.m', 'x'], dir, sb.env);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('STATE_LOCKED');
+      expect(r.err).toContain('alice on ci-runner-7');
+    } finally {
+      await release();
+    }
+  });
+
+  it("of a declared address without its vendor's key reports the missing key; the other vendor's key is not needed", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'orders.yaml'), configYaml({ maxar: ['m'], legacy: ['l'] }));
+    const r = await cli(['import', 'orders.m', 'x'], dir, without('ORDERFORM_MAXAR_API_KEY'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('MISSING_CREDENTIALS');
+    expect(r.err).toContain('ORDERFORM_MAXAR_API_KEY');
+    const other = await cli(['import', 'orders.m', 'no-such-order'], dir, without('ORDERFORM_ONEATLAS_API_KEY'));
+    expect(other.err).toContain('IMPORT_NOT_FOUND');
+    expect(other.err).not.toContain('MISSING_CREDENTIALS');
+  });
+});
