@@ -2,58 +2,18 @@
  * `orderform apply [PLAN_FILE]`: build the plan (or load a saved one and refuse it when stale), show it,
  * ask for approval, then execute exactly those changes and print what was done, failed or skipped.
  */
-import { resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import type { Argv } from 'yargs';
-import { checkApplyable, runApply } from '../../engine/apply/run.js';
-import type { ApplyHooks, ApplyOutcome } from '../../engine/apply/types.js';
-import { DiagnosticsError, error } from '../../engine/diagnostics.js';
-import { buildPlan } from '../../engine/plan/build.js';
-import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
-import { isChange, type Plan } from '../../engine/plan/types.js';
-import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_PARALLELISM, withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions } from '../options.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
-import { applyProgressHooks, createProgress, planProgressHook, type ProgressBar } from '../render/progress.js';
-import { renderPlanText } from '../render/text.js';
+import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions } from '../options.js';
 import type { CommandFactory } from './index.js';
 
-interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions {
+export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions {
   plan?: string;
   autoApprove: boolean;
   keepGoing: boolean;
   allowDestructive: boolean;
   allowLargeSpend: boolean;
   retryUnconfirmed: string[];
-}
-
-/** Asks on the terminal; without one, apply needs --auto-approve (or a saved plan, approved by review). */
-async function approved(io: CliIo): Promise<boolean> {
-  if (!io.isTty) {
-    throw new DiagnosticsError([error('APPROVAL_REQUIRED', 'apply needs approval and there is no terminal to ask on', undefined,
-      'Review the plan above, then run `orderform apply --auto-approve` (CI), or save it with `orderform plan --out FILE` and run `orderform apply FILE`.')]);
-  }
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return (await rl.question('Apply these changes? Only "yes" is accepted: ')).trim() === 'yes';
-  } finally {
-    rl.close();
-  }
-}
-
-function printOutcome(out: ApplyOutcome, io: CliIo): void {
-  if (out.failed.length) io.stderr(renderDiagnostics(out.failed.map((f) => f.diagnostic), io.color));
-  for (const s of out.skipped) io.stderr(`skipped ${s.address} (${s.action}): ${s.reason}\n`);
-  const verdict = out.failed.length ? 'Apply failed' : 'Apply complete';
-  io.stdout(`${verdict}: ${out.done.length} done, ${out.failed.length} failed, ${out.skipped.length} skipped.\n`);
-}
-
-/** A bar on a terminal; a line per change done in logs (CI, pipes); nothing with --quiet. */
-function changeHooks(bar: ProgressBar, io: CliIo, quiet: boolean): ApplyHooks {
-  if (quiet) return {};
-  if (io.isTty) return applyProgressHooks(bar);
-  return { onDone: (c) => io.stderr(`${c.address}: ${c.action} done\n`) };
 }
 
 export const applyCommand: CommandFactory = (io: CliIo) => ({
@@ -71,46 +31,5 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
       .example('$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time')
       .example('$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan')
       .example('$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'),
-  handler: async (raw) => {
-    const args = raw as unknown as ApplyArgs;
-    await withSession(args, io, { lock: `orderform apply (pid ${process.pid})` }, async ({ config, store, clients }) => {
-      const state = await store.read();
-      let saved: Plan | undefined;
-      if (args.plan) {
-        saved = await loadPlan(resolve(io.cwd, args.plan));
-        const stale = checkStale(saved, { configDigest: config.digest, lineage: state.lineage, serial: state.serial });
-        if (stale.length) throw new DiagnosticsError(stale);
-      }
-      const bar = createProgress(io, { quiet: args.quiet ?? false });
-      const built = await buildPlan({ config, state, clients, forget: args.forget, retryUnconfirmed: args.retryUnconfirmed, onProgress: planProgressHook(bar) })
-        .finally(() => bar.finish());
-      const plan = saved ?? built.plan;
-      io.stdout(renderPlanText(plan, { color: io.color }));
-      if (!plan.applyable) {
-        io.exitCode = 1;
-        return;
-      }
-      // Refused for a missing flag before the question, not after.
-      checkApplyable({ config, state, plan }, args);
-      const changes = plan.changes.filter(isChange);
-      if (changes.length && !saved && !args.autoApprove && !(await approved(io))) {
-        io.stdout('Apply cancelled; nothing was changed.\n');
-        return;
-      }
-      bar.start('Applying', changes.length);
-      const out = await runApply(
-        { config, store, clients, state, built, plan },
-        {
-          parallelism: args.parallelism ?? DEFAULT_PARALLELISM,
-          keepGoing: args.keepGoing,
-          allowDestructive: args.allowDestructive,
-          allowLargeSpend: args.allowLargeSpend,
-          hooks: changeHooks(bar, io, args.quiet ?? false),
-        },
-      ).finally(() => bar.finish());
-      if (!changes.length) io.stdout('No changes. Nothing was applied.\n');
-      else printOutcome(out, io);
-      io.exitCode = out.failed.length ? 1 : 0;
-    });
-  },
+  handler: async (raw) => (await import('./apply-run.js')).runApplyCommand(raw as unknown as ApplyArgs, io),
 });

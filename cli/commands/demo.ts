@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
-import { startSandbox } from '../../sandbox/index.js';
 import type { CliIo } from '../io.js';
 import type { CommandFactory } from './index.js';
 
@@ -39,6 +38,7 @@ export const demoCommand: CommandFactory = (io: CliIo) => ({
   handler: async (raw) => {
     const args = raw as unknown as DemoArgs;
     const { run } = await import('../main.js');
+    const { startSandbox } = await import('../../sandbox/index.js');
     const root = packageRoot();
     const dir = mkdtempSync(join(tmpdir(), 'orderform-demo-'));
     cpSync(join(root, EXAMPLE), join(dir, 'orders.yaml'));

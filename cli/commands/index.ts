@@ -16,7 +16,11 @@ import { showCommand } from './show.js';
 import { refreshCommand } from './refresh.js';
 import { stateCommand } from './state.js';
 
-/** Every command takes the io it writes to; one line per command, registered in cli/main.ts. */
+/**
+ * Every command takes the io it writes to; one line per command, registered in cli/main.ts.
+ * A command file holds only the definition (command, describe, builder, examples); its handler
+ * imports the work (`<command>-run.ts`) on use, so that starting the CLI loads no command's dependencies.
+ */
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
 export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand, demoCommand];

@@ -1,12 +1,10 @@
 /** `orderform show FILE`: renders a plan saved by `plan --out`, offline. */
-import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { loadPlan } from '../../engine/plan/planfile.js';
 import type { CliIo } from '../io.js';
 import type { CommandFactory } from './index.js';
-import { planExitCode, printPlan, withOutputOptions, type OutputOptions } from './plan.js';
+import { withOutputOptions, type OutputOptions } from './plan.js';
 
-interface ShowArgs extends OutputOptions {
+export interface ShowArgs extends OutputOptions {
   file: string;
   detailedExitcode: boolean;
 }
@@ -19,10 +17,5 @@ export const showCommand: CommandFactory = (io: CliIo) => ({
       .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 when not applyable, 2 with changes' })
       .example('$0 show plan.json', 'Review a saved plan')
       .example('$0 show plan.json --output markdown', 'The saved plan as a PR comment'),
-  handler: async (raw) => {
-    const args = raw as unknown as ShowArgs;
-    const plan = await loadPlan(resolve(io.cwd, args.file));
-    printPlan(plan, args, io);
-    io.exitCode = planExitCode(plan, args.detailedExitcode);
-  },
+  handler: async (raw) => (await import('./show-run.js')).runShow(raw as unknown as ShowArgs, io),
 });

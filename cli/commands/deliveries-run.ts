@@ -1,0 +1,62 @@
+/** The work of `orderform deliveries`, loaded only when the command runs (see deliveries.ts). */
+import { resolve } from 'node:path';
+import { downloadProduct, type DownloadResult } from '../../engine/deliveries/download.js';
+import { deliveriesProvider, listDeliveries, type OrderDeliveries } from '../../engine/deliveries/list.js';
+import { DiagnosticsError, type Diagnostic } from '../../engine/diagnostics.js';
+import { loadCheckedConfig, openStore, withClients } from '../context.js';
+import type { CliIo } from '../io.js';
+import { createProgress } from '../render/progress.js';
+import { formatBytes, renderTable } from '../render/table.js';
+import type { DeliveriesArgs } from './deliveries.js';
+
+export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<void> {
+  // A config without OneAtlas is reported before credentials are read; only the OneAtlas key is needed.
+  const config = await loadCheckedConfig(argv.config, io);
+  const oneatlas = deliveriesProvider(config);
+  const store = openStore(config, io, { readOnly: true });
+  try {
+    await withClients({ providers: { oneatlas } }, io, { debug: argv.debug }, async (clients) => {
+      const state = await store.read();
+      const orders = await listDeliveries(state, config, clients.oneatlas!);
+      if (!argv.download) {
+        io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders));
+        return;
+      }
+      const products = orders.flatMap((o) => o.products);
+      const bar = createProgress(io, { quiet: argv.quiet, unit: 'bytes' });
+      bar.start('Downloading', products.reduce((n, p) => n + (p.size ?? 0), 0));
+      const failures: Diagnostic[] = [];
+      const results: DownloadResult[] = [];
+      for (const product of products) {
+        try {
+          const result = await downloadProduct(product, {
+            client: clients.oneatlas!,
+            dir: resolve(io.cwd, argv.download),
+            hooks: { onStart: (p, _total, already) => bar.advance(already, p.fileName), onBytes: (p, n) => bar.advance(n, p.fileName) },
+          });
+          if (result.outcome === 'skipped') bar.advance(result.bytes, product.fileName);
+          results.push(result);
+        } catch (err) {
+          if (!(err instanceof DiagnosticsError)) throw err;
+          failures.push(...err.diagnostics);
+        }
+      }
+      bar.finish();
+      if (!argv.quiet) for (const r of results) io.stdout(`${r.outcome.padEnd(10)} ${r.path} (${formatBytes(r.bytes)}, sha256 ${r.sha256.slice(0, 12)}…)\n`);
+      io.stdout(`${results.length} of ${products.length} product${products.length === 1 ? '' : 's'} in ${argv.download}\n`);
+      if (failures.length) throw new DiagnosticsError(failures);
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+function renderDeliveries(orders: readonly OrderDeliveries[]): string {
+  if (!orders.length) return 'No OneAtlas order in state yet.\n';
+  const rows = orders.flatMap((o) =>
+    o.products.length
+      ? o.products.map((p) => [o.address, o.salesOrderId ?? '', p.id, p.acquisitionDate?.slice(0, 10) ?? '', p.size === undefined ? '' : formatBytes(p.size)])
+      : [[o.address, o.salesOrderId ?? '', '(not delivered yet)', '', '']],
+  );
+  return renderTable([{ header: 'order' }, { header: 'salesOrderId' }, { header: 'product' }, { header: 'acquired' }, { header: 'size', align: 'right' }], rows);
+}

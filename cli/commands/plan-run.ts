@@ -1,0 +1,26 @@
+/** The work of `orderform plan`, loaded only when the command runs (see plan.ts). */
+import { resolve } from 'node:path';
+import { buildPlan } from '../../engine/plan/build.js';
+import { savePlan } from '../../engine/plan/planfile.js';
+import { withSession } from '../context.js';
+import type { CliIo } from '../io.js';
+import { createProgress, planProgressHook } from '../render/progress.js';
+import type { PlanArgs } from './plan.js';
+import { planExitCode, printPlan } from './plan-output.js';
+
+export async function runPlan(args: PlanArgs, io: CliIo): Promise<void> {
+  await withSession(args, io, {}, async ({ config, store, clients }) => {
+    const state = await store.read();
+    const bar = createProgress(io, { quiet: args.quiet ?? false });
+    const { plan } = await buildPlan({ config, state, clients, forget: args.forget, onProgress: planProgressHook(bar) }).finally(() => bar.finish());
+    printPlan(plan, args, io);
+    io.exitCode = planExitCode(plan, args.detailedExitcode);
+    if (args.out) {
+      if (io.exitCode === 1) io.stderr(`Plan not saved to ${args.out}: it cannot be applied.\n`);
+      else {
+        await savePlan(resolve(io.cwd, args.out), plan);
+        if (!args.quiet) io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}\n`);
+      }
+    }
+  });
+}

@@ -1,0 +1,60 @@
+/** The work of `orderform search`, loaded only when the command runs (see search.ts). */
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { reachableProviders } from '../../engine/discover/reachable-providers.js';
+import { readAoiFile } from '../../engine/search/aoi-file.js';
+import { pickHits, searchCatalog, type SearchHit } from '../../engine/search/catalog-search.js';
+import { aoiNameOf, orderSkeleton } from '../../engine/search/order-skeleton.js';
+import { printWarnings, withClients } from '../context.js';
+import type { CliIo } from '../io.js';
+import { renderTable } from '../render/table.js';
+import type { SearchArgs } from './search.js';
+
+export async function runSearch(argv: SearchArgs, io: CliIo): Promise<void> {
+  const reach = await reachableProviders(argv.config, { cwd: io.cwd, env: io.env });
+  printWarnings(reach.diagnostics, io);
+  const aoi = await readAoiFile(argv.aoi, io.cwd);
+  const pick = argv.pick === undefined ? undefined : argv.pick.split(',').map((s) => Number(s.trim()));
+  const hits = await withClients({ providers: { oneatlas: reach.providers.oneatlas } }, io, { debug: argv.debug }, (clients) =>
+    searchCatalog(clients.oneatlas!, {
+      aoi,
+      limit: argv.limit,
+      ...(argv.from ? { from: argv.from } : {}),
+      ...(argv.to ? { to: argv.to } : {}),
+      ...(argv.maxCloud !== undefined ? { maxCloud: argv.maxCloud } : {}),
+      ...(argv.maxIncidence !== undefined ? { maxIncidence: argv.maxIncidence } : {}),
+      ...(argv.constellation ? { constellations: argv.constellation } : {}),
+      ...(argv.sort ? { sort: argv.sort } : {}),
+    }),
+  );
+  if (argv.output === 'json') {
+    io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+    return;
+  }
+  if (hits.length === 0) {
+    io.stderr('No archive image matches; widen the dates or the cloud and incidence limits.\n');
+    return;
+  }
+  const picked = pickHits(hits, pick);
+  // AOI files in a config are relative to that config file.
+  const configDir = reach.config?.files[0] ? dirname(reach.config.files[0]) : io.cwd;
+  const skeleton = orderSkeleton(picked, {
+    aoiName: aoiNameOf(basename(argv.aoi)),
+    polygon: aoi,
+    aoi: { file: relative(configDir, resolve(io.cwd, argv.aoi)).split(sep).join('/') },
+    contracts: reach.providers.oneatlas?.contracts ?? [],
+  });
+  if (argv.output === 'yaml') {
+    io.stdout(skeleton);
+    return;
+  }
+  io.stdout(renderHits(hits));
+  io.stdout(`\nOrder skeleton (append to your config; --output yaml prints only this):\n\n${skeleton}`);
+}
+
+function renderHits(hits: readonly SearchHit[]): string {
+  const num = (v: number | undefined) => (v === undefined ? '' : v.toFixed(1));
+  return renderTable(
+    [{ header: '#', align: 'right' }, { header: 'id' }, { header: 'mission' }, { header: 'platform' }, { header: 'acquired' }, { header: 'cloud %', align: 'right' }, { header: 'incidence °', align: 'right' }],
+    hits.map((h) => [String(h.index), h.id, h.mission ?? h.constellation, h.platform, h.acquisitionDate.slice(0, 16).replace('T', ' '), num(h.cloudCover), num(h.incidenceAngle)]),
+  );
+}

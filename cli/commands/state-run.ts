@@ -1,0 +1,89 @@
+/** The work of `orderform state …`, loaded only when a state command runs (see state.ts). */
+import { resolve } from 'node:path';
+import { DiagnosticsError, error } from '../../engine/diagnostics.js';
+import type { Config } from '../../engine/model.js';
+import { canonicalStringify } from '../../engine/plan/canonical.js';
+import { exportSnapshot, importSnapshot } from '../../engine/state/migrate.js';
+import { describeStore, openStateStore } from '../../engine/state/open-store.js';
+import type { ResourceState, StateStore } from '../../engine/state/types.js';
+import { loadCheckedConfig, openStore } from '../context.js';
+import type { CliIo } from '../io.js';
+import type { StateArgs } from './state.js';
+
+/** Runs `fn` on the config's state store and closes it; `readOnly` never creates a missing state file. */
+async function withStore(args: StateArgs, io: CliIo, fn: (store: StateStore, config: Config) => Promise<void>, readOnly = false): Promise<void> {
+  const config = await loadCheckedConfig(args.config, io);
+  const store = openStore(config, io, { readOnly });
+  try {
+    await fn(store, config);
+  } finally {
+    await store.close();
+  }
+}
+
+function idsOf(r: ResourceState): string {
+  return Object.entries(r.remote)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+}
+
+function notInState(address: string): DiagnosticsError {
+  return new DiagnosticsError([error('STATE_ADDRESS_UNKNOWN', `${address} is not in the state`, undefined, 'Run `orderform state list` to see the addresses it records.')]);
+}
+
+export const stateList = (args: StateArgs, io: CliIo): Promise<void> =>
+  withStore(args, io, async (store) => {
+    const s = await store.read();
+    const rows = Object.values(s.resources).sort((a, b) => a.address.localeCompare(b.address));
+    for (const r of rows) io.stdout(`${r.address}\t${r.kind}\t${r.status}\t${idsOf(r)}\n`);
+    io.stderr(`${rows.length} resource${rows.length === 1 ? '' : 's'} in ${describeStore(store)} (lineage ${s.lineage || 'none yet'}, serial ${s.serial})\n`);
+  }, true);
+
+export const stateShow = (args: StateArgs, io: CliIo): Promise<void> =>
+  withStore(args, io, async (store) => {
+    const address = args.address!;
+    const r = (await store.read()).resources[address];
+    if (!r) throw notInState(address);
+    io.stdout(`${canonicalStringify(r, 2)}\n`);
+  }, true);
+
+export const stateRm = (args: StateArgs, io: CliIo): Promise<void> =>
+  withStore(args, io, async (store) => {
+    const address = args.address!;
+    const unlock = await store.lock('orderform state rm');
+    try {
+      if (!(await store.read()).resources[address]) throw notInState(address);
+      await store.put(address, null);
+      await store.compact();
+    } finally {
+      await unlock();
+    }
+    io.stdout(`Forgot ${address}: removed from state; nothing was changed at the vendor.\n`);
+  });
+
+export async function stateMigrate(args: StateArgs, io: CliIo): Promise<void> {
+  await withStore(args, io, async (source) => {
+    const to = args.to!;
+    const target = openStateStore(/^postgres(ql)?:\/\//.test(to) ? { backend: 'postgres', url: to } : { backend: 'file', path: resolve(io.cwd, to) }, {});
+    try {
+      const unlockSource = await source.lock('orderform state migrate');
+      try {
+        const snapshot = await exportSnapshot(source);
+        const unlockTarget = await target.lock('orderform state migrate');
+        try {
+          await importSnapshot(target, snapshot, { force: args.force, source: describeStore(source) });
+        } finally {
+          await unlockTarget();
+        }
+        io.stdout(`Migrated ${Object.keys(snapshot.resources).length} resources (lineage ${snapshot.lineage}, serial ${snapshot.serial}) from ${describeStore(source)} to ${describeStore(target)}.\n` +
+          'Point the config (or ORDERFORM_STATE_URL) at the new state before the next run.\n');
+      } finally {
+        await unlockSource();
+      }
+    } finally {
+      await target.close();
+    }
+  });
+}
+
