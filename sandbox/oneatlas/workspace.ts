@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CatalogItem } from '../catalog.js';
 import type { Sim } from '../context.js';
-import { uuidFromName } from '../prng.js';
+import { mulberry32, uuidFromName } from '../prng.js';
 import { deliveryTime } from './lifecycle.js';
 import type { WorkOrderLineRecord, WorkOrderRecord } from './order-records.js';
 import { contractById } from './seed.js';
@@ -40,17 +40,18 @@ function productId(order: WorkOrderRecord, line: WorkOrderLineRecord): string {
   return uuidFromName('delivered', order.salesOrderId ?? '', line.orderItemId);
 }
 
-/** The product archive's bytes: 192–320 KiB of sha256-chained data, the same on every run. */
+/**
+ * The product archive's bytes: 192–320 KiB, the same on every run. Filled by a PRNG seeded from the id's
+ * hash (not a hash chain): the first workspace search after a delivery digests every product, and a
+ * hash per 32 bytes made that ~10 ms a product, seconds of simulator time on a large state.
+ */
 export function productBytes(id: string): Buffer {
   const seed = createHash('sha256').update(`product:${id}`).digest();
   const size = 196_608 + (seed.readUInt32BE(0) % 131_072);
-  const out = Buffer.alloc(size);
-  let block = seed;
-  for (let off = 0; off < size; off += block.length) {
-    block = createHash('sha256').update(block).digest();
-    block.copy(out, off);
-  }
-  return out;
+  const words = new Uint32Array(Math.ceil(size / 4));
+  const rand = mulberry32(seed.readUInt32BE(4));
+  for (let i = 0; i < words.length; i++) words[i] = rand() * 2 ** 32;
+  return Buffer.from(words.buffer, words.byteOffset, size);
 }
 
 const digests = new Map<string, { size: number; sha256: string }>();
