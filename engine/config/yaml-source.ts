@@ -2,9 +2,10 @@
  * A YAML config file parsed with positions: its plain value, and a way to map any path in it back to
  * `file:line:column`. Duplicate keys and syntax errors become positioned diagnostics.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { formatPath, type PathSeg } from './path.js';
+import { lineStarts, splitBlocks, type Span, type TopBlock } from './yaml-blocks.js';
 
 export interface YamlSource {
   /** The file as shown to the user (relative to the working directory when inside it). */
@@ -19,35 +20,152 @@ export interface YamlSource {
 }
 
 export function parseYaml(file: string, dir: string, text: string): { source: YamlSource | null; diagnostics: Diagnostic[] } {
-  const lines = new LineCounter();
-  // yaml's own uniqueKeys check compares each key with all before it (quadratic in a 10k-resource block).
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const parsed = parseBlocks(text) ?? parseWhole(text);
   const position = (offset: number, path: readonly PathSeg[]): SourceLocation => {
-    const { line, col } = lines.linePos(offset);
+    const { line, col } = parsed.lines.linePos(offset);
     return { file, line, column: col, path: formatPath(path) };
   };
-  // After the first syntax error the rest are mostly its echoes; duplicate keys are all independent.
-  const firstSyntax = doc.errors[0];
-  const diagnostics = [
-    ...(firstSyntax ? [error('YAML_SYNTAX', `YAML syntax: ${firstLine(firstSyntax.message)}`, position(firstSyntax.pos[0], []))] : []),
-    ...duplicateKeys(doc).map((offset) => error('YAML_DUPLICATE_KEY', `duplicate key: ${keyAt(text, offset)}`, position(offset, []))),
-  ];
-  if (diagnostics.length) return { source: null, diagnostics };
+  if (!('value' in parsed)) {
+    // After the first syntax error the rest are mostly its echoes; duplicate keys are all independent.
+    const { syntax, duplicates, alias } = parsed;
+    const diagnostics = [
+      ...(syntax ? [error('YAML_SYNTAX', `YAML syntax: ${firstLine(syntax.message)}`, position(syntax.pos[0], []))] : []),
+      ...duplicates.map((offset) => error('YAML_DUPLICATE_KEY', `duplicate key: ${keyAt(text, offset)}`, position(offset, []))),
+    ];
+    if (!diagnostics.length && alias) diagnostics.push(error('YAML_ALIAS', alias.message, position(alias.offset, [])));
+    return { source: null, diagnostics };
+  }
+  const { value, find } = parsed;
   const pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
   const locate = (path: readonly PathSeg[], at: 'key' | 'value' = 'value'): SourceLocation => {
-    const offset = offsetOf(doc, pairs, path, at);
-    return position(offset, path);
+    const found = find(path, at);
+    return position('doc' in found ? found.offset + offsetOf(found.doc, pairs, found.below, at) : found.offset, path);
   };
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (e) {
-    // Aliases fail only here: one without its anchor, or too many of them (a "billion laughs").
-    return { source: null, diagnostics: [error('YAML_ALIAS', (e as Error).message, position(badAlias(doc) ?? 0, []))] };
-  }
   const has = (path: readonly PathSeg[]) =>
     path.reduce<unknown>((node, seg) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined), value) !== undefined;
-  return { source: { file, dir, value, locate, has }, diagnostics };
+  return { source: { file, dir, value, locate, has }, diagnostics: [] };
+}
+
+/**
+ * A parsed text: its value, and for a path either its offset, or the document that holds it, that
+ * document's offset in the text and the path inside it.
+ */
+interface Parsed {
+  lines: LineCounter;
+  value: unknown;
+  find(path: readonly PathSeg[], at: 'key' | 'value'): { offset: number } | { doc: Document; offset: number; below: readonly PathSeg[] };
+}
+
+interface Failed {
+  lines: LineCounter;
+  syntax?: YAMLError;
+  duplicates: number[];
+  alias?: { message: string; offset: number };
+}
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
+
+/** The whole text as one document: the reference behaviour, used whenever the text does not split safely. */
+function parseWhole(text: string): Parsed | Failed {
+  const lines = new LineCounter();
+  // yaml's own uniqueKeys check compares each key with all before it (quadratic in a 10k-resource block).
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
+  const duplicates = duplicateKeys(doc);
+  if (doc.errors.length || duplicates.length) return { lines, syntax: doc.errors[0], duplicates };
+  try {
+    return { lines, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, find: (path) => ({ doc, offset: 0, below: path }) };
+  } catch (e) {
+    // Aliases fail only here: one without its anchor, or too many of them (a "billion laughs").
+    return { lines, duplicates, alias: { message: (e as Error).message, offset: badAlias(doc) ?? 0 } };
+  }
+}
+
+/**
+ * Each block as its own small document (see yaml-blocks.ts); only the values are kept, and a block is
+ * parsed again when a diagnostic needs a position in it. Null (parse whole) when the text does not split,
+ * a block has a syntax error or is not exactly one key, or keys repeat across blocks: the whole parse then
+ * reports exactly what it always did.
+ */
+function parseBlocks(text: string): Parsed | Failed | null {
+  const tops = splitBlocks(text);
+  if (!tops) return null;
+  const duplicates: number[] = [];
+  const offsets = new Map<number, Map<string, [number, number]>>(); // by block start: see pairOffsets
+  const one = (span: Span): [string, unknown] | null => {
+    const doc = parseDocument(text.slice(span.start, span.end), PARSE_OPTIONS);
+    const map = doc.contents;
+    if (doc.errors.length || !isMap(map) || map.items.length !== 1 || !isScalar(map.items[0]!.key)) return null;
+    const key = String(map.items[0]!.key.value);
+    if (key === '__proto__') return null;
+    duplicates.push(...duplicateKeys(doc).map((o) => o + span.start));
+    offsets.set(span.start, pairOffsets(map));
+    return [key, (doc.toJS() as Record<string, unknown>)[key]];
+  };
+  const value: Record<string, unknown> = {};
+  const byKey = new Map<string, { top: TopBlock; entries?: Map<string, Span> }>();
+  for (const top of tops) {
+    const header = one(top.entries ? { start: top.start, end: top.entries[0]!.start } : top);
+    if (!header || byKey.has(header[0]) || (top.entries && header[1] !== null)) return null;
+    const [key] = header;
+    if (!top.entries) {
+      value[key] = header[1];
+      byKey.set(key, { top });
+      continue;
+    }
+    const entries = new Map<string, Span>();
+    const block: Record<string, unknown> = {};
+    for (const span of top.entries) {
+      const entry = one(span);
+      if (!entry || entries.has(entry[0])) return null;
+      block[entry[0]] = entry[1];
+      entries.set(entry[0], span);
+    }
+    value[key] = block;
+    byKey.set(key, { top, entries });
+  }
+  const lines = new LineCounter();
+  for (const start of lineStarts(text)) lines.addNewLine(start);
+  if (duplicates.length) return { lines, duplicates };
+
+  const docs = new Map<number, Document>();
+  const reparse = (span: Span) => {
+    let doc = docs.get(span.start);
+    if (!doc) docs.set(span.start, (doc = parseDocument(text.slice(span.start, span.end), PARSE_OPTIONS)));
+    return doc;
+  };
+  const find = (path: readonly PathSeg[], at: 'key' | 'value') => {
+    const inBlock = (span: Span, below: readonly PathSeg[]) => {
+      const known = offsets.get(span.start)?.get(below.join(SEP));
+      return known ? { offset: span.start + known[at === 'key' ? 0 : 1] } : { doc: reparse(span), offset: span.start, below };
+    };
+    const found = path.length ? byKey.get(String(path[0])) : undefined;
+    // The path is not written: the whole document's answer is where its first key is.
+    if (!found) return inBlock(tops[0]!, []);
+    const { top, entries } = found;
+    if (!entries) return inBlock(top, path);
+    const entry = path.length > 1 ? entries.get(String(path[1])) : undefined;
+    if (entry) return inBlock(entry, path.slice(1));
+    // The block itself as a key: its header; as a value (or an entry it lacks): the map that starts at its first entry.
+    return path.length === 1 && at === 'key' ? inBlock({ start: top.start, end: top.entries![0]!.start }, path) : inBlock(top.entries![0]!, []);
+  };
+  return { lines, value, find };
+}
+
+const SEP = '\u0000';
+
+/**
+ * Where each key and its value start, by path, for the pairs of nested maps (sequences, mostly
+ * coordinates, are left to a re-parse): the locations every resource records cost no re-parse.
+ */
+function pairOffsets(map: YAMLMap, into = new Map<string, [number, number]>(), prefix = ''): Map<string, [number, number]> {
+  for (const { key, value } of map.items as Pair[]) {
+    const keyOffset = rangeStart(key);
+    if (!isScalar(key) || keyOffset === undefined) continue;
+    const path = prefix + String(key.value);
+    if (!into.has(path)) into.set(path, [keyOffset, rangeStart(value) ?? keyOffset]);
+    if (isMap(value)) pairOffsets(value as YAMLMap, into, path + SEP);
+  }
+  return into;
 }
 
 /** Where each key repeated in its map is written (after the first), as yaml's uniqueKeys reports them. */
