@@ -6,6 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { formatPath, type PathSeg } from './path.js';
 import { lineStarts, splitBlocks, type Span, type TopBlock } from './yaml-blocks.js';
+import { readPlainBlock, SEP, type PairOffsets } from './yaml-plain.js';
 
 export interface YamlSource {
   /** The file as shown to the user (relative to the working directory when inside it). */
@@ -90,8 +91,13 @@ function parseBlocks(text: string): Parsed | Failed | null {
   const tops = splitBlocks(text);
   if (!tops) return null;
   const duplicates: number[] = [];
-  const offsets = new Map<number, Map<string, [number, number]>>(); // by block start: see pairOffsets
+  const offsets = new Map<number, PairOffsets>(); // by block start
   const one = (span: Span): [string, unknown] | null => {
+    const plain = readPlainBlock(text, span.start, span.end);
+    if (plain) {
+      offsets.set(span.start, plain.offsets);
+      return [plain.key, plain.value];
+    }
     const doc = parseDocument(text.slice(span.start, span.end), PARSE_OPTIONS);
     const map = doc.contents;
     if (doc.errors.length || !isMap(map) || map.items.length !== 1 || !isScalar(map.items[0]!.key)) return null;
@@ -151,13 +157,11 @@ function parseBlocks(text: string): Parsed | Failed | null {
   return { lines, value, find };
 }
 
-const SEP = '\u0000';
-
 /**
  * Where each key and its value start, by path, for the pairs of nested maps (sequences, mostly
  * coordinates, are left to a re-parse): the locations every resource records cost no re-parse.
  */
-function pairOffsets(map: YAMLMap, into = new Map<string, [number, number]>(), prefix = ''): Map<string, [number, number]> {
+function pairOffsets(map: YAMLMap, into: PairOffsets = new Map(), prefix = ''): PairOffsets {
   for (const { key, value } of map.items as Pair[]) {
     const keyOffset = rangeStart(key);
     if (!isScalar(key) || keyOffset === undefined) continue;

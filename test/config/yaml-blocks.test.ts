@@ -31,7 +31,7 @@ function outcome(text: string) {
   const { source, diagnostics } = parseYaml('f.yaml', '/', text);
   const where = (l: { line: number; column: number }) => `${l.line}:${l.column}`;
   return {
-    diagnostics: diagnostics.map((d) => `${d.code} ${d.source ? where(d.source) : ''} ${d.message}`),
+    diagnostics: diagnostics.map((d) => `${d.code} ${d.source ? where(d.source) : ''} ${d.summary}`),
     value: source?.value,
     positions: source ? paths(source.value).map((p) => `${p.join('.')} key ${where(source.locate(p, 'key'))} value ${where(source.locate(p))}`) : [],
   };
