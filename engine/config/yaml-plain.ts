@@ -33,8 +33,7 @@ const bail = (): never => {
 
 /** `[start, end)` of `text` read as a map with exactly one key, or null when it is not plain YAML. */
 export function readPlainBlock(text: string, start: number, end: number): PlainBlock | null {
-  const tab = text.indexOf('\t', start);
-  if (tab !== -1 && tab < end) return null;
+  if (text.slice(start, end).includes('\t')) return null;
   try {
     return new Reader(text, start, end).block();
   } catch (e) {
