@@ -2,6 +2,7 @@
  * `orderform sandbox`: runs the vendor simulator on loopback. stdout carries only `export NAME=value`
  * lines (for `eval`); logs go to stderr; SIGINT/SIGTERM close it cleanly.
  */
+import { rename, writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import type { FaultMap, SandboxOptions } from '../../sandbox/index.js';
@@ -13,6 +14,7 @@ interface SandboxArgs {
   host: string;
   seed: number;
   stateFile?: string;
+  exportsFile?: string;
   latencyMs: number;
   jitterMs: number;
   deliveryDelayMs: number;
@@ -74,10 +76,16 @@ export function sandboxOptions(a: SandboxArgs): SandboxOptions {
 }
 
 /** Starts the sandbox, prints the export lines, serves until `stopped` settles, then closes. */
-export async function runSandbox(opts: SandboxOptions, io: CliIo, stopped: Promise<unknown>): Promise<void> {
+export async function runSandbox(opts: SandboxOptions, io: CliIo, stopped: Promise<unknown>, exportsFile?: string): Promise<void> {
   const { startSandbox } = await import('../../sandbox/index.js');
   const sb = await startSandbox({ ...opts, log: (line) => io.stderr(`${line}\n`) });
-  io.stdout(Object.entries(sb.env).map(([k, v]) => `export ${k}=${v}\n`).join(''));
+  const exports = Object.entries(sb.env).map(([k, v]) => `export ${k}=${v}\n`).join('');
+  io.stdout(exports);
+  // Written whole (temp + rename) once listening, so a script can wait for the file and source it.
+  if (exportsFile) {
+    await writeFile(`${exportsFile}.tmp`, exports);
+    await rename(`${exportsFile}.tmp`, exportsFile);
+  }
   io.stderr(`orderform sandbox: serving ${sb.url} (seed ${opts.seed ?? 1}); stop with Ctrl-C\n`);
   await stopped;
   await sb.close();
@@ -103,6 +111,7 @@ function builder(y: Argv): Argv<SandboxArgs> {
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
     .option('seed', { type: 'number', default: 1, describe: 'Catalog and fault PRNG seed' })
     .option('state-file', { type: 'string', describe: 'Keep orders, quotations and alerts in this JSON file across restarts' })
+    .option('exports-file', { type: 'string', describe: 'Also write the export lines to this file once listening (for scripts to source)' })
     .option('latency-ms', { type: 'number', default: 0, describe: 'Fixed latency added to every call' })
     .option('jitter-ms', { type: 'number', default: 0, describe: 'Random extra latency, 0..N ms' })
     .option('delivery-delay-ms', { type: 'number', default: 3000, describe: 'Order placed → delivered (0 = on the next read)' })
@@ -114,7 +123,10 @@ function builder(y: Argv): Argv<SandboxArgs> {
     .option('error-rate', fault('Answer 5xx before handling'))
     .option('rate-limit', fault('Answer 429 with Retry-After'))
     .option('drop-connection', fault('Drop the connection without handling'))
-    .option('drop-after-commit', fault('Handle (e.g. place the order), then drop the connection')) as unknown as Argv<SandboxArgs>;
+    .option('drop-after-commit', fault('Handle (e.g. place the order), then drop the connection'))
+    .example('orderform sandbox --exports-file sandbox.env &', 'serve in the background; `. ./sandbox.env` once the file exists')
+    .example('orderform sandbox --latency-ms 50 --error-rate "POST /api/v1/orders=0.2"', 'slow, and one order in five answered 503')
+    .example('orderform sandbox --drop-after-commit "POST /api/v1/orders=next:1"', 'place the next order, then drop its answer') as unknown as Argv<SandboxArgs>;
 }
 
 export const sandboxCommand: CommandFactory = (io: CliIo): CommandModule<object, SandboxArgs> => ({
@@ -122,6 +134,6 @@ export const sandboxCommand: CommandFactory = (io: CliIo): CommandModule<object,
   describe: 'Run a local simulator of the OneAtlas and Maxar ARD APIs; prints export lines for eval',
   builder,
   handler: async (args) => {
-    await runSandbox(sandboxOptions(args), io, untilSignal());
+    await runSandbox(sandboxOptions(args), io, untilSignal(), args.exportsFile);
   },
 });

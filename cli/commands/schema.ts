@@ -6,6 +6,7 @@ import type { CommandFactory } from './index.js';
 export const schemaCommand: CommandFactory = (io: CliIo) => ({
   command: 'schema',
   describe: 'Print the JSON Schema of the config files',
+  builder: (y) => y.example('orderform schema > orderform.schema.json', 'for editors: `# yaml-language-server: $schema=orderform.schema.json`'),
   handler: () => {
     io.stdout(schemaText());
   },

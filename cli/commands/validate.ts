@@ -9,6 +9,9 @@ export const validateCommand: CommandFactory = (io: CliIo) => ({
   command: 'validate [files..]',
   describe: 'Check config files offline: schema, AOIs and vendor rules (no network call)',
   builder: (y) =>
-    withConfigOptions(y).positional('files', { type: 'string', array: true, describe: 'Config files or folders (default: --config)' }),
+    withConfigOptions(y)
+      .positional('files', { type: 'string', array: true, describe: 'Config files or folders (default: --config)' })
+      .example('orderform validate', 'check orders.yaml')
+      .example('orderform validate orders.yaml.example examples/', 'several files and a folder, every problem at once'),
   handler: async (args) => (await import('./validate-run.js')).runValidate(args as ValidateArgs, io),
 });

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFaults } from '../../cli/commands/sandbox.js';
 import { run } from '../../cli/main.js';
@@ -31,6 +34,19 @@ describe('orderform sandbox', () => {
     expect(await exit).toBe(0);
     await expect(fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/calls`)).rejects.toThrow();
     expect(captured.stderr()).toContain('stopped');
+  });
+
+  it('--exports-file writes the same export lines, whole, once it listens', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orderform-sandbox-env-'));
+    const file = join(dir, 'sandbox.env');
+    const captured = captureIo({ cwd: dir });
+    const exit = run(['sandbox', '--port', '0', '--exports-file', file], captured.io);
+    await until(() => existsSync(file));
+    expect(readFileSync(file, 'utf8')).toBe(captured.stdout());
+    const url = /ORDERFORM_ONEATLAS_ORDER_URL=(\S+)/.exec(readFileSync(file, 'utf8'))![1];
+    expect((await fetch(`${url}/__sandbox/calls`)).status).toBe(200);
+    process.emit('SIGINT');
+    expect(await exit).toBe(0);
   });
 
   it('refuses a malformed fault flag with a diagnostic, not a stack trace', async () => {
