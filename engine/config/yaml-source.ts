@@ -1,6 +1,7 @@
 /**
  * A YAML config file parsed with positions: its plain value, and a way to map any path in it back to
- * `file:line:column`. Duplicate keys and syntax errors become positioned diagnostics.
+ * `file:line:column`. Duplicate keys and syntax errors become positioned diagnostics. Large configs are
+ * read block by block (yaml-blocks.ts, yaml-plain.ts) with the same values and positions as one parse.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
