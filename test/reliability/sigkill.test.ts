@@ -6,6 +6,7 @@
  * alert exists exactly once remotely (0 duplicates, 0 lost) and a new plan shows no changes. Trials: RELIABILITY_KILL_TRIALS (default 16; 200 under `npm run reliability`).
  */
 import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureOptions } from '../apply-e2e/fixture.js';
@@ -13,8 +14,6 @@ import { APPLY, applyUntilConverged, ensureBuilt, FULL, ledger, NOOP_PLAN, start
 
 const TRIALS = Number(process.env.RELIABILITY_KILL_TRIALS ?? (FULL ? 200 : 16));
 const IN_FLIGHT = 2;
-/** Kill instants are drawn over this window, which covers process start to the end of a typical apply. */
-const WINDOW_MS = [150, 1300] as const;
 
 const FIXTURE: FixtureOptions = {
   legacy: ['paris-a', 'paris-b', 'paris-c'],
@@ -30,6 +29,22 @@ interface Trial {
   duplicates: string[];
   lost: string[];
   planCode: number;
+}
+
+/**
+ * How long one uninterrupted apply of the fixture takes on this machine, process start included:
+ * kill instants are drawn over it, so that most of them interrupt the apply however fast it runs.
+ */
+async function applyDurationMs(): Promise<number> {
+  const world = await startWorld(FIXTURE, { latencyMs: 10, jitterMs: 30 });
+  try {
+    const t0 = performance.now();
+    const r = await world.spawn(APPLY);
+    if (r.code !== 0) throw new Error(`uninterrupted apply failed: ${r.err}`);
+    return performance.now() - t0;
+  } finally {
+    await world.close();
+  }
 }
 
 async function trial(killAt: number): Promise<Trial> {
@@ -58,12 +73,15 @@ describe('apply killed with SIGKILL at random instants', () => {
   beforeAll(ensureBuilt);
 
   it(`${TRIALS} trials: 0 duplicate and 0 lost orders or alerts, re-plan has 0 changes`, async () => {
+    // Two trials run at once, so each apply is slower than this lone one: the window errs towards "still running".
+    const duration = await applyDurationMs();
+    const window = [Math.min(150, duration / 5), duration] as const;
     const results: Trial[] = [];
     let next = 0;
     const worker = async () => {
       while (next < TRIALS) {
         next += 1;
-        const killAt = Math.round(WINDOW_MS[0] + Math.random() * (WINDOW_MS[1] - WINDOW_MS[0]));
+        const killAt = Math.round(window[0] + Math.random() * (window[1] - window[0]));
         results.push(await trial(killAt));
       }
     };
