@@ -97,7 +97,8 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
           error('CATEGORY_NOT_ORDERABLE', `Maxar account ${mx.accountId} cannot order ${cat} imagery (its ${cat}_imagery_fee_limit is 0)`, undefined, `Orders with ${cat} acquisitions: ${maxarChanges.filter((c) => c.cost!.byCategory?.[cat]).map((c) => c.address).join(', ')}`),
         );
       }
-      if (limit !== null || planned > 0) limits.push(check(`maxar ${cat}_imagery_fee_limit`, mx.currency, limit, mx.used[cat], planned));
+      // A category this plan does not touch and cannot be ordered from says nothing: leave it out.
+      if (planned > 0 || (limit !== null && limit > 0)) limits.push(check(`maxar ${cat}_imagery_fee_limit`, mx.currency, limit, mx.used[cat], planned));
     }
     // The annual subscription limit covers archive categories; tasking has its own (seed).
     const annualPlanned = byCat('fresh') + byCat('standard') + byCat('training');

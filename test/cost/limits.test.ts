@@ -54,6 +54,10 @@ describe('checkLimits', () => {
     };
     const ok = run([order('orders.m', usd({ standard: 250 }))], noBudget, mx);
     expect(codes(ok)).toEqual([]);
+    // training (limit 0, nothing planned) is left out; tasking (a real limit) is shown.
+    expect(ok.limits.map((l) => l.name)).toEqual([
+      'maxar fresh_imagery_fee_limit', 'maxar standard_imagery_fee_limit', 'maxar tasking_imagery_fee_limit', 'maxar annual_subscription_fee_limit',
+    ]);
     expect(ok.limits.find((l) => l.name === 'maxar annual_subscription_fee_limit')).toMatchObject({ headroomAfter: 50, ok: true });
 
     const bad = run([order('orders.m', usd({ fresh: 100, training: 1 }))], noBudget, mx);
