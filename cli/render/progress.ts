@@ -10,6 +10,7 @@
  */
 import type { ApplyHooks } from '../../engine/apply/types.js';
 import type { PlanProgress } from '../../engine/plan/build.js';
+import type { RefreshProgress } from '../../engine/plan/refresh.js';
 import type { CliIo } from '../io.js';
 import { formatBytes } from './table.js';
 
@@ -78,4 +79,9 @@ export function applyProgressHooks(bar: ProgressBar): ApplyHooks {
 /** buildPlan's `onProgress`: the bar restarts when pricing starts and moves one step per priced change. */
 export function planProgressHook(bar: ProgressBar): (p: PlanProgress) => void {
   return (p) => (p.done === 0 ? bar.start('Pricing', p.total) : bar.advance(1, p.address));
+}
+
+/** refreshRemote's `onProgress`: one step per vendor list read. */
+export function refreshProgressHook(bar: ProgressBar): (p: RefreshProgress) => void {
+  return (p) => (p.done === 0 ? bar.start('Reading', p.total) : bar.advance(1, p.what));
 }

@@ -16,13 +16,22 @@ export interface RefreshInputs {
   state: StateSnapshot;
   clients: ProviderClients;
   now: () => Date;
+  /** Told before the reads start (done 0) and as each vendor list is read; the CLI draws a bar with it. */
+  onProgress?: (p: RefreshProgress) => void;
+}
+
+export interface RefreshProgress {
+  done: number;
+  total: number;
+  /** What was just read, e.g. `alerts`, `Maxar orders`. */
+  what?: string;
 }
 
 const isNeoTracked = (t: Tracked) =>
   (t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'neo') ||
   (t.kind === 'quotation_decision' && t.spec.target !== undefined && 'quotationId' in t.spec.target);
 
-export async function refreshRemote({ desired, state, clients, now }: RefreshInputs): Promise<RemoteView> {
+export async function refreshRemote({ desired, state, clients, now, onProgress }: RefreshInputs): Promise<RemoteView> {
   const tracked = trackedResources(desired, state);
   const of = (pred: (t: Tracked) => boolean) => tracked.filter(pred);
   const alerts = of((t) => t.kind === 'oneatlas_alert');
@@ -30,12 +39,17 @@ export async function refreshRemote({ desired, state, clients, now }: RefreshInp
   const legacy = of((t) => t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'legacy');
   const maxar = of((t) => t.kind === 'maxar_ard_order');
   const oa = clients.oneatlas;
-  const parts = await Promise.all([
-    oa && alerts.length ? refreshAlerts(oa, alerts) : {},
-    oa && neo.length ? refreshNeo(oa, neo, now()) : {},
-    oa && legacy.length ? refreshLegacy(oa, legacy) : {},
-    clients.maxar && maxar.length ? refreshMaxarOrders(clients.maxar, maxar) : {},
-  ]);
+  const mx = clients.maxar;
+  const reads: [string, () => Promise<Record<string, RemoteObservation>>][] = [];
+  if (oa && alerts.length) reads.push(['alerts', () => refreshAlerts(oa, alerts)]);
+  if (oa && neo.length) reads.push(['Pléiades Neo orders', () => refreshNeo(oa, neo, now())]);
+  if (oa && legacy.length) reads.push(['OneAtlas workspace', () => refreshLegacy(oa, legacy)]);
+  if (mx && maxar.length) reads.push(['Maxar orders', () => refreshMaxarOrders(mx, maxar)]);
+  let done = 0;
+  onProgress?.({ done, total: reads.length });
+  const parts = await Promise.all(
+    reads.map(([what, read]) => read().then((r) => (onProgress?.({ done: ++done, total: reads.length, what }), r))),
+  );
   return { resources: Object.assign({}, ...parts) as Record<string, RemoteObservation> };
 }
 

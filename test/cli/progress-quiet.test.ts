@@ -51,4 +51,17 @@ describe('progress and --quiet', () => {
     expect(short.code).toBe(0);
     expect(short.stdout).toMatch(/^Refreshed: \d+ resources? updated in state\.\n$/);
   });
+
+  it('refresh on a terminal shows a bar over the vendor lists it reads, on stderr only', async () => {
+    const dir = setup();
+    expect((await runCli(['apply', '--auto-approve', '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
+    const tty = await runCli(['refresh'], { cwd: dir, env: sb().env, isTty: true });
+    expect(tty.code).toBe(0);
+    // Two lists: the alerts of the contract and the legacy workspace.
+    expect(tty.stderr).toContain('Reading');
+    expect(tty.stderr).toContain('2/2');
+    expect(tty.stdout).not.toContain('Reading');
+    const quiet = await runCli(['refresh', '--quiet'], { cwd: dir, env: sb().env, isTty: true });
+    expect(quiet.stderr).toBe('');
+  });
 });
