@@ -58,7 +58,7 @@ async function trial(killAt: number): Promise<Trial> {
     const unresolved = unplacedIntents(world);
     if (unresolved.length) {
       const warned = await world.cli(...NOOP_PLAN);
-      for (const address of unresolved) if (!warned.err.includes(`ORDER_OUTCOME_UNKNOWN: ${address}`)) throw new Error(`${address}: unresolved intent without a warning`);
+      for (const address of unresolved) if (!(warned.out + warned.err).includes(`ORDER_OUTCOME_UNKNOWN: ${address}`)) throw new Error(`${address}: unresolved intent without a warning`);
       const retry = await world.cli(...APPLY, ...unresolved.flatMap((a) => ['--retry-unconfirmed', a]));
       if (retry.code !== 0) throw new Error(`apply --retry-unconfirmed failed: ${retry.err}`);
     }
