@@ -6,6 +6,7 @@
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { Budget, Money, Vendor } from '../model.js';
 import { roundMoney, spendsMoney } from './cost.js';
+import { formatMoney } from './summary.js';
 import type { Change, FeeCategory, LimitCheck } from './types.js';
 
 export interface ContractFacts {
@@ -44,10 +45,6 @@ function check(name: string, currency: string, limit: number | null, used: numbe
   return { name, currency, limit, used, planned: roundMoney(planned), headroomAfter, ok: headroomAfter === null || headroomAfter >= 0 };
 }
 
-function fmt(x: number, currency: string): string {
-  return `${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
-}
-
 export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnostics: Diagnostic[] } {
   const limits: LimitCheck[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -62,13 +59,13 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     const own = inp.maxPrices.get(c.address);
     if (own && own.currency === currency && amount > own.amount) {
       diagnostics.push(
-        error('PRICE_OVER_MAX', `${c.address} costs ${fmt(amount, currency)}, above its maxPrice ${fmt(own.amount, currency)}`, inp.sources.get(c.address), 'Raise maxPrice after review, or remove the order.'),
+        error('PRICE_OVER_MAX', `${c.address} costs ${formatMoney(amount, currency)}, above its maxPrice ${formatMoney(own.amount, currency)}`, inp.sources.get(c.address), 'Raise maxPrice after review, or remove the order.'),
       );
     }
     const perOrder = inp.budget.perOrder[currency];
     if (perOrder !== undefined && amount > perOrder) {
       diagnostics.push(
-        error('BUDGET_PER_ORDER_EXCEEDED', `${c.address} costs ${fmt(amount, currency)}, above budget.perOrder ${fmt(perOrder, currency)}`, inp.sources.get(c.address), 'Raise budget.perOrder in the config after review, or split the order.'),
+        error('BUDGET_PER_ORDER_EXCEEDED', `${c.address} costs ${formatMoney(amount, currency)}, above budget.perOrder ${formatMoney(perOrder, currency)}`, inp.sources.get(c.address), 'Raise budget.perOrder in the config after review, or split the order.'),
       );
     }
   }
@@ -109,7 +106,7 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     // A zero limit already produced CATEGORY_NOT_ORDERABLE, which says it better.
     if (l.ok || l.limit === 0) continue;
     diagnostics.push(
-      error('LIMIT_EXCEEDED', `This plan spends ${fmt(l.planned, l.currency)} against ${l.name}, which leaves ${fmt(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
+      error('LIMIT_EXCEEDED', `This plan spends ${formatMoney(l.planned, l.currency)} against ${l.name}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
     );
   }
   const unknown = spending.filter((c) => c.cost!.amount === null).length;
