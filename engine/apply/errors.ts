@@ -1,4 +1,5 @@
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
+import { OutcomeUnknownError } from '../providers/http.js';
 
 /** Turns whatever a handler threw into a user-facing diagnostic naming the resource. */
 export function toDiagnostic(err: unknown, address: string): Diagnostic {
@@ -6,15 +7,15 @@ export function toDiagnostic(err: unknown, address: string): Diagnostic {
     const d = err.diagnostics[0];
     return { ...d, summary: `${address}: ${d.summary}` };
   }
-  const e = err as { name?: string; message?: string; code?: string; status?: number };
-  if (e?.name === 'OutcomeUnknownError') {
+  if (err instanceof OutcomeUnknownError) {
     return error(
       'OUTCOME_UNKNOWN',
-      `${address}: the vendor may or may not have done it (${e.message ?? 'no answer'})`,
+      `${address}: the vendor may or may not have done it (${err.message})`,
       undefined,
       'The intent is recorded in state. Run `orderform apply` again: it looks the object up by its reference before doing anything.',
     );
   }
+  const e = err as { message?: string; code?: string; status?: number };
   const code = e?.code ?? (e?.status ? `HTTP_${e.status}` : 'APPLY_FAILED');
   return error(code, `${address}: ${e?.message ?? String(err)}`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
+import { OutcomeUnknownError } from '../../engine/providers/http.js';
 import type { ChangeHandler } from '../../engine/apply/types.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import type { ResourceState, StateSnapshot, StateStore } from '../../engine/state/types.js';
@@ -79,7 +80,7 @@ describe('execute', () => {
   });
 
   it('reports an unknown outcome with what to do next', async () => {
-    const unknown = Object.assign(new Error('connection dropped'), { name: 'OutcomeUnknownError' });
+    const unknown = new OutcomeUnknownError('POST', 'http://vendor.test/api/v1/orders', 'connection dropped');
     const out = await execute(
       { plan: plan([change('o.a')]), specs: new Map(), state, store: memStore().store, handlerFor: () => ({ apply: async () => { throw unknown; } }) },
       { parallelism: 1, keepGoing: false },
