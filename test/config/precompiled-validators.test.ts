@@ -3,14 +3,14 @@
  * sources compile the schema at first use. Both must report the same errors, down to what
  * schema-errors.ts reads from them (keyword, params, paths, and the schemas of verbose mode).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { precompiledSource, PRECOMPILED_FILE, validatorFor } from '../../engine/config/schema.js';
 import { parseYaml } from '../../engine/config/yaml-source.js';
-import { ROOT, tree } from './helpers.js';
+import { ROOT } from './helpers.js';
 
 const corpus = join(ROOT, 'test', 'config', 'corpus');
 const files = [
@@ -25,7 +25,12 @@ const comparable = (validate: ValidateFunction, data: unknown) => {
 };
 
 describe('precompiled config validators', () => {
-  const dir = tree({ [PRECOMPILED_FILE]: precompiledSource() });
+  // The generated code requires ajv and ajv-formats: write it inside the project, where they resolve (the OS temp
+  // folder has no node_modules above it on a fresh machine).
+  const cache = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'orderform-validators-'));
+  writeFileSync(join(dir, PRECOMPILED_FILE), precompiledSource());
   const precompiled = createRequire(import.meta.url)(join(dir, PRECOMPILED_FILE)) as Record<string, ValidateFunction>;
 
   it('report exactly what the compiled schema reports, on every corpus file', () => {
