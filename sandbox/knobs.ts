@@ -48,6 +48,8 @@ export interface SandboxKnobs {
   priceMultiplier: number;
   /** Shifts the sandbox clock (time travel for processes that only have the URL). */
   clockOffsetMs: number;
+  /** How the alert list reads the request's page (undocumented [I]): 1-based `startPage` or 0-based `startIndex`. */
+  alertPaging: 'startPage' | 'startIndex';
   /** Overrides of the Maxar account's fee limits (`-1`/null = no limit, 0 = not orderable). */
   maxarLimits: Partial<Record<MaxarLimitName, number | null>>;
 }
@@ -68,6 +70,7 @@ export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnob
     priceMultiplier: 1,
     clockOffsetMs: 0,
     maxarLimits: {},
+    alertPaging: 'startPage',
     ...overrides,
   };
 }
@@ -123,6 +126,8 @@ export function patchKnobs(knobs: SandboxKnobs, patch: unknown): string[] {
       problems.push(...faultMapProblems(key, value));
     } else if (key === 'maxarLimits') {
       problems.push(...limitProblems(value));
+    } else if (key === 'alertPaging') {
+      if (value !== 'startPage' && value !== 'startIndex') problems.push("alertPaging must be 'startPage' or 'startIndex'");
     } else {
       problems.push(`unknown knob '${key}'`);
     }

@@ -27,6 +27,7 @@ interface SandboxArgs {
   rateLimit: string[];
   dropConnection: string[];
   dropAfterCommit: string[];
+  alertPaging: 'startPage' | 'startIndex';
 }
 
 const FAULT_HELP = 'ROUTE=RATE (0..1) or ROUTE=next:N, ROUTE like "POST /api/v1/orders" or *; repeatable';
@@ -71,6 +72,7 @@ export function sandboxOptions(a: SandboxArgs): SandboxOptions {
       rateLimit: parseFaults('rate-limit', a.rateLimit),
       dropConnection: parseFaults('drop-connection', a.dropConnection),
       dropAfterCommit: parseFaults('drop-after-commit', a.dropAfterCommit),
+      alertPaging: a.alertPaging,
     },
   };
 }
@@ -120,6 +122,7 @@ function builder(y: Argv): Argv<SandboxArgs> {
     .option('price-multiplier', { type: 'number', default: 1, describe: 'Multiply OneAtlas prices (simulate a price change)' })
     .option('retry-after-sec', { type: 'number', default: 1, describe: 'Retry-After of simulated 429s' })
     .option('error-status', { type: 'number', default: 503, describe: 'Status of simulated server errors' })
+    .option('alert-paging', { choices: ['startPage', 'startIndex'] as const, default: 'startPage' as const, describe: 'How the alert list reads the page asked for (undocumented by the vendor)' })
     .option('error-rate', fault('Answer 5xx before handling'))
     .option('rate-limit', fault('Answer 429 with Retry-After'))
     .option('drop-connection', fault('Drop the connection without handling'))

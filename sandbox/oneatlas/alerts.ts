@@ -1,6 +1,8 @@
 /**
- * AOI alerts on the data host: create, list by context (1-based pages), get, rename (PUT `{name}` only),
- * delete (204). Unknown ids are 404.
+ * AOI alerts on the data host, as the seed lists them: create, list by context, rename (PUT `{name}`
+ * only), delete (204). Unknown ids are 404. There is no GET of one alert (the seed lists none): 405.
+ * The list answer carries a 0-based `startIndex` (seed); the request's paging is undocumented [I]: the
+ * `alertPaging` knob says whether the server reads 1-based `startPage` or 0-based `startIndex`.
  */
 import { requireToken } from '../auth.js';
 import { json, type Handler, type Route, type Sim, type SimRequest } from '../context.js';
@@ -92,10 +94,12 @@ function queryInt(req: SimRequest, name: string, fallback: number, min: number, 
 const list: Handler = (req, sim) => {
   requireToken(req, sim, 'data');
   const itemsPerPage = queryInt(req, 'itemsPerPage', DEFAULT_ITEMS_PER_PAGE, 1, MAX_ITEMS_PER_PAGE);
-  const startPage = queryInt(req, 'startPage', 1, 1, Number.MAX_SAFE_INTEGER);
+  const startIndex =
+    sim.knobs.alertPaging === 'startIndex'
+      ? queryInt(req, 'startIndex', 0, 0, Number.MAX_SAFE_INTEGER)
+      : (queryInt(req, 'startPage', 1, 1, Number.MAX_SAFE_INTEGER) - 1) * itemsPerPage;
   const context = req.query.get('context');
   const all = sim.store.data.alerts.filter((a) => context === null || a.context === context);
-  const startIndex = (startPage - 1) * itemsPerPage;
   return json(200, {
     startIndex,
     totalResults: all.length,
@@ -111,8 +115,6 @@ function pathAlert(req: SimRequest, sim: Sim): AlertRecord {
   if (!alert) throw hostError('data', 404, 'NOT_FOUND', `Alert '${req.params.id}' not found`);
   return alert;
 }
-
-const get: Handler = (req, sim) => json(200, view(pathAlert(req, sim), sim));
 
 /** Only the name is updatable: any other field is a 400 [I], so a client cannot believe it changed more. */
 const rename: Handler = (req, sim) => {
@@ -137,7 +139,6 @@ const remove: Handler = (req, sim) => {
 export const alertRoutes: Route[] = [
   { method: 'POST', template: '/api/v1/alerts', host: 'data', handler: create },
   { method: 'GET', template: '/api/v1/alerts', host: 'data', handler: list },
-  { method: 'GET', template: '/api/v1/alerts/{id}', host: 'data', handler: get },
   { method: 'PUT', template: '/api/v1/alerts/{id}', host: 'data', handler: rename },
   { method: 'DELETE', template: '/api/v1/alerts/{id}', host: 'data', handler: remove },
 ];

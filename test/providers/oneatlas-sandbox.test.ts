@@ -203,30 +203,39 @@ describe('Pléiades Neo: quotation, export, accept / refuse, tracking', () => {
 });
 
 describe('alerts', () => {
-  it('creates, reads, renames and deletes an alert', async () => {
+  it('creates, finds in its list, renames and deletes an alert', async () => {
     const spec = alertSpec({ name: `crud-${Date.now()}` });
     const created = fromAlert(await oa.createAlert(toAlertCreate(spec)));
     expect(created).toMatchObject({ name: spec.name, cloudCover: spec.cloudCover, incidenceAngle: spec.incidenceAngle, status: 'active' });
+    const listed = async () => (await oa.alerts(spec.context).all()).map(fromAlert).find((a) => a.alertId === created.alertId);
 
-    const got = await oa.getAlert(created.alertId);
-    expect(got && fromAlert(got)).toEqual(created);
+    expect(await listed()).toEqual(created);
 
     const renamed = fromAlert(await oa.renameAlert(created.alertId, 'renamed'));
     expect(renamed).toEqual({ ...created, name: 'renamed' });
 
     expect(await oa.deleteAlert(created.alertId)).toBe(true);
-    expect(await oa.getAlert(created.alertId)).toBeNull();
+    expect(await listed()).toBeUndefined();
     expect(await oa.deleteAlert(created.alertId)).toBe(false);
   });
 
-  it('lists every alert of a context across pages', async () => {
+  it.each(['startPage', 'startIndex'] as const)('lists every alert of a context across pages from a server reading %s', async (paging) => {
     const context = 'CTR21000411';
-    for (let i = 0; i < 7; i++) await oa.createAlert(toAlertCreate(alertSpec({ name: `list-${i}`, context })));
-    h.sb.resetCalls();
-    const all = await collect(oa.alerts(context, 3));
-    expect(all.filter((a) => a.name.startsWith('list-'))).toHaveLength(7);
-    expect(all.every((a) => a.context === context)).toBe(true);
-    expect(callsTo(h.sb, 'GET', '/api/v1/alerts')).toBe(Math.ceil(all.length / 3));
+    const name = `list-${paging}`;
+    for (let i = 0; i < 7; i++) await oa.createAlert(toAlertCreate(alertSpec({ name: `${name}-${i}`, context })));
+    h.sb.knobs.alertPaging = paging;
+    try {
+      for (const read of [() => collect(oa.alerts(context, 3)), () => oa.alerts(context, 3).all()]) {
+        h.sb.resetCalls();
+        const all = await read();
+        expect(all.filter((a) => a.name.startsWith(name)).map((a) => a.name)).toEqual(Array.from({ length: 7 }, (_, i) => `${name}-${i}`));
+        expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
+        expect(all.every((a) => a.context === context)).toBe(true);
+        expect(callsTo(h.sb, 'GET', '/api/v1/alerts')).toBe(Math.ceil(all.length / 3));
+      }
+    } finally {
+      h.sb.knobs.alertPaging = 'startPage';
+    }
   });
 });
 

@@ -52,23 +52,38 @@ describe('alerts', () => {
     expect(other.body.totalResults).toBe(0);
   });
 
-  it('gets, renames (name only) and deletes', async () => {
+  it('in startIndex mode reads the 0-based startIndex and ignores startPage', async () => {
+    const names = Array.from({ length: 4 }, (_, i) => `index-${i}`);
+    for (const n of names) await create(n, 'CTR22000777');
+    ctx.sb.knobs.alertPaging = 'startIndex';
+    try {
+      const page = await ctx.c.call('GET', '/api/v1/alerts?context=CTR22000777&itemsPerPage=2&startIndex=1&startPage=9');
+      expect(page.body).toMatchObject({ startIndex: 1, totalResults: 4, itemsPerPage: 2 });
+      expect(page.body.items.map((a: { name: string }) => a.name)).toEqual(names.slice(1, 3));
+      expect((await ctx.c.call('GET', '/api/v1/alerts?context=CTR22000777&startIndex=-1')).status).toBe(400);
+    } finally {
+      ctx.sb.knobs.alertPaging = 'startPage';
+    }
+  });
+
+  it('renames (name only) and deletes; one alert cannot be read alone (the seed lists no such GET)', async () => {
     const a = await create('to-rename');
-    expect((await ctx.c.call('GET', `/api/v1/alerts/${a.id}`)).body.name).toBe('to-rename');
+    const listed = async () => ((await ctx.c.call('GET', '/api/v1/alerts?itemsPerPage=100')).body.items as { id: string }[]).find((x) => x.id === a.id);
+    expect(await listed()).toMatchObject({ name: 'to-rename' });
+    expect((await ctx.c.call('GET', `/api/v1/alerts/${a.id}`)).status).toBe(405);
     const renamed = await ctx.c.call('PUT', `/api/v1/alerts/${a.id}`, { name: 'renamed' });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ id: a.id, name: 'renamed', cloudCover: a.cloudCover, createdAt: a.createdAt });
     const more = await ctx.c.call('PUT', `/api/v1/alerts/${a.id}`, { name: 'x', cloudCover: '[0,5]' });
     expect(more.status).toBe(400);
-    expect((await ctx.c.call('GET', `/api/v1/alerts/${a.id}`)).body).toMatchObject({ name: 'renamed', cloudCover: '[10,30]' });
+    expect(await listed()).toMatchObject({ name: 'renamed', cloudCover: '[10,30]' });
     const del = await ctx.c.call('DELETE', `/api/v1/alerts/${a.id}`);
     expect(del.status).toBe(204);
     expect((del.body as Buffer).length).toBe(0);
-    expect((await ctx.c.call('GET', `/api/v1/alerts/${a.id}`)).status).toBe(404);
+    expect(await listed()).toBeUndefined();
   });
 
-  it('answers 404 to unknown ids on get, rename and delete', async () => {
-    expect((await ctx.c.call('GET', '/api/v1/alerts/nope')).status).toBe(404);
+  it('answers 404 to unknown ids on rename and delete', async () => {
     expect((await ctx.c.call('PUT', '/api/v1/alerts/nope', { name: 'x' })).status).toBe(404);
     expect((await ctx.c.call('DELETE', '/api/v1/alerts/nope')).status).toBe(404);
   });

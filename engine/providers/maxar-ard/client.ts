@@ -73,7 +73,7 @@ export class MaxarClient {
       const edge = backward ? res.orders[0] : res.orders.at(-1);
       const next = res.has_more && edge ? (backward ? { ...q, ending_before: edge.order_id } : { ...q, starting_after: edge.order_id }) : undefined;
       return { items: res.orders, next };
-    });
+    }, 'Maxar GET /api/v1/admin/account/{id}/order');
   }
 
   /** Places an order: spends money, never retried once sent. */

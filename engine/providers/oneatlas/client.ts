@@ -4,7 +4,7 @@
  */
 import type { OneAtlasEndpoints } from '../../model.js';
 import { joinUrl as url, mutation, nullOn404, type BearerAuth, type DownloadRequest, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
-import { byOffset, byPageNumber, clampPage, nextOffset, pagedList, type PagedList } from '../paging.js';
+import { clampPage, offsetList, type PagedList } from '../paging.js';
 import {
   readAlert,
   readAlertList,
@@ -115,16 +115,13 @@ export class OneAtlasClient {
 
   // ---- catalogue and workspace search ----
 
-  /** Every feature matching `criteria`, fetched page by page as the caller iterates. */
+  /** Every feature matching `criteria`, fetched page by page as the caller iterates (documented paging: 1-based `startPage`). */
   search(criteria: Omit<WireSearchRequest, 'startPage' | 'itemsPerPage'>, pageSize = 100): PagedList<WireFeature> {
-    const itemsPerPage = clampPage(pageSize, MAX_SEARCH_PAGE);
-    return pagedList(1, byPageNumber(1), async (startPage: number) => {
+    return offsetList(clampPage(pageSize, MAX_SEARCH_PAGE), async ({ startPage, itemsPerPage }) => {
       const body: WireSearchRequest = { ...criteria, itemsPerPage, startPage };
       const res = readSearch(await this.call('search', 'POST', '/api/v2/opensearch', { json: body, safe: true }));
-      const reachable = Math.min(res.totalResults, SEARCH_WINDOW);
-      const more = nextOffset(res.startIndex, res.features.length, reachable) !== undefined;
-      return { items: res.features, next: more ? startPage + 1 : undefined, total: reachable };
-    });
+      return { items: res.features, start: res.startIndex, total: Math.min(res.totalResults, SEARCH_WINDOW) };
+    }, 'OneAtlas POST /api/v2/opensearch');
   }
 
   /** Delivered products in a workspace, optionally those of one order (`customerReference`). */
@@ -177,31 +174,25 @@ export class OneAtlasClient {
 
   /** Pléiades Neo order lines matching a query such as `(customerReference:abc) AND (contractId:CTR1)`. */
   searchOrders(q: string, pageSize = 50): PagedList<WireOrderLine> {
-    const itemsPerPage = clampPage(pageSize, MAX_ORDER_LINES_PAGE);
-    return pagedList(0, byOffset, async (startIndex: number) => {
+    return offsetList(clampPage(pageSize, MAX_ORDER_LINES_PAGE), async ({ startIndex, itemsPerPage }) => {
       const body = { paging: { itemsPerPage, startIndex, pagingMode: 'item' }, criteria: { q } };
       const res = readOrdersSearch(await this.call('order', 'POST', '/api/v2/orders/search', { json: body, safe: true }));
-      const total = res.paging.totalResults;
-      return { items: res.features, next: nextOffset(res.paging.startIndex, res.features.length, total), total };
-    });
+      return { items: res.features, start: res.paging.startIndex, total: res.paging.totalResults };
+    }, 'OneAtlas POST /api/v2/orders/search');
   }
 
   // ---- alerts (data host) ----
 
+  /**
+   * Alerts of a context. The seed documents the answer's 0-based `startIndex` but not the request's paging
+   * parameters: both `startIndex` and the 1-based `startPage` are sent (always naming the same page).
+   */
   alerts(context: string, pageSize = MAX_ALERTS_PAGE): PagedList<WireAlert> {
-    const itemsPerPage = clampPage(pageSize, MAX_ALERTS_PAGE);
-    return pagedList(1, byPageNumber(1), async (startPage: number) => {
-      const query = { context, itemsPerPage, startPage };
+    return offsetList(clampPage(pageSize, MAX_ALERTS_PAGE), async ({ startIndex, startPage, itemsPerPage }) => {
+      const query = { context, itemsPerPage, startIndex, startPage };
       const res = readAlertList(await this.call('data', 'GET', '/api/v1/alerts', { query }));
-      const more = nextOffset(res.startIndex, res.items.length, res.totalResults) !== undefined;
-      return { items: res.items, next: more ? startPage + 1 : undefined, total: res.totalResults };
-    });
-  }
-
-  /** Null when the alert does not exist (deleted elsewhere). */
-  async getAlert(id: string): Promise<WireAlert | null> {
-    const body = await this.call('data', 'GET', `/api/v1/alerts/${seg(id)}`).catch(nullOn404);
-    return body === null ? null : readAlert(body);
+      return { items: res.items, start: res.startIndex, total: res.totalResults };
+    }, 'OneAtlas GET /api/v1/alerts');
   }
 
   async createAlert(body: WireAlertCreate): Promise<WireAlert> {
