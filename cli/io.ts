@@ -5,6 +5,8 @@ export interface CliIo {
   /** Colour on: a TTY and NO_COLOR unset. */
   color: boolean;
   isTty: boolean;
+  /** Terminal width for --help (unset: not a terminal and no COLUMNS). */
+  columns?: number;
   env: NodeJS.ProcessEnv;
   cwd: string;
   /** Exit code the command asks for; set by handlers, read by main. */
@@ -18,6 +20,7 @@ export function processIo(): CliIo {
     stderr: (t) => process.stderr.write(t),
     color: isTty && !process.env.NO_COLOR,
     isTty,
+    columns: process.stdout.columns || Number(process.env.COLUMNS) || undefined,
     env: process.env,
     cwd: process.cwd(),
     exitCode: 0,

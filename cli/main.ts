@@ -15,7 +15,7 @@ export function buildParser(argv: string[], io: CliIo): Argv {
     .recommendCommands()
     .help()
     .version()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(helpWidth(io))
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
@@ -25,6 +25,17 @@ export function buildParser(argv: string[], io: CliIo): Argv {
   return parser;
 }
 
+const helpWidth = (io: CliIo) => Math.min(110, io.columns ?? 100);
+
+/**
+ * cliui (under yargs) sets an option's `[type] [default: …]` on the last line of its description when it
+ * fits, and glues them with no space when the line is exactly full (`listen on[string]`); such extras go
+ * to a line of their own, right-aligned as yargs sets them when they do not fit.
+ */
+function separateHelpExtras(help: string, width: number): string {
+  return help.replace(/^(.*\S)(\[(?:string|number|boolean|array|count|required|deprecated|choices:|default:).*)$/gm, (_, text: string, extras: string) => `${text}\n${extras.padStart(width)}`);
+}
+
 export class UsageError extends Error {}
 
 /** Runs one invocation; returns the exit code. User mistakes never print a stack trace. */
@@ -32,8 +43,9 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
   const debug = argv.includes('--debug');
   try {
     // With a parse callback yargs hands us --help/--version text instead of printing to the console.
+    const width = helpWidth(io);
     await buildParser(argv, io).parseAsync(argv, {}, (_err, _args, output) => {
-      if (output) io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+      if (output) io.stdout(separateHelpExtras(output.endsWith('\n') ? output : `${output}\n`, width));
     });
     return io.exitCode;
   } catch (err) {

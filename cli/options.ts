@@ -56,3 +56,11 @@ export function withForgetOption<T>(yargs: Argv<T>): Argv<T & ForgetOptions> {
     describe: 'Drop ADDRESS (removed from config) from state without touching the vendor',
   }) as Argv<T & ForgetOptions>;
 }
+
+/**
+ * Help examples stacked kubectl-style, `# what it does` over the command: yargs sets a command beside its
+ * description in a column capped at half the width, which cut longer commands over two lines.
+ */
+export function examples(list: readonly (readonly [command: string, description: string])[]): [string, string][] {
+  return list.flatMap(([command, description], i): [string, string][] => [...(i ? [['', ''] as [string, string]] : []), [`# ${description}`, ''], [command, '']]);
+}

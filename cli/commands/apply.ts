@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions } from '../options.js';
+import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions {
@@ -27,9 +27,13 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
       .option('allow-destructive', { type: 'boolean', default: false, describe: 'Allow replacing or deleting more than safety.maxDestructiveShare of the alerts' })
       .option('allow-large-spend', { type: 'boolean', default: false, describe: 'Allow spending more than safety.maxSpendWithoutFlag' })
       .option('retry-unconfirmed', { type: 'string', array: true, default: [], describe: 'Order ADDRESS again: you are sure its unconfirmed order was never placed' })
-      .example('$0 apply', 'Plan, show, ask, then apply orders.yaml')
-      .example('$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time')
-      .example('$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan')
-      .example('$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'),
+      .example(
+        examples([
+          ['$0 apply', 'Plan, show, ask, then apply orders.yaml'],
+          ['$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time'],
+          ['$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan'],
+          ['$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'],
+        ]),
+      ),
   handler: async (raw) => (await import('./apply-run.js')).runApplyCommand(raw as unknown as ApplyArgs, io),
 });

@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import type { CliIo } from '../io.js';
 import type { CommandFactory } from './index.js';
+import { examples } from '../options.js';
 
 /**
  * `orderform completion`: the shell completion script (bash, or zsh when $SHELL is zsh) from yargs'
@@ -12,8 +13,12 @@ export const completionCommand: CommandFactory = (io: CliIo) => ({
   describe: 'Print a shell completion script (bash or zsh)',
   builder: (y) =>
     y
-      .example('$0 completion >> ~/.bashrc', 'Complete commands and options in bash')
-      .example('$0 completion >> ~/.zshrc', 'The same in zsh (detected from $SHELL)'),
+      .example(
+        examples([
+          ['$0 completion >> ~/.bashrc', 'Complete commands and options in bash'],
+          ['$0 completion >> ~/.zshrc', 'The same in zsh (detected from $SHELL)'],
+        ]),
+      ),
   handler: async () => {
     io.stdout(`${await completionScript()}\n`);
   },

@@ -1,5 +1,5 @@
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
+import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export interface DeliveriesArgs extends ConfigOptions, RunOptions {
@@ -15,8 +15,12 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
     withRunOptions(withConfigOptions(y))
       .option('download', { type: 'string', requiresArg: true, describe: 'Download every delivered product into this folder (skips complete files, resumes partial ones)' })
       .option('output', { alias: 'o', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format of the listing' })
-      .example('$0 deliveries', 'What has been delivered so far')
-      .example('$0 deliveries --download ./imagery', 'Fetch it; run again to resume an interrupted download')
-      .example('$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'),
+      .example(
+        examples([
+          ['$0 deliveries', 'What has been delivered so far'],
+          ['$0 deliveries --download ./imagery', 'Fetch it; run again to resume an interrupted download'],
+          ['$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'],
+        ]),
+      ),
   handler: async (args) => (await import('./deliveries-run.js')).runDeliveries(args as unknown as DeliveriesArgs, io),
 });

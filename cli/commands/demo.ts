@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import type { CommandFactory } from './index.js';
+import { examples } from '../options.js';
 
 const EXAMPLE = 'orders.yaml.example';
 
@@ -34,7 +35,7 @@ export const demoCommand: CommandFactory = (io: CliIo) => ({
   builder: (y: Argv) =>
     y
       .option('keep', { type: 'boolean', default: false, describe: 'Keep the temp dir (config and state) and print where it is' })
-      .example('$0 demo', 'The quick start: plan, apply, plan again against the sandbox'),
+      .example(examples([['$0 demo', 'The quick start: plan, apply, plan again against the sandbox']])),
   handler: async (raw) => {
     const args = raw as unknown as DemoArgs;
     const { run } = await import('../main.js');

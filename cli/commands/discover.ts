@@ -1,5 +1,5 @@
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export interface DiscoverArgs extends ConfigOptions {
@@ -22,8 +22,12 @@ export const discoverCommand: CommandFactory = (io: CliIo) => ({
       .option('maxar-account', { type: 'string', requiresArg: true, describe: 'Maxar ARD account id (default: the config\'s)' })
       .option('output', { alias: 'o', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
       .option('write', { type: 'string', requiresArg: true, describe: 'Write the providers block (contracts, workspaces, Maxar account) into this config file, keeping its comments' })
-      .example('$0 discover', 'Tables of everything your OneAtlas key can order')
-      .example('$0 discover --write orders.yaml --maxar-account 557471230760500000', 'Fill in the providers block of orders.yaml')
-      .example('$0 discover --product-type PleiadesArchiveMono --aoi site.geojson', 'Production options of one product type'),
+      .example(
+        examples([
+          ['$0 discover', 'Tables of everything your OneAtlas key can order'],
+          ['$0 discover --write orders.yaml --maxar-account 557471230760500000', 'Fill in the providers block of orders.yaml'],
+          ['$0 discover --product-type PleiadesArchiveMono --aoi site.geojson', 'Production options of one product type'],
+        ]),
+      ),
   handler: async (args) => (await import('./discover-run.js')).runDiscover(args as unknown as DiscoverArgs, io),
 });

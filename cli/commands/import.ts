@@ -1,7 +1,7 @@
 /** `orderform import ADDRESS REMOTE_ID`: adopt an existing remote object into state (reads the vendor, writes state only). */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export interface ImportArgs extends ConfigOptions {
@@ -17,8 +17,12 @@ export const importCommand: CommandFactory = (io: CliIo) => ({
     withConfigOptions(y)
       .positional('address', { type: 'string', describe: 'The address in the config, e.g. orders.paris-2024-q3' })
       .positional('remoteId', { type: 'string', describe: 'OneAtlas salesOrderId or quotationId, Maxar order_id, or alert id' })
-      .example('$0 import orders.paris-2024-q3 SAL000123', 'Adopt a OneAtlas order (legacy: once delivered)')
-      .example('$0 import orders.denver-ard 10300100ORDER1', 'Adopt a Maxar ARD order')
-      .example('$0 import alerts.paris-low-cloud 4f1c…', 'Adopt an alert created in the OneAtlas UI'),
+      .example(
+        examples([
+          ['$0 import orders.paris-2024-q3 SAL000123', 'Adopt a OneAtlas order (legacy: once delivered)'],
+          ['$0 import orders.denver-ard 10300100ORDER1', 'Adopt a Maxar ARD order'],
+          ['$0 import alerts.paris-low-cloud 4f1c…', 'Adopt an alert created in the OneAtlas UI'],
+        ]),
+      ),
   handler: async (raw) => (await import('./import-run.js')).runImport(raw as unknown as ImportArgs, io),
 });

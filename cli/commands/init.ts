@@ -4,7 +4,7 @@ import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
 import { schemaText } from '../../engine/config/schema.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_CONFIG } from '../options.js';
+import { DEFAULT_CONFIG, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 interface InitArgs {
@@ -26,8 +26,12 @@ export const initCommand: CommandFactory = (io: CliIo) => ({
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing file' })
       .option('schema', { type: 'string', requiresArg: true, describe: `$schema reference for editors (default: write ${SCHEMA_FILE} beside the config)` })
       .option('maxar-account', { type: 'string', requiresArg: true, describe: 'Declare this Maxar ARD account id' })
-      .example('$0 init', `Write ${DEFAULT_CONFIG} and ${SCHEMA_FILE}, then run: orderform discover --write ${DEFAULT_CONFIG}`)
-      .example('$0 init imagery.yaml --maxar-account 557471230760500000 --force', 'Start over, with a Maxar ARD account'),
+      .example(
+        examples([
+          ['$0 init', `Write ${DEFAULT_CONFIG} and ${SCHEMA_FILE} (then: discover --write)`],
+          ['$0 init imagery.yaml --maxar-account 557471230760500000 --force', 'Start over, with a Maxar ARD account'],
+        ]),
+      ),
   handler: async (args) => {
     const argv = args as unknown as InitArgs;
     const file = resolve(io.cwd, argv.file);

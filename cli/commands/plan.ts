@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions } from '../options.js';
+import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export const OUTPUTS = ['text', 'json', 'markdown'] as const;
@@ -34,9 +34,13 @@ export const planCommand: CommandFactory = (io: CliIo) => ({
     withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true }))
       .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`' })
       .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes' })
-      .example('$0 plan -c orders.yaml', 'Show the plan for orders.yaml')
-      .example('$0 plan --out plan.json --detailed-exitcode', 'Save the plan for apply; exit 2 when it changes something')
-      .example('$0 plan --output markdown > comment.md', 'A pull-request comment')
-      .example('$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'),
+      .example(
+        examples([
+          ['$0 plan -c orders.yaml', 'Show the plan for orders.yaml'],
+          ['$0 plan --out plan.json --detailed-exitcode', 'Save the plan for apply; exit 2 when it changes something'],
+          ['$0 plan --output markdown > comment.md', 'A pull-request comment'],
+          ['$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'],
+        ]),
+      ),
   handler: async (raw) => (await import('./plan-run.js')).runPlan(raw as unknown as PlanArgs, io),
 });

@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions } from '../options.js';
+import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export type RefreshArgs = ConfigOptions & RunOptions;
@@ -14,8 +14,12 @@ export const refreshCommand: CommandFactory = (io: CliIo) => ({
   describe: 'Update state from what the vendors report (reads only; takes the state lock)',
   builder: (y: Argv) =>
     withRunOptions(withConfigOptions(y), { parallelism: true })
-      .example('$0 refresh', 'Record deliveries, expired quotations and changes made outside orderform')
-      .example('$0 refresh -c orders.yaml', 'Refresh the state of orders.yaml')
-      .example('$0 refresh --quiet', 'Only the summary line, not one line per resource updated'),
+      .example(
+        examples([
+          ['$0 refresh', 'Record deliveries, expired quotations and changes made outside orderform'],
+          ['$0 refresh -c orders.yaml', 'Refresh the state of orders.yaml'],
+          ['$0 refresh --quiet', 'Only the summary line, not one line per resource updated'],
+        ]),
+      ),
   handler: async (raw) => (await import('./refresh-run.js')).runRefresh(raw as unknown as RefreshArgs, io),
 });

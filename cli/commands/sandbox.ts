@@ -8,6 +8,7 @@ import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import type { FaultMap, SandboxOptions } from '../../sandbox/index.js';
 import type { CliIo } from '../io.js';
 import type { CommandFactory } from './index.js';
+import { examples } from '../options.js';
 
 interface SandboxArgs {
   port: number;
@@ -127,9 +128,13 @@ function builder(y: Argv): Argv<SandboxArgs> {
     .option('rate-limit', fault('Answer 429 with Retry-After'))
     .option('drop-connection', fault('Drop the connection without handling'))
     .option('drop-after-commit', fault('Handle (e.g. place the order), then drop the connection'))
-    .example('orderform sandbox --exports-file sandbox.env &', 'serve in the background; `. ./sandbox.env` once the file exists')
-    .example('orderform sandbox --latency-ms 50 --error-rate "POST /api/v1/orders=0.2"', 'slow, and one order in five answered 503')
-    .example('orderform sandbox --drop-after-commit "POST /api/v1/orders=next:1"', 'place the next order, then drop its answer') as unknown as Argv<SandboxArgs>;
+    .example(
+      examples([
+        ['orderform sandbox --exports-file sandbox.env &', 'serve in the background; `. ./sandbox.env` once the file exists'],
+        ['orderform sandbox --latency-ms 50 --error-rate "POST /api/v1/orders=0.2"', 'slow, and one order in five answered 503'],
+        ['orderform sandbox --drop-after-commit "POST /api/v1/orders=next:1"', 'place the next order, then drop its answer'],
+      ]),
+    ) as unknown as Argv<SandboxArgs>;
 }
 
 export const sandboxCommand: CommandFactory = (io: CliIo): CommandModule<object, SandboxArgs> => ({

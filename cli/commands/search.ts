@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import type { Constellation } from '../../engine/search/catalog-search.js';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export interface SearchArgs extends ConfigOptions {
@@ -36,8 +36,12 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
       .option('limit', { type: 'number', default: 20, requiresArg: true, describe: 'Items to list (1–500)' })
       .option('pick', { type: 'string', requiresArg: true, describe: 'Items for the order skeleton, by number: 1,3 (default: all listed)' })
       .option('output', { alias: 'o', choices: ['text', 'yaml', 'json'] as const, default: 'text' as const, describe: 'text: table and skeleton; yaml: the skeleton only; json: the items' })
-      .example('$0 search --aoi site.geojson --from 2024-01-01 --max-cloud 10', 'Recent, clear archive images over the site')
-      .example('$0 search --aoi site.geojson --constellation PHR --pick 1,3 --output yaml >> orders.yaml', 'Append orders for items 1 and 3 to the config');
+      .example(
+        examples([
+          ['$0 search --aoi site.geojson --from 2024-01-01 --max-cloud 10', 'Recent, clear archive images over the site'],
+          ['$0 search --aoi site.geojson --pick 1,3 --output yaml >> orders.yaml', 'Append orders for items 1 and 3 of the listing to the config'],
+        ]),
+      );
   },
   handler: async (args) => (await import('./search-run.js')).runSearch(args as unknown as SearchArgs, io),
 });

@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export interface StateArgs extends ConfigOptions {
@@ -26,12 +26,12 @@ export const stateCommand: CommandFactory = (io: CliIo) => ({
   describe: 'Inspect state, forget a resource, migrate state between a file and PostgreSQL',
   builder: (y: Argv) =>
     y
-      .command({ command: 'list', describe: 'List the resources state records', builder: (b: Argv) => withConfigOptions(b).example('$0 state list', 'Addresses, kinds, statuses and vendor ids'), handler: lazy(io, (w) => w.stateList) })
-      .command({ command: 'show <address>', describe: 'Print what state records for one resource (JSON)', builder: (b: Argv) => addressArg(b).example('$0 state show orders.paris-2024-q3', 'The recorded spec, ids and price'), handler: lazy(io, (w) => w.stateShow) })
+      .command({ command: 'list', describe: 'List the resources state records', builder: (b: Argv) => withConfigOptions(b).example(examples([['$0 state list', 'Addresses, kinds, statuses and vendor ids']])), handler: lazy(io, (w) => w.stateList) })
+      .command({ command: 'show <address>', describe: 'Print what state records for one resource (JSON)', builder: (b: Argv) => addressArg(b).example(examples([['$0 state show orders.paris-2024-q3', 'The recorded spec, ids and price']])), handler: lazy(io, (w) => w.stateShow) })
       .command({
         command: 'rm <address>',
         describe: 'Forget one resource: drop it from state without touching the vendor (takes the lock)',
-        builder: (b: Argv) => addressArg(b).example('$0 state rm orders.paris-2024-q3', 'Stop tracking a placed order (it is not cancelled)'),
+        builder: (b: Argv) => addressArg(b).example(examples([['$0 state rm orders.paris-2024-q3', 'Stop tracking a placed order (it is not cancelled)']])),
         handler: lazy(io, (w) => w.stateRm),
       })
       .command({
@@ -41,7 +41,7 @@ export const stateCommand: CommandFactory = (io: CliIo) => ({
           withConfigOptions(b)
             .option('to', { type: 'string', demandOption: true, requiresArg: true, describe: 'Target: a file path or postgres://user@host/db[?workspace=NAME]' })
             .option('force', { type: 'boolean', default: false, describe: 'Replace a target that already records resources' })
-            .example('$0 state migrate --to postgres://orderform@db/orderform', 'Move state to PostgreSQL'),
+            .example(examples([['$0 state migrate --to postgres://orderform@db/orderform', 'Move state to PostgreSQL']])),
         handler: lazy(io, (w) => w.stateMigrate),
       })
       .demandCommand(1, 'Name a state command: list, show, rm or migrate.'),

@@ -1,5 +1,5 @@
 import type { CliIo } from '../io.js';
-import { withConfigOptions, type ConfigOptions } from '../options.js';
+import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
 export type ValidateArgs = Partial<ConfigOptions> & { files?: string[] };
@@ -11,7 +11,11 @@ export const validateCommand: CommandFactory = (io: CliIo) => ({
   builder: (y) =>
     withConfigOptions(y)
       .positional('files', { type: 'string', array: true, describe: 'Config files or folders (default: --config)' })
-      .example('orderform validate', 'check orders.yaml')
-      .example('orderform validate orders.yaml.example examples/', 'several files and a folder, every problem at once'),
+      .example(
+        examples([
+          ['orderform validate', 'check orders.yaml'],
+          ['orderform validate orders.yaml.example examples/', 'several files and a folder, every problem at once'],
+        ]),
+      ),
   handler: async (args) => (await import('./validate-run.js')).runValidate(args as ValidateArgs, io),
 });

@@ -7,6 +7,7 @@ export interface CaptureOptions {
   /** The whole environment the CLI sees (nothing leaks in from the test process). */
   env?: NodeJS.ProcessEnv;
   isTty?: boolean;
+  columns?: number;
 }
 
 export interface CapturedIo {
@@ -29,6 +30,7 @@ export function captureIo(opts: CaptureOptions): CapturedIo {
     stderr: (t) => void (stderr += t),
     color: false,
     isTty: opts.isTty ?? false,
+    columns: opts.columns,
     env: opts.env ?? {},
     cwd: opts.cwd,
     exitCode: 0,
