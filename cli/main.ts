@@ -18,7 +18,8 @@ export function buildParser(argv: string[], io: CliIo): Argv {
     .wrap(helpWidth(io))
     .exitProcess(false)
     .fail((msg, err) => {
-      if (err) throw err;
+      // yargs wraps what an option's coerce throws (a bad value) in a YError: that is a usage error.
+      if (err && err.name !== 'YError') throw err;
       throw new UsageError(msg);
     });
   for (const make of commands) parser = parser.command(make(io));

@@ -38,9 +38,23 @@ export interface RunOptions {
 export function withRunOptions<T>(yargs: Argv<T>, opts: { parallelism?: boolean } = {}): Argv<T & RunOptions> {
   const y = yargs.option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar and no non-essential lines' });
   const withParallelism = opts.parallelism
-    ? y.option('parallelism', { type: 'number', requiresArg: true, describe: `Independent changes and vendor requests in flight at once (default ${DEFAULT_PARALLELISM})` })
+    ? y.option('parallelism', {
+        type: 'number',
+        requiresArg: true,
+        coerce: parallelism,
+        describe: `Independent changes and vendor requests in flight at once, a whole number >= 1 (default ${DEFAULT_PARALLELISM})`,
+      })
     : y;
   return withParallelism as Argv<T & RunOptions>;
+}
+
+/** Below 1 nothing would ever run (apply did nothing and exited 0): a usage error (exit 1), before any work. */
+export function parallelism(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`PARALLELISM_INVALID: --parallelism must be a whole number of at least 1 (got ${String(value)}); leave it out for the default (${DEFAULT_PARALLELISM})`);
+  }
+  return n;
 }
 
 export interface ForgetOptions {

@@ -21,6 +21,8 @@ export interface ExecuteInputs {
 }
 
 export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<ApplyOutcome> {
+  // Below 1 the loop would start nothing and report success.
+  if (!Number.isInteger(opts.parallelism) || opts.parallelism < 1) throw new RangeError(`parallelism must be a whole number >= 1, got ${opts.parallelism}`);
   const outcome: ApplyOutcome = { done: [], failed: [], skipped: [] };
   const pending = inp.plan.changes.filter((c) => c.action !== 'noop');
   const status = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(pending.map((c) => [c.address, 'waiting']));
