@@ -33,6 +33,11 @@ function priceIncreased(change: Change, planned: number, now: number, currency: 
     undefined, `Run \`orderform plan\` again and review the new price${tolerance ? ` (safety.priceTolerance allows ${tolerance * 100}%)` : ''}.`);
 }
 
+function priceUnknown(change: Change): Diagnostic {
+  return error('PRICE_UNKNOWN', `not bought: ${change.address} has no known price right before the purchase, so no ceiling, budget or limit can be checked`, undefined,
+    'Run `orderform plan` again: it shows the price once the vendor gives one (a quotation is priced once it exists).');
+}
+
 export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendGuard {
   const spent: Change[] = [];
   const maxPrices = new Map<string, Money>();
@@ -64,7 +69,8 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
   return (current) =>
     async (change, spec, buy) => {
       const cost = (await inp.reprice(change, spec, current)) ?? change.cost;
-      if (!cost) return buy(null);
+      // Never a purchase at a price nobody saw: no ceiling, budget or limit could be checked.
+      if (!cost || cost.amount === null || cost.currency === null) throw new DiagnosticsError([priceUnknown(change)]);
       const problems = check(change, cost);
       if (problems.length) throw new DiagnosticsError(problems);
       const reserved = { ...change, cost };

@@ -11,6 +11,7 @@ import type { Config, MaxarOrderSpec, OneAtlasOrderSpec, ResourceKind, ResourceS
 import { maxarRules } from '../providers/maxar-ard/rules.js';
 import { oneAtlasRules } from '../providers/oneatlas/rules.js';
 import { aoiReader, displayPath } from './aoi.js';
+import { budgetCurrencyRules } from './budget-rules.js';
 import type { Normalized, ResourceContext } from './context.js';
 import { digestOf } from './digest.js';
 import type { Env } from './endpoints.js';
@@ -62,7 +63,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const normalized = await normalizeResources(merged, ctx);
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
-  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources)], sources));
+  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources)], sources), ...budgetCurrencyRules(merged));
   if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
 
   resources.sort((a, b) => (a.address < b.address ? -1 : 1));

@@ -52,6 +52,7 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
   const sum = (pred: (c: Change) => boolean, currency: string) =>
     spending.filter((c) => pred(c) && c.cost!.currency === currency).reduce((s, c) => s + (c.cost!.amount ?? 0), 0);
 
+  diagnostics.push(...currencyMismatches(inp, spending));
   // Per-order ceilings: the resource's own maxPrice, then budget.perOrder.
   for (const c of spending) {
     const { amount, currency } = c.cost!;
@@ -109,9 +110,58 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
       error('LIMIT_EXCEEDED', `This plan spends ${formatMoney(l.planned, l.currency)} against ${l.name}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
     );
   }
+  diagnostics.push(...unpricedBudgetCurrencies(inp));
   const unknown = spending.filter((c) => c.cost!.amount === null).length;
   if (unknown > 0) {
     diagnostics.push(warning('COST_UNKNOWN', `${unknown} change(s) have no price yet (quotation pending); limits are checked again before any acceptance`));
   }
   return { limits, diagnostics };
+}
+
+const BUDGET_HINT = 'Add a ceiling in that currency after review (a ceiling in another currency bounds nothing: orderform never converts).';
+
+/**
+ * Every money check is total: a ceiling in another currency than the price would be skipped, so it
+ * is an error instead (a maxPrice of 1 USD must not let a 250 EUR order through).
+ */
+function currencyMismatches(inp: LimitInputs, spending: readonly Change[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const reported = new Set<string>();
+  for (const c of spending) {
+    const { currency, vendor } = c.cost!;
+    if (currency === null) continue;
+    const own = inp.maxPrices.get(c.address);
+    if (own && own.currency !== currency) {
+      out.push(error('MAX_PRICE_CURRENCY_MISMATCH', `${c.address} is priced in ${currency}; its maxPrice is in ${own.currency} and would bound nothing`, inp.sources.get(c.address),
+        `Set maxPrice in ${currency} after review (orderform never converts currencies).`));
+    }
+    const blocks: [string, Record<string, number> | undefined][] = [
+      ['budget.perOrder', inp.budget.perOrder],
+      ['budget.total', inp.budget.total],
+      [`budget.perVendor.${vendor}`, inp.budget.perVendor[vendor]],
+    ];
+    for (const [name, ceilings] of blocks) {
+      // No ceilings at all in a block: nothing declared, nothing skipped.
+      if (!ceilings || !Object.keys(ceilings).length || ceilings[currency] !== undefined || reported.has(`${name} ${currency}`)) continue;
+      reported.add(`${name} ${currency}`);
+      out.push(error('BUDGET_CURRENCY_MISMATCH', `${c.address} is priced in ${currency}; ${name} has ceilings in ${Object.keys(ceilings).join(', ')} only, so it would not bound this spend`,
+        inp.sources.get(c.address), BUDGET_HINT));
+    }
+  }
+  return out;
+}
+
+/** A budget currency in which none of the contracts and accounts this plan read prices bounds nothing: say so. */
+function unpricedBudgetCurrencies(inp: LimitInputs): Diagnostic[] {
+  const priced = new Set([...inp.facts.contracts.map((c) => c.currency), ...(inp.facts.maxar ? [inp.facts.maxar.currency] : [])]);
+  if (!priced.size) return [];
+  const named = new Map<string, string>();
+  const note = (name: string, ceilings: Record<string, number> | undefined) => {
+    for (const currency of Object.keys(ceilings ?? {})) if (!priced.has(currency) && !named.has(currency)) named.set(currency, name);
+  };
+  note('budget.total', inp.budget.total);
+  note('budget.perOrder', inp.budget.perOrder);
+  for (const [vendor, ceilings] of Object.entries(inp.budget.perVendor)) note(`budget.perVendor.${vendor}`, ceilings);
+  return [...named].map(([currency, name]) =>
+    warning('BUDGET_CURRENCY_UNPRICED', `${name}.${currency} bounds nothing: the contracts and accounts this plan uses price in ${[...priced].sort().join(', ')}`, undefined, BUDGET_HINT));
 }

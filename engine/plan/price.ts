@@ -77,6 +77,11 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
     if (!q || q.amount === null) {
       // Requested in this run: the ceiling is the most it can cost, so totals and limits count it.
       if (spec.maxPrice) {
+        const contractCurrency = currencyOf(account);
+        if (contractCurrency && contractCurrency !== spec.maxPrice.currency) {
+          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${spec.maxPrice.currency} and would bound nothing`,
+            spec.source, `Set maxPrice in ${contractCurrency} (orderform never converts currencies).`)]);
+        }
         return { amount: spec.maxPrice.amount, currency: spec.maxPrice.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
       }
       return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
