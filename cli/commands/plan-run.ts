@@ -19,7 +19,8 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<void> {
       if (io.exitCode === 1) io.stderr(`Plan not saved to ${args.out}: it cannot be applied.\n`);
       else {
         await savePlan(resolve(io.cwd, args.out), plan);
-        if (!args.quiet) io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}\n`);
+        const flags = [...new Set(plan.approvals.map((a) => ` ${a.flag}`))].join('');
+        if (!args.quiet) io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}${flags}\n`);
       }
     }
   });

@@ -4,6 +4,7 @@
  * instead of adding another.
  */
 import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js';
+import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import { fieldDiffLines } from './field-diff.js';
 import { describeCreated } from './spec-summary.js';
@@ -52,6 +53,10 @@ export function renderPlanMarkdown(plan: Plan): string {
       ...plan.totals.map((t) => `| ${t.currency} | ${formatMoney(t.amount, null)} | ${t.unknownCount} |`)].join('\n'));
   }
   if (plan.limits.length) out.push(plan.limits.map((l) => `- ${l.ok ? '✅' : '❌'} ${cell(limitText(l))}`).join('\n'));
+  if (plan.approvals.length) {
+    out.push(['**Safety thresholds crossed**: applying this plan needs these approvals (in CI: the PR label named in docs/ci.md)',
+      ...plan.approvals.map((a) => `- ⚠️ ${cell(approvalText(a))}`)].join('\n'));
+  }
   if (plan.drift.length) out.push(['**Drift since the last run**', ...plan.drift.map((d) => `- \`${d.address}\`: ${cell(d.summary)}`)].join('\n'));
   if (plan.diagnostics.length) {
     out.push(['**Diagnostics**', ...plan.diagnostics.map((d) => {

@@ -4,6 +4,7 @@
  * Colour only when asked.
  */
 import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js';
+import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Action, Change, Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { fieldDiffLines, type DiffLine } from './field-diff.js';
@@ -78,6 +79,9 @@ export function renderPlanText(plan: Plan, opts: { color: boolean; showUnchanged
   }
   if (plan.limits.length) {
     out.push(['Limits:', ...plan.limits.map((l) => `  ${l.ok ? paint('green', '✓') : paint('red', '✗')} ${limitText(l)}`)].join('\n'));
+  }
+  if (plan.approvals.length) {
+    out.push(['Safety thresholds crossed:', ...plan.approvals.map((a) => `  ${paint('yellow', '⚠')} ${approvalText(a)}`)].join('\n'));
   }
   const diags = renderDiagnostics(plan.diagnostics, opts.color);
   if (diags) out.push(diags.trimEnd());

@@ -13,6 +13,7 @@ import { checkLimits } from './limits.js';
 import { createPricer, type Pricer } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
+import { approvalsNeeded } from './thresholds.js';
 import type { RemoteView } from './remote.js';
 import { countActions } from './summary.js';
 import type { Change, Plan } from './types.js';
@@ -61,6 +62,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources });
   diagnostics.push(...limits.diagnostics);
 
+  const totals = spendTotals(changes);
   const plan: Plan = {
     formatVersion: 1,
     createdAt: now().toISOString(),
@@ -69,8 +71,9 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     state: { lineage: state.lineage, serial: state.serial },
     changes,
     drift: d.drift,
-    totals: spendTotals(changes),
+    totals,
     limits: limits.limits,
+    approvals: approvalsNeeded({ changes, totals }, state, config.safety),
     counts: countActions(changes),
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),

@@ -122,6 +122,19 @@ export interface LimitCheck {
   ok: boolean;
 }
 
+/** A safety threshold this plan crosses: apply needs its flag (or a reviewed approval in CI). */
+export interface ApprovalNeeded {
+  code: 'LARGE_SPEND' | 'TOO_DESTRUCTIVE';
+  flag: '--allow-large-spend' | '--allow-destructive';
+  /** What crossed what, e.g. `3,100.00 EUR > 1,000.00 EUR (safety.maxSpendWithoutFlag)`. */
+  summary: string;
+  /** The spend, or the destructive share (0..1). */
+  value: number;
+  threshold: number;
+  /** The spend's currency; null for TOO_DESTRUCTIVE. */
+  currency: Currency | null;
+}
+
 export interface PlanCounts {
   create: number;
   update: number;
@@ -145,6 +158,8 @@ export interface Plan {
   drift: Drift[];
   totals: SpendTotal[];
   limits: LimitCheck[];
+  /** Safety thresholds crossed: apply refuses this plan without the named flags. */
+  approvals: ApprovalNeeded[];
   counts: PlanCounts;
   diagnostics: Diagnostic[];
   /** False when any diagnostic is an error or a limit is exceeded: apply refuses it. */

@@ -2,7 +2,7 @@
 import { diff } from '../../engine/plan/diff.js';
 import { spendTotals } from '../../engine/plan/cost.js';
 import { countActions } from '../../engine/plan/summary.js';
-import type { Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
+import type { ApprovalNeeded, Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
 import { alert, changedAlert, decision, legacyOrder, maxarOrder, neoOrder, recorded, stateOf } from '../plan/fixtures.js';
 
 const costs: Record<string, Cost> = {
@@ -18,7 +18,7 @@ const limits: LimitCheck[] = [
   { name: 'budget.perOrder USD', currency: 'USD', limit: null, used: null, planned: 500, headroomAfter: null, ok: true },
 ];
 
-export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'> & { limits?: LimitCheck[] }): Plan {
+export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'> & { limits?: LimitCheck[]; approvals?: ApprovalNeeded[] }): Plan {
   const limitsOk = (partial.limits ?? []).every((l) => l.ok);
   return {
     formatVersion: 1,
@@ -30,6 +30,7 @@ export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'
     drift: partial.drift,
     totals: spendTotals(partial.changes),
     limits: partial.limits ?? [],
+    approvals: partial.approvals ?? [],
     counts: countActions(partial.changes),
     diagnostics: partial.diagnostics,
     applyable: limitsOk && !partial.diagnostics.some((d) => d.severity === 'error'),

@@ -1,0 +1,51 @@
+/**
+ * Safety thresholds evaluated at plan time (octoDNS style): spending more than
+ * safety.maxSpendWithoutFlag in a currency, or replacing/deleting more than safety.maxDestructiveShare
+ * of the managed alerts, needs an approval. The plan lists the approvals it needs, so a reviewer sees
+ * them beside the limits and the saved plan records them; apply refuses without them. Pure.
+ */
+import type { SafetyThresholds } from '../model.js';
+import type { StateSnapshot } from '../state/types.js';
+import { formatMoney } from './summary.js';
+import type { ApprovalNeeded, Change, SpendTotal } from './types.js';
+
+export const APPROVAL_FLAG = { LARGE_SPEND: '--allow-large-spend', TOO_DESTRUCTIVE: '--allow-destructive' } as const;
+
+export function largeSpendApproval(currency: string, amount: number, safety: SafetyThresholds): ApprovalNeeded | undefined {
+  const threshold = safety.maxSpendWithoutFlag[currency];
+  if (threshold === undefined || amount <= threshold) return undefined;
+  return {
+    code: 'LARGE_SPEND',
+    flag: APPROVAL_FLAG.LARGE_SPEND,
+    summary: `${formatMoney(amount, currency)} > ${formatMoney(threshold, currency)} (safety.maxSpendWithoutFlag)`,
+    value: amount,
+    threshold,
+    currency,
+  };
+}
+
+export function approvalsNeeded(plan: { changes: readonly Change[]; totals: readonly SpendTotal[] }, state: StateSnapshot, safety: SafetyThresholds): ApprovalNeeded[] {
+  const out: ApprovalNeeded[] = [];
+  for (const t of plan.totals) {
+    const a = largeSpendApproval(t.currency, t.amount, safety);
+    if (a) out.push(a);
+  }
+  const managed = Object.values(state.resources).filter((r) => r.kind === 'oneatlas_alert').length;
+  const destructive = plan.changes.filter((c) => c.kind === 'oneatlas_alert' && (c.action === 'replace' || c.action === 'delete')).length;
+  if (managed > 0 && destructive / managed > safety.maxDestructiveShare) {
+    out.push({
+      code: 'TOO_DESTRUCTIVE',
+      flag: APPROVAL_FLAG.TOO_DESTRUCTIVE,
+      summary: `replaces or deletes ${destructive} of ${managed} managed alerts > ${safety.maxDestructiveShare * 100}% (safety.maxDestructiveShare)`,
+      value: destructive / managed,
+      threshold: safety.maxDestructiveShare,
+      currency: null,
+    });
+  }
+  return out;
+}
+
+/** One line per approval: `⚠ LARGE_SPEND 3,100.00 EUR > 1,000.00 EUR (…): apply needs --allow-large-spend`. */
+export function approvalText(a: ApprovalNeeded): string {
+  return `${a.code} ${a.summary}: apply needs ${a.flag}`;
+}
