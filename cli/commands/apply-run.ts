@@ -6,6 +6,7 @@ import type { ApplyHooks, ApplyOutcome } from '../../engine/apply/types.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
+import { checkSavedAgainstFresh } from '../../engine/plan/saved-plan-check.js';
 import { isChange, type Plan } from '../../engine/plan/types.js';
 import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -53,8 +54,14 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
       if (stale.length) throw new DiagnosticsError(stale);
     }
     const bar = createProgress(io, { quiet: args.quiet ?? false });
-    const built = await buildPlan({ config, state, clients, forget: args.forget, retryUnconfirmed: args.retryUnconfirmed, onProgress: planProgressHook(bar) })
+    // A saved plan's own --forget requests are part of what was reviewed.
+    const forget = [...args.forget, ...(saved?.changes.filter((c) => c.reason === 'forget-requested').map((c) => c.address) ?? [])];
+    const built = await buildPlan({ config, state, clients, forget, retryUnconfirmed: args.retryUnconfirmed, onProgress: planProgressHook(bar) })
       .finally(() => bar.finish());
+    if (saved) {
+      const moved = checkSavedAgainstFresh(saved, built.plan, config.safety.priceTolerance);
+      if (moved.length) throw new DiagnosticsError(moved);
+    }
     const plan = saved ?? built.plan;
     io.stdout(renderPlanText(plan, { color: io.color }));
     if (!plan.applyable) {

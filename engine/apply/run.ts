@@ -11,7 +11,7 @@ import { createPricer } from '../plan/price.js';
 import { stateUpdates } from '../plan/refresh.js';
 import type { Plan } from '../plan/types.js';
 import type { ProviderClients } from '../providers/index.js';
-import { currentQuotationPrice, quotationRef } from '../providers/oneatlas/handlers/quotation-decision.js';
+import { currentQuotation, QuotationExpiredError, quotationRef } from '../providers/oneatlas/handlers/quotation-decision.js';
 import type { StateSnapshot, StateStore } from '../state/types.js';
 import { execute } from './executor.js';
 import { createSpendGuard, type Repricer } from './guard.js';
@@ -83,8 +83,14 @@ export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Prom
   const pricer = createPricer(inp.clients, inp.built.remote, now);
   const reprice: Repricer = async (change, spec: ResourceSpec, current) => {
     if (spec.kind === 'quotation_decision' && inp.clients.oneatlas) {
-      const price = await currentQuotationPrice(inp.clients.oneatlas, quotationRef(spec, current));
-      return price ? { ...price, basis: 'quotation', vendor: 'oneatlas', account: quotationRef(spec, current).contractId } : change.cost;
+      const ref = quotationRef(spec, current);
+      const q = await currentQuotation(inp.clients.oneatlas, ref, now());
+      if (q.expired) {
+        throw new QuotationExpiredError([error('QUOTATION_EXPIRED', `not accepted: ${change.address}: quotation ${ref.quotationId} expired before it could be accepted`, spec.source,
+          spec.refuseIfExpired ? 'It is refused with reason `expired` (refuseIfExpired).' : 'Request a new quotation by ordering under a new key.')]);
+      }
+      // Unreadable: no price, so the guard refuses (PRICE_UNKNOWN) rather than accept at the planned ceiling.
+      return { amount: q.price?.amount ?? null, currency: q.price?.currency ?? null, basis: 'quotation', vendor: 'oneatlas', account: ref.contractId };
     }
     // Maxar: read the account's pricing again rather than the one the plan used.
     if (spec.kind === 'maxar_ard_order' && inp.clients.maxar) await maxarAccount(inp.clients.maxar, true);

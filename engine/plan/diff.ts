@@ -266,6 +266,11 @@ class Differ {
       case 'SENT':
         return decide({ dependsOn, notes: [`quotation ${q.id}${q.amount === null ? '' : `: ${q.amount} ${q.currency ?? ''}`.trimEnd()}`] });
       case 'EXPIRED':
+        // A declared refusal is sent as declared: the vendor hears no, whatever the validity date says.
+        if (d.decision === 'refuse') {
+          this.diagnostics.push(warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source, 'It will be refused as declared.'));
+          return decide({ dependsOn, notes: [`quotation ${q.id} expired; refusing it as declared`] });
+        }
         this.diagnostics.push(warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source,
           d.refuseIfExpired ? 'It will be refused with reason `expired`.' : 'Request a new quotation by ordering under a new key.'));
         if (!d.refuseIfExpired) return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after, { notes: ['quotation expired; reported only (refuseIfExpired: false)'] });

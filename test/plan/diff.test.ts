@@ -163,6 +163,11 @@ const cases: Case[] = [
     expect: { 'quotations.d': { action: 'noop', reason: 'decision-declared' } }, diagnostics: ['QUOTATION_EXPIRED'],
   },
   {
+    name: 'a declared refusal of an expired quotation is sent (refuseIfExpired or not)',
+    desired: [neoOrder('neo'), decision('d', 'orders.neo', 'refuse')], state: [neoSent], remote: { 'orders.neo': quoted('EXPIRED') },
+    expect: { 'quotations.d': { action: 'refuse', reason: 'decision-declared', note: /expired; refusing it as declared/ } }, diagnostics: ['QUOTATION_EXPIRED'],
+  },
+  {
     name: 'decision on an order that does not exist',
     desired: [decision('d', 'orders.ghost')], expect: { 'quotations.d': { action: 'noop', reason: 'decision-declared' } }, diagnostics: ['QUOTATION_TARGET_UNKNOWN'],
   },

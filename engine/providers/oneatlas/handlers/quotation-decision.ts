@@ -4,6 +4,7 @@
  */
 import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
 import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
+import { DiagnosticsError } from '../../../diagnostics.js';
 import type { Money, QuotationDecisionSpec, RejectionReason } from '../../../model.js';
 import type { ResourceState, ResourceStatus } from '../../../state/types.js';
 import type { OneAtlasClient } from '../client.js';
@@ -32,6 +33,17 @@ async function followOrder(ctx: ApplyContext, ref: QuotationRef, status: Resourc
   await ctx.record(order.address, { ...order, status, remote, updatedAt: ctx.now().toISOString() });
 }
 
+/** Thrown by the re-pricing right before an accept when the quotation is past its validity: it is never accepted. */
+export class QuotationExpiredError extends DiagnosticsError {}
+
+async function refuse(client: OneAtlasClient, ctx: ApplyContext, s: QuotationDecisionSpec, prior: ResourceState | undefined, ref: QuotationRef, reason: RejectionReason): Promise<ResourceState> {
+  const ids = { contractId: ref.contractId, quotationId: ref.quotationId };
+  await withIntent(ctx, s, prior, 'refuse', ids, () => client.refuseQuotation(ref.contractId, ref.quotationId, rejectionReasonId(reason)));
+  await followOrder(ctx, ref, 'quotation-refused');
+  // The declared spec is kept even when an expired quotation was refused under `accept`: the user changed nothing.
+  return stateFor(s, prior, ctx.now(), { status: 'decided', remote: ids });
+}
+
 export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler {
   return {
     async apply(change, spec, prior, ctx) {
@@ -40,24 +52,26 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
       const ids = { contractId: ref.contractId, quotationId: ref.quotationId };
       switch (change.action) {
         case 'accept':
-          return ctx.spend(change, s, async (cost) => {
-            const done = await withIntent(ctx, s, prior, 'accept', ids, () => client.acceptQuotation(ref.contractId, ref.quotationId));
-            await followOrder(ctx, ref, 'in-progress', done.salesOrderId);
-            const price = cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined;
-            return stateFor(s, prior, ctx.now(), {
-              status: 'decided',
-              remote: { ...ids, ...(done.salesOrderId ? { salesOrderId: done.salesOrderId } : {}) },
-              ...(price ? { price } : {}),
+          try {
+            return await ctx.spend(change, s, async (cost) => {
+              const done = await withIntent(ctx, s, prior, 'accept', ids, () => client.acceptQuotation(ref.contractId, ref.quotationId));
+              await followOrder(ctx, ref, 'in-progress', done.salesOrderId);
+              const price = cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined;
+              return stateFor(s, prior, ctx.now(), {
+                status: 'decided',
+                remote: { ...ids, ...(done.salesOrderId ? { salesOrderId: done.salesOrderId } : {}) },
+                ...(price ? { price } : {}),
+              });
             });
-          });
+          } catch (e) {
+            // Expired between plan and purchase: with refuseIfExpired the refusal is sent, never the accept.
+            if (e instanceof QuotationExpiredError && s.refuseIfExpired) return refuse(client, ctx, s, prior, ref, 'expired');
+            throw e;
+          }
         case 'refuse': {
           // An expired quotation is refused with reason `expired` even under a declared accept: the plan says so in `after`.
           const after = change.after as { reason?: RejectionReason } | null;
-          const reason = after?.reason ?? s.reason ?? 'other';
-          await withIntent(ctx, s, prior, 'refuse', ids, () => client.refuseQuotation(ref.contractId, ref.quotationId, rejectionReasonId(reason)));
-          await followOrder(ctx, ref, 'quotation-refused');
-          // The declared spec is kept even when an expired quotation was refused under `accept`: the user changed nothing.
-          return stateFor(s, prior, ctx.now(), { status: 'decided', remote: ids });
+          return refuse(client, ctx, s, prior, ref, after?.reason ?? s.reason ?? 'other');
         }
         default:
           throw new Error(`${change.address}: a quotation decision cannot ${change.action}`);
@@ -66,8 +80,12 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
   };
 }
 
-/** The quotation's amount now (one v2 orders search): what an accept is re-priced with. */
-export async function currentQuotationPrice(client: OneAtlasClient, ref: QuotationRef): Promise<Money | undefined> {
-  for await (const line of client.searchOrders(quotationQuery(ref.quotationId), 1)) return fromOrderLine(line).price;
-  return undefined;
+/** The quotation now (one v2 orders search): what an accept is re-priced with, and whether it is past its validity. */
+export async function currentQuotation(client: OneAtlasClient, ref: QuotationRef, now: Date): Promise<{ price?: Money; expired: boolean }> {
+  for await (const line of client.searchOrders(quotationQuery(ref.quotationId), 1)) {
+    const o = fromOrderLine(line);
+    const lapsed = o.status === 'quotation-sent' && o.quotationValidUntil !== undefined && Date.parse(o.quotationValidUntil) < now.getTime();
+    return { ...(o.price ? { price: o.price } : {}), expired: o.status === 'quotation-expired' || lapsed };
+  }
+  return { expired: false };
 }
