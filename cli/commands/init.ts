@@ -46,13 +46,15 @@ export const initCommand: CommandFactory = (io: CliIo) => ({
       `Wrote ${argv.file}${argv.schema ? '' : ` and ${SCHEMA_FILE}`}. Next:\n` +
         `  export ${ONEATLAS_API_KEY_ENV}=...   # your OneAtlas API key (never written in the config)\n` +
         `  orderform discover --write ${basename(argv.file)}   # fills in your contracts and workspaces\n` +
-        `  orderform search --aoi site.geojson --output yaml >> ${basename(argv.file)}\n` +
+        `  orderform search --aoi site.geojson --pick 1 --append ${basename(argv.file)}   # lists matches; orders item 1\n` +
         `  orderform validate -c ${basename(argv.file)}\n`,
     );
   },
 });
 
 export function starterConfig(schemaRef: string, maxarAccount?: string): string {
+  // OneAtlas contracts price in EUR (discover adds them); Maxar ARD in USD.
+  const ceilings = (amount: number) => (maxarAccount ? `{ EUR: ${amount}, USD: ${amount} }` : `{ EUR: ${amount} }`);
   const maxar = maxarAccount
     ? `  maxar:\n    accountId: "${maxarAccount}"\n    credentials:\n      apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`
     : `# With a Maxar ARD account, replace {} above with (or run \`orderform init --maxar-account ID\`):\n#   maxar:\n#     accountId: "557471230760500000"\n#     credentials:\n#       apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`;
@@ -64,10 +66,15 @@ export function starterConfig(schemaRef: string, maxarAccount?: string): string 
 # their delivery workspaces, reading the key from ${ONEATLAS_API_KEY_ENV}.
 providers:
 ${maxarAccount ? maxar : `  {}\n${maxar}`}
-# Spending ceilings, checked by plan and again by apply (currency code → amount).
-# budget:
-#   total: { EUR: 20000, USD: 20000 }
-#   perOrder: { EUR: 8000 }
+# Spending ceilings (currency code → amount), checked by plan and again before each purchase. A
+# spend in a currency without a ceiling here is refused: add one per currency you buy in.
+budget:
+  total: ${ceilings(5000)}
+  perOrder: ${ceilings(2500)}
+
+# Above this spend in one apply, apply needs --allow-large-spend (plan says so beforehand).
+safety:
+  maxSpendWithoutFlag: ${ceilings(1000)}
 
 # Orders are immutable once placed: to order again, use a new key.
 # orders:

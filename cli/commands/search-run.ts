@@ -3,7 +3,9 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { reachableProviders } from '../../engine/discover/reachable-providers.js';
 import { readAoiFile } from '../../engine/search/aoi-file.js';
 import { pickHits, searchCatalog, type SearchHit } from '../../engine/search/catalog-search.js';
-import { aoiNameOf, orderSkeleton } from '../../engine/search/order-skeleton.js';
+import { appendOrders } from '../../engine/search/append-orders.js';
+import { aoiNameOf, orderEntries, orderSkeleton } from '../../engine/search/order-skeleton.js';
+import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { printWarnings, withClients } from '../context.js';
 import type { CliIo } from '../io.js';
 import { renderTable } from '../render/table.js';
@@ -34,15 +36,28 @@ export async function runSearch(argv: SearchArgs, io: CliIo): Promise<void> {
     io.stderr('No archive image matches; widen the dates or the cloud and incidence limits.\n');
     return;
   }
+  // Every listed item as an order would buy them all: YAML is written only for the items picked.
+  if ((argv.output === 'yaml' || argv.append) && !pick?.length && hits.length > 1) {
+    throw new DiagnosticsError([error('SEARCH_PICK_REQUIRED', `${hits.length} items match; ${argv.append ? '--append' : '--output yaml'} needs --pick to say which to order`, undefined,
+      `Look at the list (\`orderform search\` without --output), then e.g. --pick 1 or --pick 1,3.`)]);
+  }
   const picked = pickHits(hits, pick);
   // AOI files in a config are relative to that config file.
   const configDir = reach.config?.files[0] ? dirname(reach.config.files[0]) : io.cwd;
-  const skeleton = orderSkeleton(picked, {
+  const target = argv.append ? resolve(io.cwd, argv.append) : undefined;
+  const ctx = {
     aoiName: aoiNameOf(basename(argv.aoi)),
     polygon: aoi,
-    aoi: { file: relative(configDir, resolve(io.cwd, argv.aoi)).split(sep).join('/') },
+    // AOI files are relative to the file the orders land in.
+    aoi: { file: relative(target ? dirname(target) : configDir, resolve(io.cwd, argv.aoi)).split(sep).join('/') },
     contracts: reach.providers.oneatlas?.contracts ?? [],
-  });
+  };
+  if (target) {
+    const keys = await appendOrders(target, argv.append!, orderEntries(picked, ctx));
+    io.stdout(`Added ${keys.map((k) => `orders.${k}`).join(', ')} to ${argv.append}. Next: orderform validate -c ${argv.append} && orderform plan -c ${argv.append}\n`);
+    return;
+  }
+  const skeleton = orderSkeleton(picked, ctx);
   if (argv.output === 'yaml') {
     io.stdout(skeleton);
     return;

@@ -14,6 +14,7 @@ export interface SearchArgs extends ConfigOptions {
   sort?: string;
   limit: number;
   pick?: string;
+  append?: string;
   output: 'text' | 'yaml' | 'json';
   debug: boolean;
 }
@@ -34,12 +35,14 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
       .option('constellation', { type: 'string', array: true, choices: CONSTELLATIONS, describe: 'Only these constellations (repeatable)' })
       .option('sort', { type: 'string', requiresArg: true, describe: 'Sort fields, `-` for descending (default -acquisitionDate,cloudCover)' })
       .option('limit', { type: 'number', default: 20, requiresArg: true, describe: 'Items to list (1–500)' })
-      .option('pick', { type: 'string', requiresArg: true, describe: 'Items for the order skeleton, by number: 1,3 (default: all listed)' })
-      .option('output', { alias: 'o', choices: ['text', 'yaml', 'json'] as const, default: 'text' as const, describe: 'text: table and skeleton; yaml: the skeleton only; json: the items' })
+      .option('pick', { type: 'string', requiresArg: true, describe: 'Items to order, by number: 1,3 (required with --output yaml and --append when more than one item matches)' })
+      .option('append', { type: 'string', requiresArg: true, describe: 'Add the picked orders under `orders:` in this config file (created if missing; a key already there is refused)' })
+      .option('output', { alias: 'o', choices: ['text', 'yaml', 'json'] as const, default: 'text' as const, describe: 'text: table and skeleton; yaml: the skeleton of the picked items only; json: the items' })
       .example(
         examples([
           ['$0 search --aoi site.geojson --from 2024-01-01 --max-cloud 10', 'Recent, clear archive images over the site'],
-          ['$0 search --aoi site.geojson --pick 1,3 --output yaml >> orders.yaml', 'Append orders for items 1 and 3 of the listing to the config'],
+          ['$0 search --aoi site.geojson --pick 1,3 --append orders.yaml', 'Add orders for items 1 and 3 of the listing to the config'],
+          ['$0 search --aoi site.geojson --pick 1 --output yaml > orders/site.yaml', 'The order for item 1 as its own file in a config folder'],
         ]),
       );
   },

@@ -31,7 +31,14 @@ export interface SkeletonContext {
   contracts: readonly OneAtlasContractRef[];
 }
 
-export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext): string {
+export interface Skeleton {
+  /** Order entries by key, ready to sit under `orders:`. */
+  orders: Record<string, unknown>;
+  /** What to check before planning (YAML comment lines). */
+  notes: string[];
+}
+
+export function orderEntries(hits: readonly SearchHit[], ctx: SkeletonContext): Skeleton {
   const orders: Record<string, unknown> = {};
   const missing = new Set<Backend>();
   for (const hit of hits) {
@@ -52,13 +59,19 @@ export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext):
       endUser: { name: 'Your organisation', country: 'FR' },
     };
   }
-  const doc = new Document({ orders });
   const shown = hits.map((h) => `${h.index}: ${h.platform} ${h.acquisitionDate.slice(0, 10)}`).join(', ');
   const notes = [
     ` From orderform search (${shown}). Check primaryMarket, endUser and production`,
     ' (see `orderform discover`), then run `orderform plan`.',
     ...[...missing].map((b) => ` No ${b} contract is declared: run \`orderform discover --write\` or set the contract name.`),
   ];
+  return { orders, notes };
+}
+
+/** The entries as a standalone `orders:` document (stdout). */
+export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext): string {
+  const { orders, notes } = orderEntries(hits, ctx);
+  const doc = new Document({ orders });
   doc.commentBefore = notes.join('\n');
   return doc.toString({ flowCollectionPadding: true });
 }

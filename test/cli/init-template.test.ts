@@ -45,8 +45,10 @@ describe('init template', () => {
     expect((await runCli(['init', '--maxar-account', '557471230760500000'], { cwd: dir })).code).toBe(0);
     const file = join(dir, 'orders.yaml');
     const { text, blocks } = uncommentExamples(readFileSync(file, 'utf8'));
-    expect(blocks).toBe(4); // budget, orders, quotations, alerts
-    expect(text).not.toMatch(/^# (budget|orders|quotations|alerts):/m);
+    expect(blocks).toBe(3); // orders, quotations, alerts (budget and safety are active)
+    expect(text).not.toMatch(/^# (orders|quotations|alerts):/m);
+    expect(text).toMatch(/^budget:\n {2}total: \{ EUR: \d+, USD: \d+ \}/m);
+    expect(text).toMatch(/^safety:\n {2}maxSpendWithoutFlag: \{ EUR: \d+, USD: \d+ \}/m);
     writeFileSync(file, text.replace('providers:\n', `providers:\n${ONEATLAS}`));
     mkdirSync(join(dir, 'aois'));
     writeFileSync(join(dir, 'aois/paris.geojson'), SQUARE(2.33, 48.85));
@@ -61,7 +63,7 @@ describe('init template', () => {
     const dir = tempDir();
     expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
     const { blocks } = uncommentExamples(readFileSync(join(dir, 'orders.yaml'), 'utf8'));
-    expect(blocks).toBe(4);
+    expect(blocks).toBe(3);
     const r = await runCli(['validate'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
