@@ -68,10 +68,15 @@ export type Vendor = 'oneatlas' | 'maxar';
 /** Ceilings per currency. Absent currency: no ceiling. */
 export type Ceilings = Record<Currency, number>;
 
+/** What budget.total and perVendor count as already spent: everything, or the current calendar year or month (UTC). */
+export type BudgetPeriod = 'all-time' | 'calendar-year' | 'calendar-month';
+
 export interface Budget {
+  /** What this config spends: already bought (within `period`) plus this apply. */
   total: Ceilings;
   perOrder: Ceilings;
   perVendor: Partial<Record<Vendor, Ceilings>>;
+  period: BudgetPeriod;
 }
 
 export type ResourceKind = 'oneatlas_order' | 'maxar_ard_order' | 'quotation_decision' | 'oneatlas_alert';

@@ -10,6 +10,7 @@ import { OutcomeUnknownError } from '../providers/index.js';
 import { roundMoney } from '../plan/cost.js';
 import type { AccountFacts } from '../plan/limits.js';
 import { checkLimits } from '../plan/limits.js';
+import type { BudgetSpent } from '../plan/spent.js';
 import { formatMoney } from '../plan/summary.js';
 import type { Change, Cost } from '../plan/types.js';
 import type { ResourceState } from '../state/types.js';
@@ -24,6 +25,8 @@ export type Repricer = (change: Change, spec: ResourceSpec, current: Current) =>
 export interface GuardInputs {
   config: Pick<Config, 'budget' | 'safety' | 'resources'>;
   facts: AccountFacts;
+  /** What this config bought before this apply (budget.total and perVendor count it). */
+  spent?: BudgetSpent;
   reprice: Repricer;
   allowLargeSpend: boolean;
 }
@@ -54,7 +57,7 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
       return [priceIncreased(change, planned, cost.amount, cost.currency, tolerance)];
     }
     const candidate = { ...change, cost };
-    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, facts: inp.facts, maxPrices, sources });
+    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, facts: inp.facts, maxPrices, sources, ...(inp.spent ? { spent: inp.spent } : {}) });
     const problems = limits.diagnostics
       .filter((d) => d.severity === 'error')
       .map((d) => ({ ...d, summary: `not bought: ${d.summary.replace(`${change.address} `, '').replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));

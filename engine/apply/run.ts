@@ -96,7 +96,7 @@ export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Prom
     if (spec.kind === 'maxar_ard_order' && inp.clients.maxar) await maxarAccount(inp.clients.maxar, true);
     return pricer.price(change, spec);
   };
-  const guard = createSpendGuard({ config: inp.config, facts: inp.built.facts, reprice, allowLargeSpend: opts.allowLargeSpend });
+  const guard = createSpendGuard({ config: inp.config, facts: inp.built.facts, spent: inp.built.spent, reprice, allowLargeSpend: opts.allowLargeSpend });
   const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
   try {
     return await execute(

@@ -41,6 +41,7 @@ export function normalizeBudget(merged: MergedConfig): Budget {
     total: b.total ?? {},
     perOrder: b.perOrder ?? {},
     perVendor: { ...(b.perVendor?.oneatlas ? { oneatlas: b.perVendor.oneatlas } : {}), ...(b.perVendor?.maxar ? { maxar: b.perVendor.maxar } : {}) },
+    period: b.period ?? 'all-time',
   };
 }
 

@@ -13,6 +13,7 @@ import { checkLimits } from './limits.js';
 import { createPricer, type Pricer } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
+import { spentSoFar, type BudgetSpent } from './spent.js';
 import { approvalsNeeded } from './thresholds.js';
 import type { RemoteView } from './remote.js';
 import { countActions } from './summary.js';
@@ -40,6 +41,8 @@ export interface BuiltPlan {
   plan: Plan;
   remote: RemoteView;
   facts: AccountFacts;
+  /** What this config already bought, counted by the budget (apply's guard counts it too). */
+  spent: BudgetSpent;
 }
 
 export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
@@ -59,7 +62,8 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const maxPrices = new Map<string, Money>();
   for (const r of config.resources) if ((r.kind === 'oneatlas_order' || r.kind === 'maxar_ard_order') && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
-  const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources });
+  const spent = spentSoFar(state, config.budget.period, now());
+  const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });
   diagnostics.push(...limits.diagnostics);
 
   const totals = spendTotals(changes);
@@ -78,7 +82,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
   };
-  return { plan, remote, facts };
+  return { plan, remote, facts, spent };
 }
 
 /** Prices all changes at once (the HTTP client bounds concurrency); a price the vendor refuses is a positioned error. */

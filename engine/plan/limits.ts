@@ -7,6 +7,7 @@ import { error, warning, type Diagnostic, type SourceLocation } from '../diagnos
 import type { Budget, Money, Vendor } from '../model.js';
 import { roundMoney, spendsMoney } from './cost.js';
 import { formatMoney } from './summary.js';
+import type { BudgetSpent } from './spent.js';
 import type { Change, FeeCategory, LimitCheck } from './types.js';
 
 export interface ContractFacts {
@@ -36,6 +37,8 @@ export interface LimitInputs {
   maxPrices: ReadonlyMap<string, Money>;
   /** Where each resource is declared, for positioned errors. */
   sources: ReadonlyMap<string, SourceLocation>;
+  /** What this config already bought (state, budget.period): counted against budget.total and perVendor. */
+  spent?: BudgetSpent;
 }
 
 const MAXAR_CATEGORIES: FeeCategory[] = ['fresh', 'standard', 'training', 'tasking'];
@@ -71,12 +74,15 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     }
   }
 
+  const spentAt = (vendor: Vendor, currency: string) => inp.spent?.byVendor[vendor]?.[currency] ?? 0;
+  const period = inp.spent && inp.spent.since ? ` (${inp.spent.label})` : '';
   for (const [currency, ceiling] of Object.entries(inp.budget.total)) {
-    limits.push(check(`budget.total ${currency}`, currency, ceiling, null, sum(() => true, currency)));
+    const used = inp.spent ? roundMoney(spentAt('oneatlas', currency) + spentAt('maxar', currency)) : null;
+    limits.push(check(`budget.total ${currency}${period}`, currency, ceiling, used, sum(() => true, currency)));
   }
   for (const [vendor, ceilings] of Object.entries(inp.budget.perVendor) as [Vendor, Record<string, number>][]) {
     for (const [currency, ceiling] of Object.entries(ceilings)) {
-      limits.push(check(`budget.perVendor.${vendor} ${currency}`, currency, ceiling, null, sum((c) => c.cost!.vendor === vendor, currency)));
+      limits.push(check(`budget.perVendor.${vendor} ${currency}${period}`, currency, ceiling, inp.spent ? spentAt(vendor, currency) : null, sum((c) => c.cost!.vendor === vendor, currency)));
     }
   }
   for (const k of inp.facts.contracts) {
@@ -107,7 +113,7 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     // A zero limit already produced CATEGORY_NOT_ORDERABLE, which says it better.
     if (l.ok || l.limit === 0) continue;
     diagnostics.push(
-      error('LIMIT_EXCEEDED', `This plan spends ${formatMoney(l.planned, l.currency)} against ${l.name}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
+      error('LIMIT_EXCEEDED', `This plan spends ${formatMoney(l.planned, l.currency)} against ${l.name}${l.used ? ` (already used ${formatMoney(l.used, l.currency)})` : ''}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
     );
   }
   diagnostics.push(...unpricedBudgetCurrencies(inp));

@@ -123,11 +123,11 @@ export interface MaxarProvider {
   credentials?: Credentials;
 }
 /**
- * Spending ceilings, checked by plan and again by apply before any money is spent.
+ * Spending ceilings, checked by plan and again by apply before any money is spent. total and perVendor count what this config already bought (as its state records it, within budget.period) plus this apply.
  */
 export interface Budget {
   /**
-   * Ceiling on the total spend of one apply, per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+   * Ceiling on everything this config spends within budget.period (already bought, as state records it, plus this apply), per currency (ISO 4217 code → amount). A spend in a currency left out, when other currencies are listed, is refused.
    */
   total?: {
     /**
@@ -139,7 +139,7 @@ export interface Budget {
     [k: string]: number;
   };
   /**
-   * Ceiling on any single order or quotation acceptance, per currency (ISO 4217 code → amount). A currency left out has no ceiling.
+   * Ceiling on any single order or quotation acceptance, per currency (ISO 4217 code → amount). A spend in a currency left out, when other currencies are listed, is refused.
    */
   perOrder?: {
     /**
@@ -151,7 +151,7 @@ export interface Budget {
     [k: string]: number;
   };
   /**
-   * Ceiling on the spend of one apply at each vendor.
+   * Ceiling on what this config spends at each vendor within budget.period (already bought plus this apply).
    */
   perVendor?: {
     /**
@@ -179,6 +179,10 @@ export interface Budget {
       [k: string]: number;
     };
   };
+  /**
+   * What total and perVendor count as already spent: everything bought under this config (all-time, the default), or only what was bought in the current calendar year or month (UTC).
+   */
+  period?: 'all-time' | 'calendar-year' | 'calendar-month';
 }
 /**
  * Thresholds above which apply needs an explicit flag.

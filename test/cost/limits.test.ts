@@ -12,7 +12,7 @@ const usd = (byCategory: Cost['byCategory']): Cost => ({
   amount: Object.values(byCategory ?? {}).reduce((s, v) => s + (v ?? 0), 0),
   currency: 'USD', basis: 'account-pricing', vendor: 'maxar', account: 'MX', byCategory,
 });
-const noBudget: Budget = { total: {}, perOrder: {}, perVendor: {} };
+const noBudget: Budget = { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' };
 const facts: AccountFacts = { contracts: [{ contractId: 'CTR1', currency: 'EUR', creditRemaining: 1000 }] };
 
 function run(changes: Change[], budget = noBudget, f = facts, maxPrices = new Map<string, Money>()) {
@@ -34,7 +34,7 @@ describe('checkLimits', () => {
     expect(r.limits[0]).toMatchObject({ headroomAfter: -200, ok: false });
   });
   it('checks budget total, per vendor and per order ceilings', () => {
-    const budget: Budget = { total: { EUR: 500 }, perOrder: { EUR: 300 }, perVendor: { oneatlas: { EUR: 450 } } };
+    const budget: Budget = { total: { EUR: 500 }, perOrder: { EUR: 300 }, perVendor: { oneatlas: { EUR: 450 } }, period: 'all-time' };
     const r = run([order('orders.a', eur(350)), order('orders.b', eur(200))], budget);
     expect(codes(r).sort()).toEqual(['BUDGET_PER_ORDER_EXCEEDED', 'LIMIT_EXCEEDED', 'LIMIT_EXCEEDED']);
     expect(r.diagnostics.find((d) => d.code === 'BUDGET_PER_ORDER_EXCEEDED')?.summary).toContain('orders.a');

@@ -15,7 +15,7 @@ const spec = { kind: 'oneatlas_order' } as ResourceSpec;
 
 function guard(priceNow: (address: string) => number) {
   return createSpendGuard({
-    config: { budget: { total: { EUR: 100 }, perOrder: {}, perVendor: {} }, safety: DEFAULT_SAFETY, resources: [] },
+    config: { budget: { total: { EUR: 100 }, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: [] },
     facts: { contracts: [] },
     reprice: async (c) => cost(priceNow(c.address)),
     allowLargeSpend: true,

@@ -13,9 +13,11 @@ export function maxarOrderHandler(client: MaxarClient): ChangeHandler {
       const s = specOf(spec, 'maxar_ard_order', change.address);
       if (change.action !== 'create') throw new Error(`${change.address}: a Maxar order cannot ${change.action}`);
       const ids = { customerReference: s.customerReference, accountId: s.accountId };
-      return ctx.spend(change, s, async () => {
+      return ctx.spend(change, s, async (cost) => {
         const o = fromOrder(await withIntent(ctx, s, prior, 'create', ids, () => client.placeOrder(toOrderRequest(s))));
-        return stateFor(s, prior, ctx.now(), { status: o.status, remote: { ...ids, orderId: o.orderId }, ...(o.price ? { price: o.price } : {}) });
+        // Without a cost in the vendor's answer, the guarded price is what budgets count as spent.
+        const price = o.price ?? (cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined);
+        return stateFor(s, prior, ctx.now(), { status: o.status, remote: { ...ids, orderId: o.orderId }, ...(price ? { price } : {}) });
       });
     },
   };
