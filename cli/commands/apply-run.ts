@@ -32,6 +32,7 @@ async function approved(io: CliIo): Promise<boolean> {
 
 function printOutcome(out: ApplyOutcome, io: CliIo): void {
   if (out.failed.length) io.stderr(renderDiagnostics(out.failed.map((f) => f.diagnostic), io.color));
+  if (out.overcharged?.length) io.stderr(renderDiagnostics(out.overcharged, io.color));
   for (const s of out.skipped) io.stderr(`skipped ${s.address} (${s.action}): ${s.reason}\n`);
   const verdict = out.failed.length ? 'Apply failed' : 'Apply complete';
   io.stdout(`${verdict}: ${out.done.length} done, ${out.failed.length} failed, ${out.skipped.length} skipped.\n`);
@@ -88,6 +89,6 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
     ).finally(() => bar.finish());
     if (!changes.length) io.stdout('No changes. Nothing was applied.\n');
     else printOutcome(out, io);
-    io.exitCode = out.failed.length ? 1 : 0;
+    io.exitCode = out.failed.length || out.overcharged?.length ? 1 : 0;
   });
 }

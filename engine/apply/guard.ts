@@ -29,11 +29,18 @@ export interface GuardInputs {
   spent?: BudgetSpent;
   reprice: Repricer;
   allowLargeSpend: boolean;
+  /** Told when the vendor reports charging more than the guarded amount (the purchase is done: loud, not undone). */
+  onChargedAbove?: (d: Diagnostic) => void;
 }
 
 function priceIncreased(change: Change, planned: number, now: number, currency: string, tolerance: number): Diagnostic {
   return error('PRICE_INCREASED', `the price rose from ${formatMoney(planned, currency)} (planned) to ${formatMoney(now, currency)}; not bought`,
     undefined, `Run \`orderform plan\` again and review the new price${tolerance ? ` (safety.priceTolerance allows ${tolerance * 100}%)` : ''}.`);
+}
+
+function chargedAbove(change: Change, guarded: Cost, charged: Money): Diagnostic {
+  return error('CHARGED_ABOVE_PLAN', `${change.address}: the vendor charged ${formatMoney(charged.amount, charged.currency)}, above the ${formatMoney(guarded.amount!, guarded.currency)} checked before buying`, undefined,
+    'The order is placed and recorded. Check the charge with the vendor; the price rule the plan used did not match the vendor\'s (docs/guards.md, "Plan amounts bound the charge").');
 }
 
 function priceUnknown(change: Change): Diagnostic {
@@ -79,7 +86,10 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
       const reserved = { ...change, cost };
       spent.push(reserved);
       try {
-        return await buy(cost);
+        const bought = await buy(cost);
+        const charged = (bought as { price?: Money } | null)?.price;
+        if (charged && charged.currency === cost.currency && charged.amount > cost.amount) inp.onChargedAbove?.(chargedAbove(change, cost, charged));
+        return bought;
       } catch (e) {
         // Unknown outcome: it may have been bought, so it keeps counting.
         if (!(e instanceof OutcomeUnknownError)) spent.splice(spent.indexOf(reserved), 1);

@@ -3,7 +3,7 @@
  * (adopted intents, statuses), then execute its changes with the vendor handlers behind the spend
  * guard, and compact state. The caller holds the state lock and has shown (and had approved) the plan.
  */
-import { DiagnosticsError, error } from '../diagnostics.js';
+import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Config, ResourceSpec } from '../model.js';
 import { maxarAccount } from '../plan/facts.js';
 import type { BuiltPlan } from '../plan/build.js';
@@ -96,13 +96,15 @@ export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Prom
     if (spec.kind === 'maxar_ard_order' && inp.clients.maxar) await maxarAccount(inp.clients.maxar, true);
     return pricer.price(change, spec);
   };
-  const guard = createSpendGuard({ config: inp.config, facts: inp.built.facts, spent: inp.built.spent, reprice, allowLargeSpend: opts.allowLargeSpend });
+  const overcharged: Diagnostic[] = [];
+  const guard = createSpendGuard({ config: inp.config, facts: inp.built.facts, spent: inp.built.spent, reprice, allowLargeSpend: opts.allowLargeSpend, onChargedAbove: (d) => overcharged.push(d) });
   const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
   try {
-    return await execute(
+    const outcome = await execute(
       { plan: inp.plan, specs, state, store: inp.store, handlerFor: createHandlers(inp.clients), now, guard },
       { parallelism: opts.parallelism, keepGoing: opts.keepGoing, ...(opts.hooks ? { hooks: opts.hooks } : {}) },
     );
+    return overcharged.length ? { ...outcome, overcharged } : outcome;
   } finally {
     await inp.store.compact();
   }

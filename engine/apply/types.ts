@@ -48,4 +48,6 @@ export interface ApplyOutcome {
   done: { address: string; action: Change['action'] }[];
   failed: { address: string; action: Change['action']; diagnostic: Diagnostic }[];
   skipped: { address: string; action: Change['action']; reason: string }[];
+  /** Purchases done but charged above the amount checked before buying (CHARGED_ABOVE_PLAN): apply exits 1. */
+  overcharged?: Diagnostic[];
 }

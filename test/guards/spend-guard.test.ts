@@ -51,3 +51,22 @@ describe('spend guard', () => {
     expect(paid).toMatchObject({ amount: 9 });
   });
 });
+
+describe('plan amounts bound the charge', () => {
+  it('a purchase the vendor charged above the guarded amount is recorded, and reported loudly (CHARGED_ABOVE_PLAN)', async () => {
+    const reported: string[] = [];
+    const spend = createSpendGuard({
+      config: { budget: { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: [] },
+      facts: { contracts: [] },
+      reprice: async () => ({ amount: 65.1, currency: 'USD', basis: 'account-pricing', vendor: 'maxar' }),
+      allowLargeSpend: true,
+      onChargedAbove: (d) => reported.push(`${d.code}: ${d.summary}`),
+    })(() => undefined);
+    const over = change('orders.ard', 65.1);
+    const recorded = await spend(over, spec, async () => ({ price: { amount: 65.2, currency: 'USD' } }));
+    expect(recorded).toEqual({ price: { amount: 65.2, currency: 'USD' } });
+    expect(reported).toEqual(['CHARGED_ABOVE_PLAN: orders.ard: the vendor charged 65.20 USD, above the 65.10 USD checked before buying']);
+    await spend(change('orders.exact', 65.1), spec, async () => ({ price: { amount: 65.1, currency: 'USD' } }));
+    expect(reported).toHaveLength(1);
+  });
+});
