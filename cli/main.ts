@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { DiagnosticsError } from '../engine/diagnostics.js';
+import { systemErrorDiagnostic } from '../engine/system-errors.js';
 import { renderDiagnostics } from './render/diagnostics.js';
 import { commands } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
@@ -56,6 +57,11 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     }
     if (err instanceof UsageError) {
       io.stderr(`${err.message}\nRun 'orderform --help' for usage.\n`);
+      return 1;
+    }
+    const system = systemErrorDiagnostic(err);
+    if (system) {
+      io.stderr(renderDiagnostics([system], io.color));
       return 1;
     }
     const e = err as Error;

@@ -14,7 +14,7 @@ import { aoiReader, displayPath } from './aoi.js';
 import { budgetCurrencyRules } from './budget-rules.js';
 import type { Normalized, ResourceContext } from './context.js';
 import { digestOf } from './digest.js';
-import type { Env } from './endpoints.js';
+import { endpointDiagnostics, type Env } from './endpoints.js';
 import { mergeSources, type Entry, type MergedConfig } from './merge.js';
 import { normalizeAlert } from './normalize-alert.js';
 import { normalizeMaxarOrder } from './normalize-maxar-order.js';
@@ -56,6 +56,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   diagnostics.push(...mergeProblems);
   // A block declared twice would make every reference to it ambiguous: stop before the noise.
   if (hasErrors(mergeProblems)) return { config: null, diagnostics: sorted(diagnostics, files) };
+  diagnostics.push(...endpointDiagnostics(merged, env));
   const providers = normalizeProviders(merged, env);
   const state = normalizeState(merged, files[0]!, env);
   diagnostics.push(...state.diagnostics);

@@ -115,6 +115,8 @@ export class NetworkError extends Error {
     readonly method: HttpMethod,
     readonly url: string,
     readonly reason: string,
+    /** The OS or undici error code (ECONNREFUSED, ENOTFOUND, …), for engine/system-errors.ts. */
+    readonly code?: string,
   ) {
     super(`${method} ${url} failed: ${reason}`);
   }
@@ -250,6 +252,7 @@ interface RawResponse {
 
 interface Failure {
   reason: string;
+  code?: string;
   mayHaveReachedServer: boolean;
 }
 
@@ -340,7 +343,7 @@ export class HttpClient {
       let giveUp: Error;
       if ('reason' in result) {
         if (!safe && result.mayHaveReachedServer) throw new OutcomeUnknownError(req.method, shown, result.reason);
-        giveUp = new NetworkError(req.method, shown, result.reason);
+        giveUp = new NetworkError(req.method, shown, result.reason, result.code);
         wait = this.backoff(attempt);
         reason = result.reason;
       } else {
@@ -383,6 +386,7 @@ export class HttpClient {
       if (token) headers.authorization = `Bearer ${token}`;
       if (req.offset) headers.range = `bytes=${req.offset}-`;
       const status = await this.slots.run(async () => {
+        let ownError: unknown;
         this.emit({ type: 'request', method: 'GET', url: shown, attempt: 1 });
         const started = this.now();
         try {
@@ -394,12 +398,22 @@ export class HttpClient {
             if (res.statusCode === 401 && token && !renewed) return 401;
             throw this.httpError('GET', shown, { status: res.statusCode, headers: resHeaders, bytes });
           }
-          await req.onStart?.(res.statusCode, resHeaders);
-          for await (const chunk of res.body) await req.sink(chunk as Uint8Array);
+          // The caller's own failures (a full disk while writing) pass through as they are, not as network errors.
+          const own = async (step: () => void | Promise<void>) => {
+            try {
+              await step();
+            } catch (e) {
+              ownError = e;
+              throw e;
+            }
+          };
+          await own(() => req.onStart?.(res.statusCode, resHeaders));
+          for await (const chunk of res.body) await own(() => req.sink(chunk as Uint8Array));
           return res.statusCode;
         } catch (err) {
-          if (err instanceof HttpError) throw err;
-          throw new NetworkError('GET', shown, this.redact(`${errorCode(err) ?? 'network error'}: ${(err as Error).message ?? String(err)}`));
+          if (err instanceof HttpError || err === ownError) throw err;
+          const code = errorCode(err);
+          throw new NetworkError('GET', shown, this.redact(`${code ?? 'network error'}: ${(err as Error).message ?? String(err)}`), code);
         }
       });
       if (status === 401 && token && !renewed) {
@@ -460,6 +474,7 @@ export class HttpClient {
       const code = errorCode(err);
       return {
         reason: this.redact(`${code ?? 'network error'}: ${(err as Error).message ?? String(err)}`),
+        ...(code ? { code } : {}),
         mayHaveReachedServer: !(code && NOT_SENT_CODES.has(code)),
       };
     } finally {

@@ -32,6 +32,8 @@ export async function writeFileAtomic(path: string, data: string, opts: AtomicWr
     }
   } catch (e) {
     await fs.unlink(temp).catch(() => undefined);
+    // Name the file the user knows (a full disk, a folder not writable), not the temp file beside it.
+    if ((e as NodeJS.ErrnoException).path === temp) (e as NodeJS.ErrnoException).path = path;
     throw e;
   }
   await fs.syncDir(dirname(path));

@@ -27,6 +27,10 @@ async function withHandle(path: string, flags: number, mode: number, fn: (fh: im
   try {
     await fn(fh);
     await fh.sync();
+  } catch (e) {
+    // A write through a handle fails without a path (ENOSPC): name the file.
+    (e as NodeJS.ErrnoException).path ??= path;
+    throw e;
   } finally {
     await fh.close();
   }
