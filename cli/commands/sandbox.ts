@@ -2,7 +2,7 @@
  * `orderform sandbox`: runs the vendor simulator on loopback. stdout carries only `export NAME=value`
  * lines (for `eval`); logs go to stderr; SIGINT/SIGTERM close it cleanly.
  */
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import type { FaultMap, SandboxOptions } from '../../sandbox/index.js';
@@ -81,6 +81,8 @@ export function sandboxOptions(a: SandboxArgs): SandboxOptions {
 /** Starts the sandbox, prints the export lines, serves until `stopped` settles, then closes. */
 export async function runSandbox(opts: SandboxOptions, io: CliIo, stopped: Promise<unknown>, exportsFile?: string): Promise<void> {
   const { startSandbox } = await import('../../sandbox/index.js');
+  // A file left by an earlier sandbox names a port nobody listens on any more.
+  if (exportsFile) await rm(exportsFile, { force: true });
   const sb = await startSandbox({ ...opts, log: (line) => io.stderr(`${line}\n`) });
   const exports = Object.entries(sb.env).map(([k, v]) => `export ${k}=${v}\n`).join('');
   io.stdout(exports);
@@ -92,6 +94,7 @@ export async function runSandbox(opts: SandboxOptions, io: CliIo, stopped: Promi
   io.stderr(`orderform sandbox: serving ${sb.url} (seed ${opts.seed ?? 1}); stop with Ctrl-C\n`);
   await stopped;
   await sb.close();
+  if (exportsFile) await rm(exportsFile, { force: true });
   io.stderr('orderform sandbox: stopped\n');
 }
 
@@ -114,7 +117,7 @@ function builder(y: Argv): Argv<SandboxArgs> {
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
     .option('seed', { type: 'number', default: 1, describe: 'Catalog and fault PRNG seed' })
     .option('state-file', { type: 'string', describe: 'Keep orders, quotations and alerts in this JSON file across restarts' })
-    .option('exports-file', { type: 'string', describe: 'Also write the export lines to this file once listening (for scripts to source)' })
+    .option('exports-file', { type: 'string', describe: 'Also write the export lines to this file once listening (for scripts to source); removed when the sandbox stops' })
     .option('latency-ms', { type: 'number', default: 0, describe: 'Fixed latency added to every call' })
     .option('jitter-ms', { type: 'number', default: 0, describe: 'Random extra latency, 0..N ms' })
     .option('delivery-delay-ms', { type: 'number', default: 3000, describe: 'Order placed → delivered (0 = on the next read)' })
