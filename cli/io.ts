@@ -11,6 +11,18 @@ export interface CliIo {
   cwd: string;
   /** Exit code the command asks for; set by handlers, read by main. */
   exitCode: number;
+  /** Asks one question on the terminal; rejects with Interrupted on Ctrl-C or the end of input. */
+  ask(question: string): Promise<string>;
+  /** Calls `listener` on the first Ctrl-C (a second one ends the process as usual); returns the remover. */
+  onInterrupt(listener: () => void): () => void;
+}
+
+/** Ctrl-C (or the end of input) at a question. */
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
 }
 
 export function processIo(): CliIo {
@@ -24,5 +36,23 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     exitCode: 0,
+    ask: async (question) => {
+      const { createInterface } = await import('node:readline');
+      const rl = createInterface({ input: process.stdin, output: process.stdout });
+      return new Promise<string>((resolve, reject) => {
+        let answered = false;
+        rl.on('SIGINT', () => rl.close());
+        rl.on('close', () => answered || reject(new Interrupted()));
+        rl.question(question, (answer) => {
+          answered = true;
+          rl.close();
+          resolve(answer);
+        });
+      });
+    },
+    onInterrupt: (listener) => {
+      process.once('SIGINT', listener);
+      return () => void process.off('SIGINT', listener);
+    },
   };
 }

@@ -21,6 +21,8 @@ export interface ProgressBar {
   advance(n?: number, note?: string): void;
   /** Clears the bar's line so that normal output follows. */
   finish(): void;
+  /** Writes a whole line above the bar (the bar is drawn again under it). */
+  line(text: string): void;
 }
 
 export interface ProgressOptions {
@@ -31,7 +33,7 @@ export interface ProgressOptions {
   width?: number;
 }
 
-const SILENT: ProgressBar = { start: () => undefined, advance: () => undefined, finish: () => undefined };
+const SILENT: ProgressBar = { start: () => undefined, advance: () => undefined, finish: () => undefined, line: () => undefined };
 
 export function createProgress(io: Pick<CliIo, 'isTty' | 'stderr'>, opts: ProgressOptions = {}): ProgressBar {
   if (!io.isTty || opts.quiet) return SILENT;
@@ -41,7 +43,9 @@ export function createProgress(io: Pick<CliIo, 'isTty' | 'stderr'>, opts: Progre
   let total = 0;
   let done = 0;
   let shown = false;
+  let lastNote = '';
   const draw = (note = '') => {
+    lastNote = note;
     const share = total > 0 ? Math.min(1, done / total) : 0;
     const filled = Math.round(share * width);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
@@ -62,6 +66,11 @@ export function createProgress(io: Pick<CliIo, 'isTty' | 'stderr'>, opts: Progre
     finish() {
       if (shown) io.stderr('\r\x1b[2K');
       shown = false;
+    },
+    line(text) {
+      const redraw = shown;
+      io.stderr(`\r\x1b[2K${text}\n`);
+      if (redraw) draw(lastNote);
     },
   };
 }

@@ -55,7 +55,7 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
       await ctx.record(c.address, next);
       status.set(c.address, 'done');
       outcome.done.push({ address: c.address, action: c.action });
-      opts.hooks?.onDone?.(c);
+      opts.hooks?.onDone?.(c, next);
     } catch (err) {
       const d: Diagnostic = toDiagnostic(err, c.address);
       status.set(c.address, 'failed');
@@ -76,7 +76,7 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
         started = true;
         continue;
       }
-      if (stopped) continue;
+      if (stopped || opts.signal?.aborted) continue;
       if (deps.some((s) => s !== 'done')) continue;
       if (running.size >= opts.parallelism) break;
       const p: Promise<void> = runOne(c).finally(() => running.delete(p));
@@ -87,7 +87,8 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
     if (running.size > 0) await Promise.race(running);
   }
   for (const c of pending) {
-    if (status.get(c.address) === 'waiting') skip(c, 'not started: an earlier change failed (use --keep-going to continue with independent changes)');
+    if (status.get(c.address) !== 'waiting') continue;
+    skip(c, opts.signal?.aborted ? 'not started: interrupted' : 'not started: an earlier change failed (use --keep-going to continue with independent changes)');
   }
   return outcome;
 }

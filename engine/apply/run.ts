@@ -36,6 +36,8 @@ export interface ApplyRunOptions extends SafetyFlags {
   parallelism: number;
   keepGoing: boolean;
   hooks?: ApplyHooks;
+  /** Aborted (Ctrl-C): no new change starts. */
+  signal?: AbortSignal;
 }
 
 /** Refuses a plan with errors or one past a safety threshold without its flag. */
@@ -102,7 +104,7 @@ export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Prom
   try {
     const outcome = await execute(
       { plan: inp.plan, specs, state, store: inp.store, handlerFor: createHandlers(inp.clients), now, guard },
-      { parallelism: opts.parallelism, keepGoing: opts.keepGoing, ...(opts.hooks ? { hooks: opts.hooks } : {}) },
+      { parallelism: opts.parallelism, keepGoing: opts.keepGoing, ...(opts.hooks ? { hooks: opts.hooks } : {}), ...(opts.signal ? { signal: opts.signal } : {}) },
     );
     return overcharged.length ? { ...outcome, overcharged } : outcome;
   } finally {

@@ -32,7 +32,8 @@ export type HandlerFor = (change: Change) => ChangeHandler;
 
 export interface ApplyHooks {
   onStart?(change: Change): void;
-  onDone?(change: Change): void;
+  /** `result`: the resource as recorded (its vendor ids), null when it no longer exists. */
+  onDone?(change: Change, result: ResourceState | null): void;
   onFail?(change: Change, diagnostic: Diagnostic): void;
   onSkip?(change: Change, reason: string): void;
 }
@@ -42,6 +43,8 @@ export interface ApplyOptions {
   /** Continue with changes that do not depend on a failed one (default: stop starting new changes). */
   keepGoing: boolean;
   hooks?: ApplyHooks;
+  /** Aborted (Ctrl-C): start no new change; those in flight finish and are recorded. */
+  signal?: AbortSignal;
 }
 
 export interface ApplyOutcome {

@@ -28,13 +28,14 @@ describe('progress and --quiet', () => {
     expect(piped.stderr).toBe('');
   });
 
-  it('apply: a bar on a terminal, a line per change in logs, neither with --quiet', async () => {
+  it('apply: a bar and a line per change on a terminal, a line per change in logs, neither with --quiet', async () => {
     const tty = await runCli(['apply', '--auto-approve'], { cwd: setup(), env: sb().env, isTty: true });
     expect(tty.code).toBe(0);
     expect(tty.stderr).toContain('Applying');
-    expect(tty.stderr).not.toContain('create done');
+    expect(tty.stderr.match(/: created after \d+s \[id=[^\]]+\]\n/g)).toHaveLength(3);
     const piped = await runCli(['apply', '--auto-approve'], { cwd: setup(), env: sb().env });
-    expect(piped.stderr.match(/: create done\n/g)).toHaveLength(3);
+    expect(piped.stderr).not.toContain('Applying');
+    expect(piped.stderr.match(/^\S+: created after \d+s \[id=[^\]]+\]$/gm)).toHaveLength(3);
     const quiet = await runCli(['apply', '--auto-approve', '--quiet'], { cwd: setup(), env: sb().env, isTty: true });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');

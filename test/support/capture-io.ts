@@ -1,5 +1,5 @@
 /** The CLI run in-process with a CliIo that keeps what it writes: what a user would see, and the exit code. */
-import type { CliIo } from '../../cli/io.js';
+import { Interrupted, type CliIo } from '../../cli/io.js';
 import { run } from '../../cli/main.js';
 
 export interface CaptureOptions {
@@ -8,7 +8,13 @@ export interface CaptureOptions {
   env?: NodeJS.ProcessEnv;
   isTty?: boolean;
   columns?: number;
+  /** Answers to the questions asked, in order; INTERRUPT is Ctrl-C at the question. No answer left: Ctrl-D. */
+  answers?: (string | typeof INTERRUPT)[];
+  /** Ctrl-C once the CLI has written text (stdout or stderr) that matches. */
+  interruptWhen?: RegExp;
 }
+
+export const INTERRUPT = Symbol('Ctrl-C');
 
 export interface CapturedIo {
   io: CliIo;
@@ -25,15 +31,34 @@ export interface CliRun {
 export function captureIo(opts: CaptureOptions): CapturedIo {
   let stdout = '';
   let stderr = '';
+  const answers = [...(opts.answers ?? [])];
+  const listeners = new Set<() => void>();
+  let interrupted = false;
+  const written = () => {
+    if (interrupted || !opts.interruptWhen?.test(stdout + stderr)) return;
+    interrupted = true;
+    for (const l of listeners) l();
+  };
   const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+    stdout: (t) => void ((stdout += t), written()),
+    stderr: (t) => void ((stderr += t), written()),
     color: false,
     isTty: opts.isTty ?? false,
     columns: opts.columns,
     env: opts.env ?? {},
     cwd: opts.cwd,
     exitCode: 0,
+    ask: async (question) => {
+      stdout += question;
+      const answer = answers.shift();
+      if (answer === undefined || answer === INTERRUPT) throw new Interrupted();
+      stdout += `${answer}\n`;
+      return answer;
+    },
+    onInterrupt: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
   return { io, stdout: () => stdout, stderr: () => stderr };
 }

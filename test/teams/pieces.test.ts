@@ -115,7 +115,7 @@ describe('rendering', () => {
     const bar = createProgress(io(true));
     bar.start('Applying', 2);
     const hooks = applyProgressHooks(bar);
-    hooks.onDone!({ address: 'orders.a' } as Change);
+    hooks.onDone!({ address: 'orders.a' } as Change, null);
     expect(out).toContain('1/2 50%  orders.a');
     hooks.onSkip!({ address: 'orders.b' } as Change, 'dependency failed');
     expect(out).toContain('2/2 100%  orders.b skipped');
