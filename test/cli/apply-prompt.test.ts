@@ -29,7 +29,7 @@ describe('apply at a terminal', () => {
 
   it('Ctrl-C at the question (or the end of input): "Interrupted; nothing was changed", exit 130, no internal error', async () => {
     sb().resetCalls();
-    for (const answers of [[INTERRUPT], []]) {
+    for (const answers of [[INTERRUPT], []] as CaptureOptions['answers'][]) {
       const r = await apply(setup(), { answers });
       expect(r.stdout).toContain('Interrupted; nothing was changed.');
       expect(r.code).toBe(130);

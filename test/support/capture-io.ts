@@ -14,7 +14,7 @@ export interface CaptureOptions {
   interruptWhen?: RegExp;
 }
 
-export const INTERRUPT = Symbol('Ctrl-C');
+export const INTERRUPT: unique symbol = Symbol('Ctrl-C');
 
 export interface CapturedIo {
   io: CliIo;
