@@ -3,7 +3,7 @@
  * then drift, spend per currency, limits with headroom, diagnostics and the summary line.
  * Colour only when asked.
  */
-import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js';
+import { formatMoney, isQuiet, isRefused, summaryLine } from '../../engine/plan/summary.js';
 import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Action, Change, Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
 import { renderDiagnostics } from './diagnostics.js';
@@ -52,9 +52,11 @@ function diffLine(l: DiffLine, paint: Paint): string {
 }
 
 function changeBlock(c: Change, paint: Paint): string {
-  const sym = paint(ACTION_COLOR[c.action], ACTION_SYMBOL[c.action].padStart(3));
+  // An edited placed order is not a "noop": nothing will be done because the plan refuses it.
+  const refused = isRefused(c);
+  const sym = refused ? paint('red', '!'.padStart(3)) : paint(ACTION_COLOR[c.action], ACTION_SYMBOL[c.action].padStart(3));
   const flags = c.irreversible ? paint('bold', ' [irreversible]') : '';
-  const lines = [`${sym} ${paint('bold', c.address)} ${paint('dim', `(${c.kind})`)} ${c.action} — ${c.reason}${flags}`];
+  const lines = [`${sym} ${paint('bold', c.address)} ${paint('dim', `(${c.kind})`)} ${refused ? 'refused' : c.action} — ${c.reason}${flags}`];
   const pad = '      ';
   const cost = costText(c.cost);
   if (cost) lines.push(`${pad}cost: ${cost}`);

@@ -8,7 +8,7 @@ import { findContract, isDiagnostic, type Normalized, type ResourceContext } fro
 import { customerReferenceFor, digestOf } from './digest.js';
 import { locate, locateKey, type Entry } from './merge.js';
 
-const WIRE_KEYS: Record<string, string> = {
+export const WIRE_KEYS: Record<string, string> = {
   processingLevel: 'processing_level',
   spectralProcessing: 'spectral_processing',
   imageFormat: 'image_format',

@@ -4,6 +4,7 @@
  * whose outcome is unknown is never placed again blindly, quotation decisions are one-way.
  * Costs are left null; the cost step fills them.
  */
+import { asWritten } from '../config/as-written.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
@@ -72,8 +73,8 @@ const isNeo = (s: OrderSpec) => s.kind === 'oneatlas_order' && s.contract.backen
 /** OneAtlas shows a legacy order only once delivered; Neo orders, Maxar orders and alerts are searchable at once. */
 const searchableAtOnce = (s: ResourceSpec) => !(s.kind === 'oneatlas_order' && !isNeo(s));
 const forgetCmd = (address: string) => `orderform state rm ${address}`;
-/** Field diffs a user can act on: the digest only restates that something changed. */
-const specDiffs = (before: unknown, after: unknown) => fieldDiffs(before, after).filter((f) => f.path !== 'digest');
+/** Field diffs a user can act on, in the config's terms: what they wrote, not what orderform derives or sends. */
+const specDiffs = (before: unknown, after: unknown) => fieldDiffs(asWritten(before), asWritten(after));
 
 class Differ {
   readonly changes = new Map<string, Change>();

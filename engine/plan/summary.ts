@@ -18,6 +18,11 @@ export function formatMoney(amount: number, currency: string | null): string {
 }
 
 /** Noops that only confirm a resource is in place; everything else deserves a line of output. */
+/** A placed order edited in config: kept as it is, with an error (ORDER_IMMUTABLE). */
+export function isRefused(c: Change): boolean {
+  return c.action === 'noop' && c.reason === 'spec-changed';
+}
+
 export function isQuiet(c: Change): boolean {
   return c.action === 'noop' && c.reason === 'unchanged';
 }
@@ -59,7 +64,11 @@ export function summaryLine(plan: Pick<Plan, 'changes'>): string {
     const spend = spendPhrase(cs);
     parts.push(spend ? `${g.label(cs.length)} (${spend})` : g.label(cs.length));
   }
-  const unchanged = plan.changes.filter((c) => c.action === 'noop').length;
-  if (!parts.length) return `No changes. ${plural(unchanged, 'resource')} up to date.`;
-  return `Plan: ${parts.join(', ')}${unchanged ? `; ${unchanged} unchanged` : ''}.`;
+  const refused = plan.changes.filter(isRefused).length;
+  const unchanged = plan.changes.filter((c) => c.action === 'noop').length - refused;
+  const refusedPart = refused ? `${refused} refused (changed in config, but placed orders are immutable)` : '';
+  if (!parts.length) {
+    return refused ? `Nothing can be applied: ${plural(unchanged, 'resource')} up to date, ${refusedPart}.` : `No changes. ${plural(unchanged, 'resource')} up to date.`;
+  }
+  return `Plan: ${parts.join(', ')}${unchanged ? `; ${unchanged} unchanged` : ''}${refused ? `; ${refusedPart}` : ''}.`;
 }

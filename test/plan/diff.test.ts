@@ -42,7 +42,7 @@ const cases: Case[] = [
   {
     name: 'placed order whose spec changed is refused',
     desired: [changedOrder], state: [recorded(legacyOrder('x'), 'in-progress', { salesOrderId: 'SAL1' })],
-    expect: { 'orders.x': { action: 'noop', reason: 'spec-changed', fieldPaths: ['customerReference', 'items[0].catalogItemId'] } },
+    expect: { 'orders.x': { action: 'noop', reason: 'spec-changed', fieldPaths: ['items[0].catalogItemId'] } },
     diagnostics: ['ORDER_IMMUTABLE'],
   },
   {

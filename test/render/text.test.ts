@@ -26,6 +26,16 @@ describe('text renderer', () => {
     expect(plain).toContain('# kept; orderform never cancels; use `orderform state rm orders.old` to forget');
   });
 
+  it('shows an edited placed order as refused with only what the user changed, never as "noop" or "No changes"', () => {
+    const text = renderPlanText(erroredPlan(), { color: false });
+    expect(text).toMatch(/^ {2}! orders\.paris \(oneatlas_order\) refused — spec-changed$/m);
+    expect(text).toContain('~ productTypeId: "PT1" → "PT2"');
+    expect(text).not.toContain('customerReference');
+    expect(text).not.toContain('noop');
+    expect(text).not.toContain('No changes');
+    expect(text).toContain('Nothing can be applied: 0 resources up to date, 1 refused (changed in config, but placed orders are immutable).');
+  });
+
   it('hides unchanged resources unless asked', () => {
     const quiet = renderPlanText(emptyPlan(), { color: false });
     expect(quiet).not.toContain('orders.paris');
