@@ -5,13 +5,13 @@
  */
 import { DiagnosticsError, error, warning, type Diagnostic } from '../diagnostics.js';
 import type { AlertSpec, Config, MaxarOrderSpec, Money, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
-import { fieldDiffs, specJson } from '../plan/canonical.js';
+import { fieldDiffs, specJson } from '../core/canonical.js';
 import type { ProviderClients } from '../providers/index.js';
 import { fromOrder } from '../providers/maxar-ard/convert.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine, quotationQuery, type OrderLineObservation } from '../providers/oneatlas/convert.js';
 import type { OneAtlasClient } from '../providers/oneatlas/client.js';
 import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
-import { stateFor } from './resource-state.js';
+import { stateFor } from '../core/resource-state.js';
 
 export interface Imported {
   resource: ResourceState;

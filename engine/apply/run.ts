@@ -16,7 +16,7 @@ import type { StateSnapshot, StateStore } from '../state/types.js';
 import { execute } from './executor.js';
 import { createSpendGuard, type Repricer } from './guard.js';
 import { createHandlers } from './handlers.js';
-import { stateFor } from './resource-state.js';
+import { stateFor } from '../core/resource-state.js';
 import { checkSafety, type SafetyFlags } from './safety.js';
 import type { ApplyHooks, ApplyOutcome } from './types.js';
 

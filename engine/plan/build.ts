@@ -5,6 +5,7 @@
 import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
 import { HttpError, type ProviderClients } from '../providers/index.js';
+import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot } from '../state/types.js';
 import { spendTotals } from './cost.js';
 import { diff } from './diff.js';
@@ -15,7 +16,7 @@ import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
 import { spentSoFar, type BudgetSpent } from './spent.js';
 import { approvalsNeeded } from './thresholds.js';
-import type { RemoteView } from './remote.js';
+import type { RemoteView } from '../core/remote.js';
 import { countActions } from './summary.js';
 import type { Change, Plan } from './types.js';
 
@@ -60,7 +61,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
 
   // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
   const maxPrices = new Map<string, Money>();
-  for (const r of config.resources) if ((r.kind === 'oneatlas_order' || r.kind === 'maxar_ard_order') && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  for (const r of config.resources) if (traitsOf(r.kind).maxPrice === 'spend-limits' && 'maxPrice' in r && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
   const spent = spentSoFar(state, config.budget.period, now());
   const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });

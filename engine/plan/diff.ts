@@ -8,8 +8,9 @@ import { asWritten } from '../config/as-written.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
-import { fieldDiffs, specJson } from './canonical.js';
-import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
+import { fieldDiffs, specJson } from '../core/canonical.js';
+import type { RemoteObservation, RemoteQuotation, RemoteView } from '../core/remote.js';
+import { traitsOf } from '../providers/registry.js';
 import type { Action, Change, ChangeReason, Drift } from './types.js';
 
 export interface DiffOptions {
@@ -31,7 +32,7 @@ type OrderSpec = Extract<ResourceSpec, { kind: 'oneatlas_order' | 'maxar_ard_ord
 export function isIrreversible(kind: ResourceKind, action: Action): boolean {
   switch (action) {
     case 'create':
-      return kind !== 'oneatlas_alert';
+      return !traitsOf(kind).deletedWhenRemoved;
     case 'replace':
     case 'delete':
     case 'accept':
@@ -310,26 +311,19 @@ class Differ {
     return [...this.desired.values()].some((d) => d.kind === 'quotation_decision' && 'order' in d.target && d.target.order === orderAddress);
   }
 
-  /** In state, gone from config: orders and decisions are kept (never cancelled), alerts deleted. */
+  /** In state, gone from config: what orderform can delete is deleted; orders and decisions are kept (never cancelled). */
   private removed(s: ResourceState, r: RemoteObservation | undefined): Change {
     const a = s.address;
     if (this.forget.has(a)) {
       return change(a, s.kind, 'forget', 'forget-requested', s.spec, null, { notes: ['dropped from state; nothing remote is touched'] });
     }
-    switch (s.kind) {
-      case 'oneatlas_alert':
-        if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
-        return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
-      case 'oneatlas_order':
-      case 'maxar_ard_order':
-        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
-          notes: [`kept; orderform never cancels; use \`${forgetCmd(a)}\` to forget`],
-        });
-      case 'quotation_decision':
-        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
-          notes: [`kept; a quotation decision is one-way; use \`${forgetCmd(a)}\` to forget`],
-        });
+    const traits = traitsOf(s.kind);
+    if (traits.deletedWhenRemoved) {
+      if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
+      return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
     }
+    const kept = traits.lifecycle === 'decision' ? 'a quotation decision is one-way' : 'orderform never cancels';
+    return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, { notes: [`kept; ${kept}; use \`${forgetCmd(a)}\` to forget`] });
   }
 }
 

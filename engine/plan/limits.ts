@@ -5,7 +5,8 @@
  */
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { Budget, Money, Vendor } from '../model.js';
-import { roundMoney, spendsMoney } from './cost.js';
+import { roundMoney } from '../core/money.js';
+import { spendsMoney } from './cost.js';
 import { formatMoney } from './summary.js';
 import type { BudgetSpent } from './spent.js';
 import type { Change, FeeCategory, LimitCheck } from './types.js';

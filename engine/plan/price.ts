@@ -9,9 +9,10 @@ import type { MaxarOrderSpec, OneAtlasOrderSpec, QuotationDecisionSpec, Resource
 import type { ProviderClients } from '../providers/index.js';
 import { fromAcquisition, type AcquisitionInfo } from '../providers/maxar-ard/convert.js';
 import { toWorkOrder } from '../providers/oneatlas/convert.js';
-import { maxarCost, roundMoney } from './cost.js';
+import { roundMoney } from '../core/money.js';
+import { maxarCost } from '../providers/maxar-ard/pricing.js';
 import { maxarAccount, type AccountFacts } from './facts.js';
-import type { RemoteQuotation, RemoteView } from './remote.js';
+import type { RemoteQuotation, RemoteView } from '../core/remote.js';
 import type { Change, Cost } from './types.js';
 
 export interface Pricer {

@@ -6,7 +6,7 @@
  */
 import type { BudgetPeriod, Vendor } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
-import { roundMoney } from './cost.js';
+import { roundMoney } from '../core/money.js';
 
 export interface BudgetSpent {
   /** Start of the period counted (ISO date), null for all time. */

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../engine/config/index.js';
 import type { Config, ResourceSpec } from '../../engine/model.js';
-import { specJson } from '../../engine/plan/canonical.js';
+import { specJson } from '../../engine/core/canonical.js';
 import { FileStateStore } from '../../engine/state/index.js';
 import type { ResourceState } from '../../engine/state/types.js';
 

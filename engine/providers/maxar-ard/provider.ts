@@ -1,0 +1,20 @@
+/** Maxar ARD behind the provider seam: orders priced from the account's per-km² pricing. */
+import type { KindTraits } from '../../core/kinds.js';
+import type { ResourceKind } from '../../model.js';
+import type { Provider } from '../provider.js';
+import type { MaxarClient } from './client.js';
+import { maxarOrderHandler } from './handlers/order.js';
+import { refreshMaxarOrders } from './refresh.js';
+
+export const MAXAR_KINDS = {
+  maxar_ard_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
+} as const satisfies Partial<Record<ResourceKind, KindTraits>>;
+
+export const maxarProvider: Provider<MaxarClient> = {
+  vendor: 'maxar',
+  title: 'Maxar ARD',
+  kinds: MAXAR_KINDS,
+  clientOf: (clients) => clients.maxar,
+  reads: (client, tracked) => (tracked.length ? [{ what: 'Maxar orders', read: () => refreshMaxarOrders(client, tracked) }] : []),
+  handlers: (client) => ({ maxar_ard_order: maxarOrderHandler(client) }),
+};
