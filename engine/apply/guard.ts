@@ -8,7 +8,7 @@ import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
 import { OutcomeUnknownError } from '../providers/index.js';
 import { roundMoney } from '../core/money.js';
-import type { AccountFacts } from '../plan/limits.js';
+import type { AccountLimit } from '../core/account-limit.js';
 import { checkLimits } from '../plan/limits.js';
 import type { BudgetSpent } from '../plan/spent.js';
 import { formatMoney } from '../plan/summary.js';
@@ -24,7 +24,7 @@ export type Repricer = (change: Change, spec: ResourceSpec, current: Current) =>
 
 export interface GuardInputs {
   config: Pick<Config, 'budget' | 'safety' | 'resources'>;
-  facts: AccountFacts;
+  accounts: readonly AccountLimit[];
   /** What this config bought before this apply (budget.total and perVendor count it). */
   spent?: BudgetSpent;
   reprice: Repricer;
@@ -64,7 +64,7 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
       return [priceIncreased(change, planned, cost.amount, cost.currency, tolerance)];
     }
     const candidate = { ...change, cost };
-    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, facts: inp.facts, maxPrices, sources, ...(inp.spent ? { spent: inp.spent } : {}) });
+    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, accounts: inp.accounts, maxPrices, sources, ...(inp.spent ? { spent: inp.spent } : {}) });
     const problems = limits.diagnostics
       .filter((d) => d.severity === 'error')
       .map((d) => ({ ...d, summary: `not bought: ${d.summary.replace(`${change.address} `, '').replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));

@@ -2,7 +2,7 @@
  * A change is data: what plan shows and apply executes for one resource. Neutral: the plan, the
  * executor and every provider's handlers read it; no closures, nothing only a UI reads steers apply.
  */
-import type { Currency, ResourceKind, Vendor } from '../model.js';
+import type { Currency, ResourceKind } from '../model.js';
 
 export type Action =
   | 'create' // places an order (spends money) or creates an alert
@@ -61,7 +61,8 @@ export interface Cost {
   amount: number | null;
   currency: Currency | null;
   basis: CostBasis;
-  vendor: Vendor;
+  /** The provider whose budget (`budget.perVendor`) and accounts the spend counts against. */
+  vendor: string;
   /** Human detail, e.g. `1,234.5 km² × 20 USD/km² (standard)`. */
   detail?: string;
   /** The spend per fee category, for accounts whose limits are per category (an order may mix several). */

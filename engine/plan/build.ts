@@ -9,9 +9,9 @@ import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot } from '../state/types.js';
 import { spendTotals } from './cost.js';
 import { diff } from './diff.js';
-import { readAccountFacts, type AccountFacts } from './facts.js';
+import type { AccountLimit } from '../core/account-limit.js';
 import { checkLimits } from './limits.js';
-import { createPricer, type Pricer } from './price.js';
+import { createPricing, type Pricing } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
 import { spentSoFar, type BudgetSpent } from './spent.js';
@@ -41,7 +41,8 @@ export interface PlanProgress {
 export interface BuiltPlan {
   plan: Plan;
   remote: RemoteView;
-  facts: AccountFacts;
+  /** The accounts' limits as read for this plan: apply's spend guard checks each purchase against them. */
+  accountLimits: AccountLimit[];
   /** What this config already bought, counted by the budget (apply's guard counts it too). */
   spent: BudgetSpent;
 }
@@ -49,14 +50,12 @@ export interface BuiltPlan {
 export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const { config, state, clients } = inp;
   const now = inp.now ?? (() => new Date());
-  const [remote, facts] = await Promise.all([
-    refreshRemote({ desired: config.resources, state, clients, now }),
-    readAccountFacts(config, clients),
-  ]);
+  const pricing = createPricing(clients, config, now);
+  const [remote, accountLimits] = await Promise.all([refreshRemote({ desired: config.resources, state, clients, now }), pricing.accountLimits()]);
   const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [] });
   const specs = new Map(config.resources.map((r) => [r.address, r]));
   const diagnostics: Diagnostic[] = [...d.diagnostics];
-  const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics, inp.onProgress);
+  const changes = await priceChanges(d.changes, specs, (c, spec) => pricing.price(c, spec, remote), diagnostics, inp.onProgress);
   diagnostics.push(...checkQuotationDecisions(changes, specs));
 
   // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
@@ -64,7 +63,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   for (const r of config.resources) if (traitsOf(r.kind).maxPrice === 'spend-limits' && 'maxPrice' in r && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
   const spent = spentSoFar(state, config.budget.period, now());
-  const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });
+  const limits = checkLimits({ changes, budget: config.budget, accounts: accountLimits, maxPrices, sources, spent });
   diagnostics.push(...limits.diagnostics);
 
   const totals = spendTotals(changes);
@@ -83,14 +82,14 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
   };
-  return { plan, remote, facts, spent };
+  return { plan, remote, accountLimits, spent };
 }
 
 /** Prices all changes at once (the HTTP client bounds concurrency); a price the vendor refuses is a positioned error. */
 async function priceChanges(
   changes: readonly Change[],
   specs: ReadonlyMap<string, ResourceSpec>,
-  pricer: Pricer,
+  price: (change: Change, spec: ResourceSpec | undefined) => ReturnType<Pricing['price']>,
   diagnostics: Diagnostic[],
   onProgress: BuildPlanInputs['onProgress'],
 ): Promise<Change[]> {
@@ -101,7 +100,7 @@ async function priceChanges(
     changes.map(async (c) => {
       const spec = specs.get(c.address);
       try {
-        return { ...c, cost: await pricer.price(c, spec) };
+        return { ...c, cost: await price(c, spec) };
       } catch (e) {
         diagnostics.push(...pricingProblem(e, c, spec));
         return c;

@@ -13,7 +13,7 @@ export interface BudgetSpent {
   since: string | null;
   /** Human name of the period, e.g. `2026`, `2026-12`, `all time`. */
   label: string;
-  byVendor: Partial<Record<Vendor, Record<string, number>>>;
+  byVendor: Partial<Record<string, Record<string, number>>>;
 }
 
 const NOT_BOUGHT = new Set<ResourceState['status']>(['intent', 'failed', 'quotation-sent', 'quotation-refused', 'quotation-expired']);

@@ -4,16 +4,39 @@
  * a planned change on them (handlers). Plan, apply and state reach a vendor only through this
  * interface, by kind, via the registry (registry.ts); a provider imports nothing from plan/ or apply/.
  */
+import type { AccountLimit } from '../core/account-limit.js';
+import type { Change, Cost } from '../core/change.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { KindTraits } from '../core/kinds.js';
-import type { RemoteObservation } from '../core/remote.js';
+import type { RemoteObservation, RemoteView } from '../core/remote.js';
 import type { Tracked } from '../core/tracked.js';
+import type { Config, ResourceSpec } from '../model.js';
+import type { ResourceState } from '../state/types.js';
 import type { ProviderClients } from './index.js';
 
 /** One list read refresh makes: what it reads (for progress), and the observations it yields by address. */
 export interface RemoteRead {
   what: string;
   read(): Promise<Record<string, RemoteObservation>>;
+}
+
+/** What pricing sees besides its client: the config (its resources of this provider's kinds only) and the clock. */
+export interface PricingContext {
+  config: Pick<Config, 'providers' | 'resources'>;
+  now: () => Date;
+}
+
+/**
+ * Pricing for one plan or one apply. The reads it makes (price lists, contracts, acquisitions) are
+ * shared within that run and held by this object only: a new run starts a new one.
+ */
+export interface ProviderPricing {
+  /** The limits of the accounts its resources spend against (contract credit, fee limits). Reads only. */
+  accountLimits(): Promise<AccountLimit[]>;
+  /** A planned change's cost; null: nothing to show. Throws what the vendor refuses (HttpError, DiagnosticsError). */
+  price(change: Change, spec: ResourceSpec | undefined, remote: RemoteView): Promise<Cost | null>;
+  /** The price right before buying, read again from the vendor (apply's spend guard). */
+  reprice(change: Change, spec: ResourceSpec, current: (address: string) => ResourceState | undefined): Promise<Cost | null>;
 }
 
 export interface Provider<Client = unknown> {
@@ -27,6 +50,8 @@ export interface Provider<Client = unknown> {
   clientOf(clients: ProviderClients): Client | undefined;
   /** Refresh: the reads that observe what is tracked of its kinds (`tracked` holds only those). */
   reads(client: Client, tracked: readonly Tracked[], now: () => Date): RemoteRead[];
+  /** Pricing and account limits for one run (a newcomer finds a vendor's prices in its pricing.ts). */
+  pricing(client: Client, ctx: PricingContext): ProviderPricing;
   /** The handler for each of its kinds (`forget` is the executor's: it touches nothing remote). */
   handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
 }

@@ -4,6 +4,7 @@ import type { ResourceKind } from '../../model.js';
 import type { Provider } from '../provider.js';
 import type { MaxarClient } from './client.js';
 import { maxarOrderHandler } from './handlers/order.js';
+import { maxarPricing } from './pricing.js';
 import { refreshMaxarOrders } from './refresh.js';
 
 export const MAXAR_KINDS = {
@@ -16,5 +17,6 @@ export const maxarProvider: Provider<MaxarClient> = {
   kinds: MAXAR_KINDS,
   clientOf: (clients) => clients.maxar,
   reads: (client, tracked) => (tracked.length ? [{ what: 'Maxar orders', read: () => refreshMaxarOrders(client, tracked) }] : []),
+  pricing: maxarPricing,
   handlers: (client) => ({ maxar_ard_order: maxarOrderHandler(client) }),
 };

@@ -7,6 +7,7 @@ import type { OneAtlasClient } from './client.js';
 import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
+import { oneatlasPricing } from './pricing.js';
 import { refreshAlerts, refreshLegacy, refreshNeo } from './refresh.js';
 
 export const ONEATLAS_KINDS = {
@@ -35,6 +36,7 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
     if (legacy.length) reads.push({ what: 'OneAtlas workspace', read: () => refreshLegacy(client, legacy) });
     return reads;
   },
+  pricing: oneatlasPricing,
   handlers: (client) => ({
     oneatlas_order: oneatlasOrderHandler(client),
     oneatlas_alert: oneatlasAlertHandler(client),
