@@ -4,12 +4,13 @@
  * guard, and compact state. The caller holds the state lock and has shown (and had approved) the plan.
  */
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
-import type { Config, ResourceSpec } from '../model.js';
+import type { Config, QuotationDecisionSpec } from '../model.js';
 import type { BuiltPlan } from '../plan/build.js';
 import { createPricing } from '../plan/price.js';
 import { stateUpdates } from '../plan/refresh.js';
 import type { Plan } from '../plan/types.js';
 import type { ProviderClients } from '../providers/index.js';
+import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot, StateStore } from '../state/types.js';
 import { execute } from './executor.js';
 import { createSpendGuard } from './guard.js';
@@ -64,8 +65,9 @@ export async function recordRefresh(inp: ApplyRunInputs): Promise<StateSnapshot>
   for (const u of stateUpdates(inp.state, inp.built.remote, now)) if (!pending.has(u.address)) await put(u.address, u.resource);
   const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
   for (const c of inp.plan.changes) {
-    const spec = specs.get(c.address);
-    if (c.reason !== 'adopted' || spec?.kind !== 'quotation_decision' || (resources[c.address] && resources[c.address]!.status !== 'intent')) continue;
+    const declared = specs.get(c.address);
+    if (c.reason !== 'adopted' || !declared || traitsOf(declared.kind).lifecycle !== 'decision' || (resources[c.address] && resources[c.address]!.status !== 'intent')) continue;
+    const spec = declared as QuotationDecisionSpec;
     const target = 'order' in spec.target ? spec.target.order : spec.address;
     const q = inp.built.remote.resources[target]?.quotation;
     if (!q) continue;

@@ -10,8 +10,9 @@ import type { ChangeHandler } from '../core/handler.js';
 import type { KindTraits } from '../core/kinds.js';
 import type { RemoteObservation, RemoteView } from '../core/remote.js';
 import type { Tracked } from '../core/tracked.js';
-import type { Config, ResourceSpec } from '../model.js';
-import type { ResourceState } from '../state/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Config, Money, ResourceSpec } from '../model.js';
+import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
 import type { ProviderClients } from './index.js';
 
 /** One list read refresh makes: what it reads (for progress), and the observations it yields by address. */
@@ -39,6 +40,27 @@ export interface ProviderPricing {
   reprice(change: Change, spec: ResourceSpec, current: (address: string) => ResourceState | undefined): Promise<Cost | null>;
 }
 
+/** How plan creates a resource of one of its kinds. Pure and offline: the diff asks it for every creation. */
+export interface Creation {
+  /** `request-quotation` when the price comes by quotation (a decision then buys), else `create`. */
+  action: 'create' | 'request-quotation';
+  /** The vendor lists it as soon as it exists: an unconfirmed creation not listed was never made. */
+  listedAtOnce: boolean;
+  /** What to tell the user when an unconfirmed creation is not listed yet (only when not listed at once). */
+  unlistedHint?: (address: string) => string;
+}
+
+/** What a provider found remotely for `orderform import`: the core turns it into the resource's state. */
+export interface ImportFound {
+  status: ResourceStatus;
+  remote: RemoteIds;
+  price?: Money;
+  diagnostics?: Diagnostic[];
+  /** A renamable object: its remote name, and whether anything else differs (then the next plan replaces it). */
+  name?: string;
+  criteriaDiffer?: boolean;
+}
+
 export interface Provider<Client = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
@@ -46,12 +68,16 @@ export interface Provider<Client = unknown> {
   readonly title: string;
   /** The resource kinds it owns, with their money traits. */
   readonly kinds: Readonly<Record<string, KindTraits>>;
+  /** How a resource of its kinds is created (see Creation). */
+  creation(spec: ResourceSpec): Creation;
   /** Its client among the ones built for this run; undefined when the config does not declare it. */
   clientOf(clients: ProviderClients): Client | undefined;
   /** Refresh: the reads that observe what is tracked of its kinds (`tracked` holds only those). */
   reads(client: Client, tracked: readonly Tracked[], now: () => Date): RemoteRead[];
   /** Pricing and account limits for one run (a newcomer finds a vendor's prices in its pricing.ts). */
   pricing(client: Client, ctx: PricingContext): ProviderPricing;
+  /** `orderform import`: looks a remote id up for a declared resource of its kinds. Reads only. */
+  importResource(client: Client, spec: ResourceSpec, remoteId: string, current: (address: string) => ResourceState | undefined): Promise<ImportFound>;
   /** The handler for each of its kinds (`forget` is the executor's: it touches nothing remote). */
   handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
 }

@@ -1,23 +1,18 @@
 /**
  * The provider seam, enforced: a vendor folder imports nothing from plan/ or apply/, and the core
- * (plan, apply, state, core) names no vendor. Files that still name one are listed below while the
- * seam is being finished; a file not listed that names a vendor fails this test.
+ * (plan, apply, state, core) names no vendor and imports no vendor folder: they reach vendors through
+ * the registry (engine/providers/registry.ts).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const VENDOR_DIRS = ['engine/providers/oneatlas', 'engine/providers/maxar-ard'];
+/** Every folder under engine/providers is a vendor's (shared provider code sits in files beside them). */
+const VENDOR_DIRS = readdirSync(join(ROOT, 'engine/providers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `engine/providers/${e.name}`);
 const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state'];
 /** A vendor, a vendor's product line or a shipped vendor kind, as a word or a prefix (`oneatlas_order`). */
 const VENDOR_NAME = /oneatlas|maxar|pl[ée]iades|airbus|\bneo\b/i;
-
-/** Still naming a vendor, to be moved behind the seam (issue 13); shrink this list, never grow it. */
-const NOT_YET_NEUTRAL = new Set([
-  'engine/plan/diff.ts',
-  'engine/apply/import.ts',
-]);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -41,19 +36,18 @@ describe('the provider seam', () => {
     expect(offending).toEqual([]);
   });
 
-  it('plan, apply, state and core name no vendor (beyond the files listed as not yet neutral)', () => {
+  it('plan, apply, state and core name no vendor', () => {
     const naming = CORE_DIRS.flatMap(tsFiles).filter((f) => VENDOR_NAME.test(readFileSync(join(ROOT, f), 'utf8')));
-    expect(naming.filter((f) => !NOT_YET_NEUTRAL.has(f))).toEqual([]);
+    expect(naming).toEqual([]);
   });
 
   it('plan, apply, state and core import no vendor folder (they reach vendors through the registry)', () => {
-    const offending = CORE_DIRS.flatMap(tsFiles)
-      .filter((f) => !NOT_YET_NEUTRAL.has(f))
-      .flatMap((f) => importsOf(f).filter((i) => VENDOR_DIRS.some((v) => i.startsWith(`${v}/`))).map((i) => `${f} imports ${i}`));
+    const offending = CORE_DIRS.flatMap(tsFiles).flatMap((f) => importsOf(f).filter((i) => VENDOR_DIRS.some((v) => i.startsWith(`${v}/`))).map((i) => `${f} imports ${i}`));
     expect(offending).toEqual([]);
   });
 
   it('the rules see what they check: a vendor file, a vendor import and a vendor name are detected', () => {
+    expect(VENDOR_DIRS).toEqual(expect.arrayContaining(['engine/providers/oneatlas', 'engine/providers/maxar-ard']));
     expect(tsFiles('engine/providers/oneatlas')).toContain('engine/providers/oneatlas/client.ts');
     const sample = "import type { X } from '../../../plan/types.js';\nconst m = await import('../client.js');\nimport './side-effect.js';";
     expect(importsOf('engine/providers/oneatlas/handlers/x.ts', sample)).toEqual([

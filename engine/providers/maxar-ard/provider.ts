@@ -1,8 +1,9 @@
 /** Maxar ARD behind the provider seam: orders priced from the account's per-km² pricing. */
 import type { KindTraits } from '../../core/kinds.js';
-import type { ResourceKind } from '../../model.js';
+import type { MaxarOrderSpec, ResourceKind } from '../../model.js';
 import type { Provider } from '../provider.js';
 import type { MaxarClient } from './client.js';
+import { importMaxarOrder } from './import.js';
 import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
 import { refreshMaxarOrders } from './refresh.js';
@@ -15,8 +16,10 @@ export const maxarProvider: Provider<MaxarClient> = {
   vendor: 'maxar',
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
+  creation: () => ({ action: 'create', listedAtOnce: true }),
   clientOf: (clients) => clients.maxar,
   reads: (client, tracked) => (tracked.length ? [{ what: 'Maxar orders', read: () => refreshMaxarOrders(client, tracked) }] : []),
   pricing: maxarPricing,
+  importResource: (client, spec, id) => importMaxarOrder(client, spec as MaxarOrderSpec, id),
   handlers: (client) => ({ maxar_ard_order: maxarOrderHandler(client) }),
 };

@@ -2,8 +2,9 @@
 import type { KindTraits } from '../../core/kinds.js';
 import type { Tracked } from '../../core/tracked.js';
 import type { ResourceKind } from '../../model.js';
-import type { Provider, RemoteRead } from '../provider.js';
+import type { Creation, Provider, RemoteRead } from '../provider.js';
 import type { OneAtlasClient } from './client.js';
+import { importOneAtlas } from './import.js';
 import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
@@ -21,10 +22,23 @@ const isNeo = (t: Tracked) =>
   (t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'neo') ||
   (t.kind === 'quotation_decision' && t.spec.target !== undefined && 'quotationId' in t.spec.target);
 
+/** A legacy order shows only once delivered (in the delivery workspace): until then only its sales order id finds it. */
+const LEGACY: Creation = {
+  action: 'create',
+  listedAtOnce: false,
+  unlistedHint: (address) =>
+    `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run \`orderform import ${address} SALES_ORDER_ID\`.`,
+};
+
 export const oneatlasProvider: Provider<OneAtlasClient> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
+  creation(spec) {
+    if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true };
+    // Pléiades Neo orders start as a quotation, found at once through the v2 orders search.
+    return spec.contract.backend === 'neo' ? { action: 'request-quotation', listedAtOnce: true } : LEGACY;
+  },
   clientOf: (clients) => clients.oneatlas,
   reads(client, tracked, now) {
     const alerts = tracked.filter((t) => t.kind === 'oneatlas_alert');
@@ -37,6 +51,7 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
     return reads;
   },
   pricing: oneatlasPricing,
+  importResource: importOneAtlas,
   handlers: (client) => ({
     oneatlas_order: oneatlasOrderHandler(client),
     oneatlas_alert: oneatlasAlertHandler(client),
