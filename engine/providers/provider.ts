@@ -68,6 +68,8 @@ export interface Provider<Client = unknown> {
   readonly title: string;
   /** The resource kinds it owns, with their money traits. */
   readonly kinds: Readonly<Record<string, KindTraits>>;
+  /** Its vendor rules, checked offline on the normalized config (each diagnostic positioned at the field at fault). */
+  rules(resources: readonly ResourceSpec[]): Diagnostic[];
   /** How a resource of its kinds is created (see Creation). */
   creation(spec: ResourceSpec): Creation;
   /** Its client among the ones built for this run; undefined when the config does not declare it. */

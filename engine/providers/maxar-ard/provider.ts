@@ -6,6 +6,7 @@ import type { MaxarClient } from './client.js';
 import { importMaxarOrder } from './import.js';
 import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
+import { maxarRules } from './rules.js';
 import { refreshMaxarOrders } from './refresh.js';
 
 export const MAXAR_KINDS = {
@@ -16,6 +17,7 @@ export const maxarProvider: Provider<MaxarClient> = {
   vendor: 'maxar',
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
+  rules: maxarRules,
   creation: () => ({ action: 'create', listedAtOnce: true }),
   clientOf: (clients) => clients.maxar,
   reads: (client, tracked) => (tracked.length ? [{ what: 'Maxar orders', read: () => refreshMaxarOrders(client, tracked) }] : []),

@@ -9,6 +9,7 @@ import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
 import { oneatlasPricing } from './pricing.js';
+import { oneAtlasRules } from './rules.js';
 import { refreshAlerts, refreshLegacy, refreshNeo } from './refresh.js';
 
 export const ONEATLAS_KINDS = {
@@ -34,6 +35,7 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
+  rules: oneAtlasRules,
   creation(spec) {
     if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true };
     // Pléiades Neo orders start as a quotation, found at once through the v2 orders search.
