@@ -21,7 +21,7 @@ function config(...resources: Config['resources']): Config {
     files: ['orders.yaml'],
     digest: 'fake',
     providers: {},
-    budget: { total: {}, perOrder: {}, perVendor: {} },
+    budget: { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' },
     safety: DEFAULT_SAFETY,
     state: { backend: 'file', path: 'unused.json' },
     resources,
