@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { Change } from '../plan/types.js';
+import type { ResourceState } from '../state/types.js';
 
 export type HandlerFor = (change: Change) => ChangeHandler;
 

@@ -1,4 +1,4 @@
-/** Digests: sha256 hex of the canonical JSON (engine/plan/canonical.ts) of what defines a remote object. */
+/** Digests: sha256 hex of the canonical JSON (engine/core/canonical.ts) of what defines a remote object. */
 import { createHash } from 'node:crypto';
 import { canonical } from '../core/canonical.js';
 
