@@ -75,8 +75,7 @@ export interface Budget {
   /** What this config spends: already bought (within `period`) plus this apply. */
   total: Ceilings;
   perOrder: Ceilings;
-  /** Keyed by provider (`Cost.vendor`). */
-  perVendor: Partial<Record<string, Ceilings>>;
+  perVendor: Partial<Record<Vendor, Ceilings>>;
   period: BudgetPeriod;
 }
 

@@ -7,8 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Order } from '../../schemas/generated/config.js';
 import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
-import type { Config, ResourceKind, ResourceSpec } from '../model.js';
-import { allProviders } from '../providers/registry.js';
+import type { Config, MaxarOrderSpec, OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../model.js';
+import { maxarRules } from '../providers/maxar-ard/rules.js';
+import { oneAtlasRules } from '../providers/oneatlas/rules.js';
 import { aoiReader, displayPath } from './aoi.js';
 import { budgetCurrencyRules } from './budget-rules.js';
 import type { Normalized, ResourceContext } from './context.js';
@@ -63,7 +64,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const normalized = await normalizeResources(merged, ctx);
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
-  diagnostics.push(...refine(allProviders().flatMap((p) => p.rules(resources)), sources), ...budgetCurrencyRules(merged));
+  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources)], sources), ...budgetCurrencyRules(merged));
   if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
 
   resources.sort((a, b) => (a.address < b.address ? -1 : 1));
@@ -88,21 +89,13 @@ export function countByKind(resources: readonly ResourceSpec[]): Record<Resource
   return counts;
 }
 
-type OrderNormalizer<V extends Order['vendor']> = (entry: Entry<Extract<Order, { vendor: V }>>, ctx: ResourceContext) => Promise<Normalized<ResourceSpec>>;
-
-/** One normalizer per `vendor:` an order may name (the schema's list): a vendor without one is a type error. */
-const ORDER_NORMALIZERS: { [V in Order['vendor']]: OrderNormalizer<V> } = {
-  oneatlas: normalizeOneAtlasOrder,
-  maxar: normalizeMaxarOrder,
-};
-
-function normalizeOrder<V extends Order['vendor']>(entry: Entry<Extract<Order, { vendor: V }>>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>> {
-  return (ORDER_NORMALIZERS[entry.value.vendor as V] as OrderNormalizer<V>)(entry, ctx);
-}
-
 async function normalizeResources(merged: MergedConfig, ctx: ResourceContext): Promise<Normalized<ResourceSpec>[]> {
+  const order = (entry: Entry<Order>): Promise<Normalized<OneAtlasOrderSpec | MaxarOrderSpec>> =>
+    entry.value.vendor === 'oneatlas'
+      ? normalizeOneAtlasOrder({ ...entry, value: entry.value }, ctx)
+      : normalizeMaxarOrder({ ...entry, value: entry.value }, ctx);
   return Promise.all([
-    ...merged.orders.map((e) => normalizeOrder(e, ctx)),
+    ...merged.orders.map(order),
     ...merged.quotations.map(async (e) => normalizeQuotation(e, ctx)),
     ...merged.alerts.map((e) => normalizeAlert(e, ctx)),
   ]);

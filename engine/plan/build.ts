@@ -5,18 +5,17 @@
 import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
 import { HttpError, type ProviderClients } from '../providers/index.js';
-import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot } from '../state/types.js';
 import { spendTotals } from './cost.js';
 import { diff } from './diff.js';
-import type { AccountLimit } from '../core/account-limit.js';
+import { readAccountFacts, type AccountFacts } from './facts.js';
 import { checkLimits } from './limits.js';
-import { createPricing, type Pricing } from './price.js';
+import { createPricer, type Pricer } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
 import { spentSoFar, type BudgetSpent } from './spent.js';
 import { approvalsNeeded } from './thresholds.js';
-import type { RemoteView } from '../core/remote.js';
+import type { RemoteView } from './remote.js';
 import { countActions } from './summary.js';
 import type { Change, Plan } from './types.js';
 
@@ -41,8 +40,7 @@ export interface PlanProgress {
 export interface BuiltPlan {
   plan: Plan;
   remote: RemoteView;
-  /** The accounts' limits as read for this plan: apply's spend guard checks each purchase against them. */
-  accountLimits: AccountLimit[];
+  facts: AccountFacts;
   /** What this config already bought, counted by the budget (apply's guard counts it too). */
   spent: BudgetSpent;
 }
@@ -50,20 +48,22 @@ export interface BuiltPlan {
 export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const { config, state, clients } = inp;
   const now = inp.now ?? (() => new Date());
-  const pricing = createPricing(clients, config, now);
-  const [remote, accountLimits] = await Promise.all([refreshRemote({ desired: config.resources, state, clients, now }), pricing.accountLimits()]);
+  const [remote, facts] = await Promise.all([
+    refreshRemote({ desired: config.resources, state, clients, now }),
+    readAccountFacts(config, clients),
+  ]);
   const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [] });
   const specs = new Map(config.resources.map((r) => [r.address, r]));
   const diagnostics: Diagnostic[] = [...d.diagnostics];
-  const changes = await priceChanges(d.changes, specs, (c, spec) => pricing.price(c, spec, remote), diagnostics, inp.onProgress);
+  const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics, inp.onProgress);
   diagnostics.push(...checkQuotationDecisions(changes, specs));
 
   // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
   const maxPrices = new Map<string, Money>();
-  for (const r of config.resources) if (traitsOf(r.kind).maxPrice === 'spend-limits' && 'maxPrice' in r && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  for (const r of config.resources) if ((r.kind === 'oneatlas_order' || r.kind === 'maxar_ard_order') && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
   const spent = spentSoFar(state, config.budget.period, now());
-  const limits = checkLimits({ changes, budget: config.budget, accounts: accountLimits, maxPrices, sources, spent });
+  const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });
   diagnostics.push(...limits.diagnostics);
 
   const totals = spendTotals(changes);
@@ -82,14 +82,14 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
   };
-  return { plan, remote, accountLimits, spent };
+  return { plan, remote, facts, spent };
 }
 
 /** Prices all changes at once (the HTTP client bounds concurrency); a price the vendor refuses is a positioned error. */
 async function priceChanges(
   changes: readonly Change[],
   specs: ReadonlyMap<string, ResourceSpec>,
-  price: (change: Change, spec: ResourceSpec | undefined) => ReturnType<Pricing['price']>,
+  pricer: Pricer,
   diagnostics: Diagnostic[],
   onProgress: BuildPlanInputs['onProgress'],
 ): Promise<Change[]> {
@@ -100,7 +100,7 @@ async function priceChanges(
     changes.map(async (c) => {
       const spec = specs.get(c.address);
       try {
-        return { ...c, cost: await price(c, spec) };
+        return { ...c, cost: await pricer.price(c, spec) };
       } catch (e) {
         diagnostics.push(...pricingProblem(e, c, spec));
         return c;

@@ -1,16 +1,53 @@
 /**
- * Cost arithmetic: pure and synchronous. Prices come from the providers; this module only combines
- * them, and which changes spend money comes from the kind's traits.
+ * Cost arithmetic: pure and synchronous. Prices come from the vendors (price endpoint, quotation,
+ * account pricing); this module only combines them.
  */
-import { roundMoney } from '../core/money.js';
-import { traitsOf } from '../providers/registry.js';
-import type { Change, SpendTotal } from './types.js';
+import type { Change, Cost, FeeCategory, SpendTotal } from './types.js';
+
+export type AgeCategory = Exclude<FeeCategory, 'tasking'>;
+
+const DAY_MS = 86_400_000;
+
+/** Maxar image-age categories (seed): fresh ≤ 90 days, standard 91 days – 3 years, training older. */
+export function ageCategory(acquired: Date, now: Date): AgeCategory {
+  const days = Math.floor((now.getTime() - acquired.getTime()) / DAY_MS);
+  if (days <= 90) return 'fresh';
+  if (days <= 3 * 365) return 'standard';
+  return 'training';
+}
+
+/** Money is rounded to cents once, where it is computed, so totals add up exactly as shown. */
+export function roundMoney(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+export type MaxarPricing = Record<AgeCategory, number>;
+
+/** Maxar ARD: each acquisition costs AOI km² × the account's price for its age category. */
+export function maxarCost(
+  areaKm2: number,
+  acquisitions: readonly { id: string; acquired: Date }[],
+  pricing: MaxarPricing,
+  now: Date,
+  accountId: string,
+): Cost {
+  const byCategory: Partial<Record<FeeCategory, number>> = {};
+  const parts: string[] = [];
+  for (const a of acquisitions) {
+    const cat = ageCategory(a.acquired, now);
+    const amount = roundMoney(areaKm2 * pricing[cat]);
+    byCategory[cat] = roundMoney((byCategory[cat] ?? 0) + amount);
+    parts.push(`${a.id}: ${areaKm2.toFixed(2)} km² × ${pricing[cat]} USD/km² (${cat})`);
+  }
+  const amount = roundMoney(Object.values(byCategory).reduce((s, v) => s + (v ?? 0), 0));
+  return { amount, currency: 'USD', basis: 'account-pricing', vendor: 'maxar', detail: parts.join('; '), byCategory, account: accountId };
+}
 
 /** Changes that move money when applied: placing an order, accepting a quotation. */
 export function spendsMoney(change: Change): boolean {
   switch (change.action) {
     case 'create':
-      return traitsOf(change.kind).createSpends;
+      return change.kind === 'oneatlas_order' || change.kind === 'maxar_ard_order';
     case 'accept':
       return true;
     case 'update':

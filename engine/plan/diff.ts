@@ -6,11 +6,10 @@
  */
 import { asWritten } from '../config/as-written.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
+import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
-import { fieldDiffs, specJson } from '../core/canonical.js';
-import type { RemoteObservation, RemoteQuotation, RemoteView } from '../core/remote.js';
-import { providerOf, traitsOf } from '../providers/registry.js';
+import { fieldDiffs, specJson } from './canonical.js';
+import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
 import type { Action, Change, ChangeReason, Drift } from './types.js';
 
 export interface DiffOptions {
@@ -26,12 +25,13 @@ export interface DiffResult {
   diagnostics: Diagnostic[];
 }
 
+type OrderSpec = Extract<ResourceSpec, { kind: 'oneatlas_order' | 'maxar_ard_order' }>;
 
 /** Placing an order, accepting or refusing a quotation and deleting cannot be undone. */
 export function isIrreversible(kind: ResourceKind, action: Action): boolean {
   switch (action) {
     case 'create':
-      return !traitsOf(kind).deletedWhenRemoved;
+      return kind !== 'oneatlas_alert';
     case 'replace':
     case 'delete':
     case 'accept':
@@ -69,12 +69,9 @@ function change(
   };
 }
 
-const creationOf = (d: ResourceSpec) => providerOf(d.kind).creation(d);
-const isDecision = (kind: string) => traitsOf(kind).lifecycle === 'decision';
-/** A `decision` kind's spec: the diff reads its target, decision and ceiling (engine/model.ts). */
-const asDecision = (d: ResourceSpec) => d as QuotationDecisionSpec;
-/** A `renamable` kind's spec: the diff reads its name. */
-const asRenamable = (d: ResourceSpec) => d as ResourceSpec & { name: string };
+const isNeo = (s: OrderSpec) => s.kind === 'oneatlas_order' && s.contract.backend === 'neo';
+/** OneAtlas shows a legacy order only once delivered; Neo orders, Maxar orders and alerts are searchable at once. */
+const searchableAtOnce = (s: ResourceSpec) => !(s.kind === 'oneatlas_order' && !isNeo(s));
 const forgetCmd = (address: string) => `orderform state rm ${address}`;
 /** Field diffs a user can act on, in the config's terms: what they wrote, not what orderform derives or sends. */
 const specDiffs = (before: unknown, after: unknown) => fieldDiffs(asWritten(before), asWritten(after));
@@ -102,7 +99,7 @@ class Differ {
     this.checkForgetList();
     const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])];
     // Decisions last: they depend on what happens to their order.
-    const decisionsLast = (a: string) => (isDecision(this.kindOf(a)) ? 1 : 0);
+    const decisionsLast = (a: string) => (this.kindOf(a) === 'quotation_decision' ? 1 : 0);
     for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
     const changes = [...this.changes.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
     return { changes, drift: this.drift, diagnostics: this.diagnostics };
@@ -129,19 +126,20 @@ class Differ {
     const s = this.state.resources[address];
     const r = this.remote.resources[address];
     if (!d) return this.removed(s!, r);
-    switch (traitsOf(d.kind).lifecycle) {
-      case 'order':
+    switch (d.kind) {
+      case 'oneatlas_order':
+      case 'maxar_ard_order':
         return this.order(d, s, r);
-      case 'renamable':
-        return this.renamable(asRenamable(d), s, r);
-      case 'decision':
-        return this.decision(asDecision(d), s);
+      case 'oneatlas_alert':
+        return this.alert(d, s, r);
+      case 'quotation_decision':
+        return this.decision(d, s);
     }
   }
 
-  /** The change that makes a resource exist: an order (or the quotation request that prices it), an alert. */
+  /** The change that makes a resource exist: an order (or a Neo quotation request), an alert. */
   private creation(d: ResourceSpec, reason: ChangeReason, before: unknown, notes: string[] = []): Change {
-    const action: Action = creationOf(d).action;
+    const action: Action = d.kind === 'oneatlas_order' && isNeo(d) ? 'request-quotation' : 'create';
     const why: ChangeReason = action === 'request-quotation' && reason === 'new' ? 'quotation-needed' : reason;
     const extra = action === 'request-quotation' ? ['price known once the quotation is requested (at apply)'] : [];
     return change(d.address, d.kind, action, why, before, specJson(d), { notes: [...notes, ...extra] });
@@ -158,8 +156,7 @@ class Differ {
       return change(d.address, d.kind, 'noop', 'adopted', s.spec, specJson(d), { notes: ['found remotely by its reference; recorded in state at apply'] });
     }
     const lookedUp = r !== undefined;
-    const creation = creationOf(d);
-    if (this.retry.has(d.address) || (lookedUp && creation.listedAtOnce)) {
+    if (this.retry.has(d.address) || (lookedUp && searchableAtOnce(d))) {
       const why = this.retry.has(d.address)
         ? 'retry of an unconfirmed order requested (--retry-unconfirmed)'
         : `an earlier run recorded an intent but nothing with reference ${ref} exists remotely: it was never placed`;
@@ -168,14 +165,15 @@ class Differ {
     this.diagnostics.push(
       warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order; it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
         lookedUp
-          ? `${creation.unlistedHint?.(d.address) ?? 'The vendor does not list it yet.'} If you are sure it was not placed, run ` +
+          ? `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run ` +
+              `\`orderform import ${d.address} SALES_ORDER_ID\`. If you are sure it was not placed, run ` +
               `\`orderform apply --retry-unconfirmed ${d.address}\` to order it again.`
           : 'Run the plan with refresh so that orderform can look for it by its reference.'),
     );
     return change(d.address, d.kind, 'noop', 'outcome-unknown', s.spec, specJson(d), { notes: [`reference ${ref}; not ordered again until resolved`] });
   }
 
-  private order(d: ResourceSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+  private order(d: OrderSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
     if (!s) return this.creation(d, 'new', null);
     if (s.status === 'intent') return this.intent(d, s, r);
     this.statusDrift(d.address, s, r);
@@ -188,7 +186,7 @@ class Differ {
       return change(d.address, d.kind, 'noop', 'spec-changed', s.spec, after, { fieldDiffs: specDiffs(s.spec, after), notes: ['orders are immutable once placed'] });
     }
     const q = this.quotationOf(d.address);
-    if (creationOf(d).action === 'request-quotation' && q?.status === 'SENT' && !this.hasDecisionFor(d.address)) {
+    if (isNeo(d) && q?.status === 'SENT' && !this.hasDecisionFor(d.address)) {
       const price = q.amount === null ? 'price pending' : `${q.amount} ${q.currency ?? ''}`.trim();
       return change(d.address, d.kind, 'noop', 'awaiting-quotation-decision', s.spec, after, {
         notes: [`quotation ${q.id} (${price}${q.validUntil ? `, valid until ${q.validUntil}` : ''}) awaits a decision: declare one under \`quotations\``],
@@ -203,8 +201,7 @@ class Differ {
     }
   }
 
-  /** Renamed in place; any other change replaces it; deleted outside orderform: created again. */
-  private renamable(d: ResourceSpec & { name: string }, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+  private alert(d: AlertSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
     if (!s) return this.creation(d, 'new', null);
     if (s.status === 'intent') return this.intent(d, s, r);
     const after = specJson(d);
@@ -244,7 +241,7 @@ class Differ {
       const orderChange = this.changes.get(target);
       if (!orderChange) {
         this.diagnostics.push(error('QUOTATION_TARGET_UNKNOWN', `${d.address}: no order ${target} in the config or the state`, d.source,
-          'Point `order` at an order under `orders` that is priced by quotation, or use `quotationId` for a quotation placed elsewhere.'));
+          'Point `order` at a Pléiades Neo order declared under `orders`, or use `quotationId` for a quotation placed elsewhere.'));
         return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after);
       }
       if (orderChange.action === 'request-quotation') {
@@ -297,7 +294,7 @@ class Differ {
     return change(d.address, d.kind, 'noop', 'spec-changed', before, after, { fieldDiffs: [{ path: 'decision', before: prior, after: d.decision }] });
   }
 
-  /** The quotation of an order priced by quotation: as refresh saw it, else as state recorded it. */
+  /** The quotation of a Neo order: as refresh saw it, else as state recorded it. */
   private quotationOf(orderAddress: string): RemoteQuotation | undefined {
     const seen = this.remote.resources[orderAddress]?.quotation;
     if (seen) return seen;
@@ -310,26 +307,29 @@ class Differ {
   }
 
   private hasDecisionFor(orderAddress: string): boolean {
-    const targetOf = (d: ResourceSpec) => (isDecision(d.kind) ? asDecision(d).target : undefined);
-    return [...this.desired.values()].some((d) => {
-      const t = targetOf(d);
-      return t !== undefined && 'order' in t && t.order === orderAddress;
-    });
+    return [...this.desired.values()].some((d) => d.kind === 'quotation_decision' && 'order' in d.target && d.target.order === orderAddress);
   }
 
-  /** In state, gone from config: what orderform can delete is deleted; orders and decisions are kept (never cancelled). */
+  /** In state, gone from config: orders and decisions are kept (never cancelled), alerts deleted. */
   private removed(s: ResourceState, r: RemoteObservation | undefined): Change {
     const a = s.address;
     if (this.forget.has(a)) {
       return change(a, s.kind, 'forget', 'forget-requested', s.spec, null, { notes: ['dropped from state; nothing remote is touched'] });
     }
-    const traits = traitsOf(s.kind);
-    if (traits.deletedWhenRemoved) {
-      if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
-      return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
+    switch (s.kind) {
+      case 'oneatlas_alert':
+        if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
+        return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
+      case 'oneatlas_order':
+      case 'maxar_ard_order':
+        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
+          notes: [`kept; orderform never cancels; use \`${forgetCmd(a)}\` to forget`],
+        });
+      case 'quotation_decision':
+        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
+          notes: [`kept; a quotation decision is one-way; use \`${forgetCmd(a)}\` to forget`],
+        });
     }
-    const kept = traits.lifecycle === 'decision' ? 'a quotation decision is one-way' : 'orderform never cancels';
-    return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, { notes: [`kept; ${kept}; use \`${forgetCmd(a)}\` to forget`] });
   }
 }
 

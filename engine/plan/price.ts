@@ -1,48 +1,126 @@
 /**
- * Prices planned changes through the provider of each change's kind (engine/providers/<vendor>/pricing.ts),
- * and gathers the account limits the spend counts against. One Pricing per plan or apply run: what a
- * provider reads for it is kept by that object only. Reads only; a price the vendor refuses throws
- * (HttpError / DiagnosticsError) for the caller to position.
+ * Prices one planned change: the OneAtlas price endpoint for legacy orders, the quotation for
+ * Pléiades Neo accepts ("known after quotation" before one exists), Maxar account pricing by
+ * acquisition age × AOI km². Plan prices every change with it; apply re-prices right before buying.
+ * Reads only. A price the vendor refuses throws (HttpError / DiagnosticsError): the caller positions it.
  */
-import type { AccountLimit } from '../core/account-limit.js';
-import type { Change, Cost } from '../core/change.js';
-import type { RemoteView } from '../core/remote.js';
-import type { Config, ResourceSpec } from '../model.js';
+import { DiagnosticsError, error } from '../diagnostics.js';
+import type { MaxarOrderSpec, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
 import type { ProviderClients } from '../providers/index.js';
-import type { Provider, ProviderPricing } from '../providers/provider.js';
-import { allProviders, providerOf } from '../providers/registry.js';
-import type { ResourceState } from '../state/types.js';
-import { spendsMoney } from './cost.js';
+import { fromAcquisition, type AcquisitionInfo } from '../providers/maxar-ard/convert.js';
+import { toWorkOrder } from '../providers/oneatlas/convert.js';
+import { maxarCost, roundMoney } from './cost.js';
+import { maxarAccount, type AccountFacts } from './facts.js';
+import type { RemoteQuotation, RemoteView } from './remote.js';
+import type { Change, Cost } from './types.js';
 
-export interface Pricing {
-  /** The limits of every account the config's resources spend against, provider by provider. */
-  accountLimits(): Promise<AccountLimit[]>;
-  price(change: Change, spec: ResourceSpec | undefined, remote: RemoteView): Promise<Cost | null>;
-  /** The price right before buying, read again from the vendor. */
-  reprice(change: Change, spec: ResourceSpec, current: (address: string) => ResourceState | undefined): Promise<Cost | null>;
+export interface Pricer {
+  price(change: Change, spec: ResourceSpec | undefined): Promise<Cost | null>;
 }
 
-export function createPricing(clients: ProviderClients, config: Pick<Config, 'providers' | 'resources'>, now: () => Date): Pricing {
-  const sessions = new Map<Provider, ProviderPricing>();
-  for (const p of allProviders()) {
-    const client = p.clientOf(clients);
-    const resources = config.resources.filter((r) => r.kind in p.kinds);
-    if (client !== undefined) sessions.set(p, p.pricing(client, { config: { providers: config.providers, resources }, now }));
-  }
-  const sessionOf = (change: Change): ProviderPricing => {
-    const p = providerOf(change.kind);
-    const s = sessions.get(p);
-    if (!s) throw new Error(`no ${p.title} client to price ${change.address}`);
-    return s;
+const FREE: Cost = { amount: 0, currency: null, basis: 'free', vendor: 'oneatlas' };
+
+/** The quotation a decision is about, as refresh saw it. */
+export function quotationFor(spec: QuotationDecisionSpec, remote: RemoteView): RemoteQuotation | undefined {
+  const at = 'order' in spec.target ? spec.target.order : spec.address;
+  return remote.resources[at]?.quotation;
+}
+
+/** Optional context: contract currencies (facts) and the config's specs, to name an accept's contract before its quotation exists. */
+export interface PricerContext {
+  facts?: AccountFacts;
+  specs?: ReadonlyMap<string, ResourceSpec>;
+}
+
+export function createPricer(clients: ProviderClients, remote: RemoteView, now: () => Date, ctx: PricerContext = {}): Pricer {
+  const currencyOf = (contractId: string | undefined) => ctx.facts?.contracts.find((c) => c.contractId === contractId)?.currency ?? null;
+  const contractOfDecision = (spec: QuotationDecisionSpec): string | undefined => {
+    if ('contract' in spec.target) return spec.target.contract.contractId;
+    const order = ctx.specs?.get(spec.target.order);
+    return order?.kind === 'oneatlas_order' ? order.contract.contractId : undefined;
   };
+  const unknownYet = (contractId: string | undefined): Cost => ({
+    amount: null, currency: currencyOf(contractId), basis: 'known-after-quotation', vendor: 'oneatlas', ...(contractId ? { account: contractId } : {}),
+  });
+  const acquisitions = new Map<string, Promise<AcquisitionInfo | null>>();
+
+  const acquisition = (id: string): Promise<AcquisitionInfo | null> => {
+    let p = acquisitions.get(id);
+    if (!p) {
+      p = needMaxar(clients).acquisition(id).then((w) => (w ? fromAcquisition(w) : null));
+      p.catch(() => acquisitions.delete(id));
+      acquisitions.set(id, p);
+    }
+    return p;
+  };
+
+  const legacyOrder = async (spec: OneAtlasOrderSpec): Promise<Cost> => {
+    if (!clients.oneatlas) throw new Error('no OneAtlas client for a OneAtlas order');
+    const p = await clients.oneatlas.price(toWorkOrder(spec));
+    const discount = p.discountValue ? `, discount ${p.discountValue} ${p.currency}` : '';
+    return { amount: roundMoney(p.totalAmount), currency: p.currency, basis: 'price-endpoint', vendor: 'oneatlas', account: spec.contract.contractId, detail: `${spec.productTypeId}${discount}` };
+  };
+
+  const maxarOrder = async (spec: MaxarOrderSpec): Promise<Cost> => {
+    const [account, acqs] = await Promise.all([maxarAccount(needMaxar(clients)), Promise.all(spec.acquisitions.map(acquisition))]);
+    const unknown = spec.acquisitions.filter((_, i) => !acqs[i]);
+    if (unknown.length) {
+      throw new DiagnosticsError([error('UNKNOWN_ACQUISITION', `${spec.address}: Maxar does not know acquisition ${unknown.join(', ')}`, spec.source,
+        'Check the acquisition ids in the Maxar ARD catalogue.')]);
+    }
+    return maxarCost(spec.aoi.areaKm2, acqs as AcquisitionInfo[], account.pricing, now(), spec.accountId);
+  };
+
+  const accept = (spec: QuotationDecisionSpec): Cost => {
+    const q = quotationFor(spec, remote);
+    const account = q?.contractId ?? contractOfDecision(spec);
+    if (!q || q.amount === null) {
+      // Requested in this run: the ceiling is the most it can cost, so totals and limits count it.
+      if (spec.maxPrice) {
+        const contractCurrency = currencyOf(account);
+        if (contractCurrency && contractCurrency !== spec.maxPrice.currency) {
+          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${spec.maxPrice.currency} and would bound nothing`,
+            spec.source, `Set maxPrice in ${contractCurrency} (orderform never converts currencies).`)]);
+        }
+        return { amount: spec.maxPrice.amount, currency: spec.maxPrice.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
+      }
+      return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
+    }
+    return { amount: roundMoney(q.amount), currency: q.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: `quotation ${q.id}` };
+  };
+
   return {
-    accountLimits: async () => (await Promise.all([...sessions.values()].map((s) => s.accountLimits()))).flat(),
-    async price(change, spec, remote) {
-      if (change.action === 'noop' || change.action === 'forget') return null;
-      // A resource of an undeclared provider (in state only) can still be shown; anything that spends needs its client.
-      if (!spendsMoney(change) && !sessions.has(providerOf(change.kind))) return { amount: 0, currency: null, basis: 'free', vendor: providerOf(change.kind).vendor };
-      return sessionOf(change).price(change, spec, remote);
+    async price(change, spec) {
+      switch (change.action) {
+        case 'noop':
+        case 'forget':
+          return null;
+        case 'update':
+        case 'replace':
+        case 'delete':
+        case 'refuse':
+          return FREE;
+        case 'request-quotation':
+          return unknownYet(spec?.kind === 'oneatlas_order' ? spec.contract.contractId : undefined);
+        case 'accept':
+          return spec?.kind === 'quotation_decision' ? accept(spec) : null;
+        case 'create':
+          switch (spec?.kind) {
+            case 'oneatlas_order':
+              return spec.contract.backend === 'neo' ? unknownYet(spec.contract.contractId) : legacyOrder(spec);
+            case 'maxar_ard_order':
+              return maxarOrder(spec);
+            case 'oneatlas_alert':
+            case 'quotation_decision':
+            case undefined:
+              return FREE;
+          }
+      }
     },
-    reprice: (change, spec, current) => sessionOf(change).reprice(change, spec, current),
   };
+}
+
+function needMaxar(clients: ProviderClients) {
+  if (!clients.maxar) throw new Error('no Maxar ARD client for a Maxar order');
+  return clients.maxar;
 }

@@ -3,11 +3,93 @@
  * nothing that only a UI reads steers apply. Every switch over `Action` must be exhaustive.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Currency, Money } from '../model.js';
-import type { Action, Change } from '../core/change.js';
+import type { Currency, Money, ResourceKind, Vendor } from '../model.js';
 
-export { ACTIONS, isChange } from '../core/change.js';
-export type { Action, Change, ChangeReason, Cost, CostBasis, FeeCategory, FieldDiff } from '../core/change.js';
+export type Action =
+  | 'create' // places an order (spends money) or creates an alert
+  | 'update' // in place (alert rename)
+  | 'replace' // delete then create (alert criteria changed)
+  | 'delete' // alert removed from config
+  | 'request-quotation' // Pléiades Neo: ask the vendor for a quotation (creates a remote object, free)
+  | 'accept' // accept a quotation: spends money, one-way
+  | 'refuse' // refuse a quotation: one-way
+  | 'forget' // drop from state, touch nothing remote
+  | 'noop';
+
+export const ACTIONS: readonly Action[] = [
+  'create',
+  'update',
+  'replace',
+  'delete',
+  'request-quotation',
+  'accept',
+  'refuse',
+  'forget',
+  'noop',
+];
+
+export type ChangeReason =
+  | 'new' // in config, not in state
+  | 'unchanged'
+  | 'renamed' // alert name changed
+  | 'criteria-changed' // alert criteria changed
+  | 'removed-from-config' // alert: delete; order: kept and reported (noop with a note)
+  | 'deleted-remotely' // drift: recreate an alert that vanished
+  | 'forget-requested'
+  | 'quotation-needed' // Neo order without quotation yet
+  | 'awaiting-quotation-decision' // quotation exists, no decision declared
+  | 'decision-declared'
+  | 'outcome-unknown' // an earlier run may have placed it; not found remotely yet
+  | 'adopted' // an earlier run's unconfirmed call turned out to have worked: recorded, nothing to do
+  | 'spec-changed'; // a placed order or a decision changed in config: refused with an error
+
+export interface FieldDiff {
+  /** Dotted path within the resource, e.g. `name`, `cloudCover`, `geometry.coordinates`. */
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type CostBasis =
+  | 'price-endpoint' // OneAtlas legacy: POST /prices
+  | 'quotation' // Pléiades Neo: the quotation's totalAmount
+  | 'account-pricing' // Maxar ARD: price per km² × area
+  | 'known-after-quotation' // Neo before a quotation exists
+  | 'free';
+
+export interface Cost {
+  /** Null when unknown at plan time (`known-after-quotation`). */
+  amount: number | null;
+  currency: Currency | null;
+  basis: CostBasis;
+  vendor: Vendor;
+  /** Human detail, e.g. `1,234.5 km² × 20 USD/km² (standard)`. */
+  detail?: string;
+  /** Maxar: the spend per fee category (an order may mix acquisitions of several ages). */
+  byCategory?: Partial<Record<FeeCategory, number>>;
+  /** The contract or account the spend counts against (credit / fee limits). */
+  account?: string;
+}
+
+export type FeeCategory = 'fresh' | 'standard' | 'training' | 'tasking';
+
+export interface Change {
+  address: string;
+  kind: ResourceKind;
+  action: Action;
+  reason: ChangeReason;
+  /** True when the change spends money or cannot be undone (order, accept, refuse, delete). */
+  irreversible: boolean;
+  /** What state knows (JSON), null for a create. */
+  before: unknown;
+  /** What config wants (JSON), null for delete/forget. */
+  after: unknown;
+  fieldDiffs: FieldDiff[];
+  cost: Cost | null;
+  /** Addresses that must be applied first (quotation request → decision). */
+  dependsOn: string[];
+  notes: string[];
+}
 
 /** Something that moved remotely since the last run (shown, and recorded in state by apply/refresh). */
 export interface Drift {
@@ -26,13 +108,13 @@ export interface SpendTotal {
   unknownCount: number;
 }
 
-/** A limit next to the spend that counts against it: budget ceilings, a contract's credit, an account's fee limits. */
+/** A limit next to the spend that counts against it: contract credit, Maxar fee limits, budget ceilings. */
 export interface LimitCheck {
-  name: string; // e.g. `budget.total EUR`, or an account limit as its provider names it
+  name: string; // e.g. `oneatlas contract CTR21000411 credit`, `maxar fresh_imagery_fee_limit`, `budget.total EUR`
   currency: Currency;
   /** Null: no limit. */
   limit: number | null;
-  /** Already used (as the vendor's usage reports it) or null when the vendor reports a remaining amount directly. */
+  /** Already used (Maxar usage) or null when the vendor reports a remaining amount directly. */
   used: number | null;
   planned: number;
   /** limit − used − planned; null when unlimited. */
@@ -82,6 +164,10 @@ export interface Plan {
   diagnostics: Diagnostic[];
   /** False when any diagnostic is an error or a limit is exceeded: apply refuses it. */
   applyable: boolean;
+}
+
+export function isChange(c: Change): boolean {
+  return c.action !== 'noop';
 }
 
 export type { Money };

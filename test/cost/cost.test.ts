@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spendTotals } from '../../engine/plan/cost.js';
-import { ageCategory, maxarCost } from '../../engine/providers/maxar-ard/pricing.js';
+import { ageCategory, maxarCost, spendTotals } from '../../engine/plan/cost.js';
 import type { Change, Cost } from '../../engine/plan/types.js';
 
 const now = new Date('2026-11-23T12:00:00Z');

@@ -84,7 +84,7 @@ describe('the spend guard with prices it cannot check', () => {
   const guard = (priceNow: Cost | null, maxPrice?: { amount: number; currency: string }) =>
     createSpendGuard({
       config: { budget: { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: maxPrice ? [{ address: 'quotations.d', maxPrice } as unknown as ResourceSpec] : [] },
-      accounts: [],
+      facts: { contracts: [] },
       reprice: async () => priceNow,
       allowLargeSpend: true,
     })(() => undefined);

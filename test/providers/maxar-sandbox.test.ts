@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, HttpError, OutcomeUnknownError } from '../../engine/providers/index.js';
 import type { MaxarClient } from '../../engine/providers/maxar-ard/client.js';
 import { fromAccount, fromAcquisition, fromOrder, referenceFilter, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
-import { ageCategory } from '../../engine/providers/maxar-ard/pricing.js';
+import { ageCategory } from '../../engine/plan/cost.js';
 import { maxarOrder } from './fixtures.js';
 import { callsTo, startHarness, type Harness } from './sandbox-harness.js';
 

@@ -3,10 +3,10 @@
  * and usage for cost checks; order status for state). Pure functions.
  */
 import type { MaxarOrderSpec, Money } from '../../model.js';
-import type { FeeCategory } from '../../core/change.js';
+import type { AgeCategory, MaxarPricing } from '../../plan/cost.js';
+import type { FeeCategory } from '../../plan/types.js';
 import type { ResourceStatus } from '../../state/types.js';
 import { WireFormatError } from '../wire-read.js';
-import type { AgeCategory, MaxarPricing } from './pricing.js';
 import type { WireAccount, WireAcquisition, WireFees, WireLimit, WireOrder, WireOrderRequest } from './wire.js';
 
 export type LimitName = FeeCategory | 'annual';

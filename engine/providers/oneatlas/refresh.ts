@@ -4,8 +4,8 @@
  * Neo contract, matched by quotation id or customerReference; legacy orders through one paged
  * search of their delivery workspace (only delivered products show there).
  */
-import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
-import { groupBy, isIntent, referenceOf, type Tracked } from '../../core/tracked.js';
+import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../plan/remote.js';
+import { groupBy, isIntent, referenceOf, type Tracked } from '../../plan/tracked.js';
 import type { OneAtlasClient } from './client.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine } from './convert.js';
 import type { WireOrderLine } from './wire.js';

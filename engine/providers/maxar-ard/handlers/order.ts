@@ -2,8 +2,8 @@
  * Maxar ARD orders: one POST /order, guarded, carrying `metadata.reference` so that an order whose
  * answer was lost is found again in the account's order listing instead of being placed twice.
  */
-import { specOf, stateFor, withIntent } from '../../../core/resource-state.js';
-import type { ChangeHandler } from '../../../core/handler.js';
+import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
+import type { ChangeHandler } from '../../../apply/types.js';
 import type { MaxarClient } from '../client.js';
 import { fromOrder, toOrderRequest } from '../convert.js';
 

@@ -24,13 +24,13 @@ export interface RemoteObservation {
   exists: boolean;
   /**
    * How it was found: by the id state records, or — for a resource whose state is still an intent —
-   * by the reference it was created with (an order's customer reference, an alert's name in its context).
+   * by its customerReference (OneAtlas) / metadata.reference (Maxar) / name in its context (alerts).
    */
   foundBy?: 'id' | 'reference';
   status?: ResourceStatus;
   /** Alerts: the current name (a rename done outside orderform shows here). */
   name?: string;
-  /** Orders placed through a quotation, and quotation decisions on an external quotation id. */
+  /** Pléiades Neo orders and quotation decisions on an external quotation id. */
   quotation?: RemoteQuotation;
   salesOrderId?: string;
   orderId?: string;
