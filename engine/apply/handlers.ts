@@ -6,10 +6,20 @@ import type { ProviderClients } from '../providers/index.js';
 import { oneatlasAlertHandler } from '../providers/oneatlas/handlers/alert.js';
 import { oneatlasOrderHandler } from '../providers/oneatlas/handlers/order.js';
 import { quotationDecisionHandler } from '../providers/oneatlas/handlers/quotation-decision.js';
+import { stateFor } from './resource-state.js';
 import type { ChangeHandler, HandlerFor } from './types.js';
 
 /** `forget` touches nothing remote: the resource leaves state. */
 const forgetHandler: ChangeHandler = { apply: async () => null };
+
+/** `adopt` touches nothing remote: the object the plan found at the vendor enters state as it stands. */
+const adoptHandler: ChangeHandler = {
+  apply: async (change, spec, prior, ctx) => {
+    if (!spec || !change.adopt) throw new Error(`${change.address}: nothing to adopt`);
+    const { remote, status, price } = change.adopt;
+    return stateFor(spec, prior, ctx.now(), { status, remote, ...(price ? { price } : {}) });
+  },
+};
 
 function missing(vendor: string): ChangeHandler {
   return {
@@ -28,5 +38,5 @@ export function createHandlers(clients: Pick<ProviderClients, 'oneatlas' | 'maxa
     quotation_decision: oa ? quotationDecisionHandler(oa) : missing('oneatlas'),
     maxar_ard_order: clients.maxar ? maxarOrderHandler(clients.maxar) : missing('maxar'),
   };
-  return (change) => (change.action === 'forget' ? forgetHandler : byKind[change.kind]);
+  return (change) => (change.action === 'forget' ? forgetHandler : change.action === 'adopt' ? adoptHandler : byKind[change.kind]);
 }

@@ -56,6 +56,7 @@ export function spendsMoney(change: Change): boolean {
     case 'request-quotation':
     case 'refuse':
     case 'forget':
+    case 'adopt':
     case 'noop':
       return false;
   }

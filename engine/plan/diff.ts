@@ -10,7 +10,7 @@ import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } fro
 import type { ResourceState, StateSnapshot } from '../state/types.js';
 import { fieldDiffs, specJson } from './canonical.js';
 import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
-import type { Action, Change, ChangeReason, Drift } from './types.js';
+import type { Action, Adoption, Change, ChangeReason, Drift } from './types.js';
 
 export interface DiffOptions {
   /** Addresses to drop from state without touching anything remote (`--forget`, `state rm`). */
@@ -40,6 +40,7 @@ export function isIrreversible(kind: ResourceKind, action: Action): boolean {
     case 'update':
     case 'request-quotation':
     case 'forget':
+    case 'adopt':
     case 'noop':
       return false;
   }
@@ -52,9 +53,10 @@ function change(
   reason: ChangeReason,
   before: unknown,
   after: unknown,
-  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs'] } = {},
+  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs']; adopt?: Adoption } = {},
 ): Change {
   return {
+    ...(extra.adopt ? { adopt: extra.adopt } : {}),
     address,
     kind,
     action,
@@ -80,6 +82,8 @@ class Differ {
   readonly changes = new Map<string, Change>();
   readonly drift: Drift[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  /** Legacy orders bought without a check at the vendor (it shows them only once delivered). */
+  readonly unseen: ResourceSpec[] = [];
   private readonly desired: Map<string, ResourceSpec>;
   private readonly forget: Set<string>;
   private readonly retry: Set<string>;
@@ -102,7 +106,20 @@ class Differ {
     const decisionsLast = (a: string) => (this.kindOf(a) === 'quotation_decision' ? 1 : 0);
     for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
     const changes = [...this.changes.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
+    this.warnUnseen();
     return { changes, drift: this.drift, diagnostics: this.diagnostics };
+  }
+
+  /** One warning for all of them (a large first apply would otherwise print one per order). */
+  private warnUnseen(): void {
+    const [first] = this.unseen;
+    if (!first) return;
+    const names = this.unseen.slice(0, 5).map((d) => d.address).join(', ') + (this.unseen.length > 5 ? `, and ${this.unseen.length - 5} more` : '');
+    this.diagnostics.push(warning('ORDER_NOT_CHECKABLE',
+      `${this.unseen.length} SPOT/Pléiades order${this.unseen.length === 1 ? '' : 's'} not in state could not be checked at the vendor: ${names}`, first.source,
+      'OneAtlas shows a SPOT/Pléiades order only once it is delivered (its delivery workspace), so one still in production under the same ' +
+        'reference is invisible. What protects it: apply records an intent in state before ordering, and keeps the previous state as a backup ' +
+        '(docs/apply.md). If these were ordered from a state you no longer have, restore that state instead of applying.'));
   }
 
   private kindOf(address: string): ResourceKind {
@@ -135,6 +152,38 @@ class Differ {
       case 'quotation_decision':
         return this.decision(d, s);
     }
+  }
+
+  /**
+   * Declared, not in state: the vendor is the source of truth. An object found under this resource's
+   * reference (or alert marker) is adopted, never bought again; a reference held by an order of another
+   * spec is an error; a legacy order still in production cannot be seen, and is bought with a warning.
+   */
+  private fresh(d: ResourceSpec, r: RemoteObservation | undefined): Change {
+    if (r?.exists) return this.adoption(d, r);
+    if (r === undefined && d.kind === 'oneatlas_order' && !isNeo(d)) {
+      this.unseen.push(d);
+      return this.creation(d, 'new', null, [`not checked at the vendor: a ${d.mission} order shows there only once delivered (reference ${d.customerReference})`]);
+    }
+    return this.creation(d, 'new', null);
+  }
+
+  private adoption(d: ResourceSpec, r: RemoteObservation): Change {
+    const after = specJson(d);
+    const ref = 'customerReference' in d ? d.customerReference : undefined;
+    if (d.kind === 'oneatlas_order' && r.productTypeId !== undefined && r.productTypeId !== d.productTypeId) {
+      const held = r.salesOrderId ?? r.quotation?.id ?? '?';
+      this.diagnostics.push(error('REFERENCE_HELD_BY_OTHER_ORDER',
+        `${d.address}: reference ${ref} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
+        `Give this order another customerReference (or remove the declared one to derive it from the key and spec). If ${held} is this order as placed, restore its spec.`));
+      return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: [{ path: 'productTypeId', before: r.productTypeId, after: d.productTypeId }] });
+    }
+    const adopt = adoptionOf(d, r);
+    const what = ref ? `reference ${ref}` : 'its marker (this user, this exact spec)';
+    return change(d.address, d.kind, 'adopt', 'found-at-vendor', null, after, {
+      adopt,
+      notes: [`found at the vendor by ${what}: ${adopt.vendorId} (${adopt.status}); recorded in state, nothing is bought`],
+    });
   }
 
   /** The change that makes a resource exist: an order (or a Neo quotation request), an alert. */
@@ -174,7 +223,7 @@ class Differ {
   }
 
   private order(d: OrderSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
-    if (!s) return this.creation(d, 'new', null);
+    if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     this.statusDrift(d.address, s, r);
     const after = specJson(d);
@@ -202,7 +251,7 @@ class Differ {
   }
 
   private alert(d: AlertSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
-    if (!s) return this.creation(d, 'new', null);
+    if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     const after = specJson(d);
     if (r && !r.exists) {
@@ -330,6 +379,30 @@ class Differ {
           notes: [`kept; a quotation decision is one-way; use \`${forgetCmd(a)}\` to forget`],
         });
     }
+  }
+}
+
+/** What apply records for an object found at the vendor, with the ids later runs find it by. */
+function adoptionOf(d: ResourceSpec, r: RemoteObservation): Adoption {
+  const status = r.status ?? 'active';
+  const q = r.quotation;
+  const price = q && q.amount !== null && q.currency ? { amount: q.amount, currency: q.currency } : undefined;
+  switch (d.kind) {
+    case 'oneatlas_order': {
+      const remote = {
+        customerReference: d.customerReference,
+        contractId: r.contractId ?? d.contract.contractId,
+        ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
+        ...(q ? { quotationId: q.id } : {}),
+      };
+      return { remote, status, ...(price ? { price } : {}), vendorId: r.salesOrderId ? `sales order ${r.salesOrderId}` : `quotation ${q?.id ?? '?'}` };
+    }
+    case 'maxar_ard_order':
+      return { remote: { customerReference: d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) }, status, vendorId: `Maxar order ${r.orderId ?? '?'}` };
+    case 'oneatlas_alert':
+      return { remote: { ...(r.alertId ? { alertId: r.alertId } : {}) }, status: 'active', vendorId: `alert ${r.alertId ?? '?'}` };
+    case 'quotation_decision':
+      throw new Error(`${d.address}: a quotation decision is never adopted by reference`);
   }
 }
 

@@ -94,6 +94,7 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
       switch (change.action) {
         case 'noop':
         case 'forget':
+        case 'adopt':
           return null;
         case 'update':
         case 'replace':

@@ -54,6 +54,7 @@ const GROUPS: { label: (n: number) => string; match: (c: Change) => boolean }[] 
   { label: (n) => `${plural(n, 'alert')} to replace`, match: (c) => c.action === 'replace' },
   { label: (n) => `${plural(n, 'alert')} to delete`, match: (c) => c.action === 'delete' },
   { label: (n) => `${n} to forget`, match: (c) => c.action === 'forget' },
+  { label: (n) => `${n} to adopt (found at the vendor, nothing bought)`, match: (c) => c.action === 'adopt' },
 ];
 
 export function summaryLine(plan: Pick<Plan, 'changes'>): string {

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Currency, Money, ResourceKind, Vendor } from '../model.js';
+import type { RemoteIds, ResourceStatus } from '../state/types.js';
 
 export type Action =
   | 'create' // places an order (spends money) or creates an alert
@@ -14,6 +15,7 @@ export type Action =
   | 'accept' // accept a quotation: spends money, one-way
   | 'refuse' // refuse a quotation: one-way
   | 'forget' // drop from state, touch nothing remote
+  | 'adopt' // the object already exists at the vendor under this resource's reference: record it, buy nothing
   | 'noop';
 
 export const ACTIONS: readonly Action[] = [
@@ -25,6 +27,7 @@ export const ACTIONS: readonly Action[] = [
   'accept',
   'refuse',
   'forget',
+  'adopt',
   'noop',
 ];
 
@@ -41,6 +44,7 @@ export type ChangeReason =
   | 'decision-declared'
   | 'outcome-unknown' // an earlier run may have placed it; not found remotely yet
   | 'adopted' // an earlier run's unconfirmed call turned out to have worked: recorded, nothing to do
+  | 'found-at-vendor' // not in state, but the vendor holds it under this resource's reference (lost state, `state rm`)
   | 'spec-changed'; // a placed order or a decision changed in config: refused with an error
 
 export interface FieldDiff {
@@ -89,6 +93,17 @@ export interface Change {
   /** Addresses that must be applied first (quotation request → decision). */
   dependsOn: string[];
   notes: string[];
+  /** `adopt` only: what the vendor holds, recorded in state as it stands (no call is made). */
+  adopt?: Adoption;
+}
+
+/** A vendor object found under a resource's reference, as apply records it. */
+export interface Adoption {
+  remote: RemoteIds;
+  status: ResourceStatus;
+  price?: Money;
+  /** The vendor's own id for people: sales order, quotation, Maxar order or alert id. */
+  vendorId: string;
 }
 
 /** Something that moved remotely since the last run (shown, and recorded in state by apply/refresh). */
@@ -144,6 +159,7 @@ export interface PlanCounts {
   accept: number;
   refuse: number;
   forget: number;
+  adopt: number;
   noop: number;
 }
 

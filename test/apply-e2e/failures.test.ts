@@ -47,7 +47,7 @@ describe('a failed purchase', () => {
 
   it('with --keep-going goes on with the independent changes', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['a', 'b', 'c'] });
+    writeConfig(dir, { legacy: ['kg-a', 'kg-b', 'kg-c'] });
     sb().knobs.errorRate = { 'POST /api/v1/orders': { next: 1 } };
     const r = await cli(['apply', '--auto-approve', '--parallelism', '1', '--keep-going'], dir, sb().env);
     sb().knobs.errorRate = {};

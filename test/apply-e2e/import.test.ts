@@ -43,7 +43,8 @@ describe('orderform import', () => {
     expect(r.err).toContain('IMPORT_SPEC_DIFFERS');
     expect(r.err).toContain('name');
     sb().resetCalls();
-    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    const ap = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(ap.code, ap.err + ap.out).toBe(0);
     expect(mutatingCalls(sb())).toEqual({ 'PUT /api/v1/alerts/{id}': 1 });
   });
 

@@ -1,0 +1,114 @@
+/**
+ * Never twice: the vendor is the source of truth, state only a cache of it. With the state gone, or
+ * one address removed from it, plan finds every object at the vendor by its reference (alerts by
+ * their marker) and adopts it: no creating call is planned and apply sends none.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir, writeConfig, type FixtureOptions } from './fixture.js';
+import { mutatingCalls, useSandbox } from './harness.js';
+
+const { sb } = useSandbox();
+
+const FULL: FixtureOptions = {
+  legacy: ['spot'],
+  neo: ['neo'],
+  decisions: { take: ['neo', 'accept', 20000] },
+  maxar: ['ard'],
+  alerts: { watch: 'Never twice' },
+};
+
+function loseState(dir: string): void {
+  for (const f of ['orderform.state.json', 'orderform.state.json.journal']) rmSync(join(dir, f), { force: true });
+}
+
+const state = (dir: string) => JSON.parse(readFileSync(join(dir, 'orderform.state.json'), 'utf8')).resources;
+
+/** A full apply; the Neo decision needs the second run (its quotation is priced by the first). */
+async function appliedWorld(o: FixtureOptions): Promise<string> {
+  const dir = tempDir();
+  writeConfig(dir, o);
+  for (let i = 0; i < 2; i++) {
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code, r.err + r.out).toBe(0);
+  }
+  const settled = await cli(['plan', '--detailed-exitcode'], dir, sb().env);
+  expect(settled.code, settled.out).toBe(0);
+  return dir;
+}
+
+describe('never twice: the vendor before the state', () => {
+  it('with the state deleted after a full apply, plan adopts everything and apply buys nothing', async () => {
+    const dir = await appliedWorld(FULL);
+    const before = state(dir);
+    loseState(dir);
+    sb().resetCalls();
+
+    const plan = await cli(['plan', '-o', 'json'], dir, sb().env);
+    expect(plan.code, plan.err).toBe(0);
+    const p = JSON.parse(plan.out);
+    const creating = p.changes.filter((c: { action: string }) => ['create', 'request-quotation', 'accept', 'replace'].includes(c.action));
+    expect(creating).toEqual([]);
+    const adopted = Object.fromEntries(p.changes.filter((c: { action: string }) => c.action === 'adopt').map((c: { address: string; adopt: { vendorId: string } }) => [c.address, c.adopt.vendorId]));
+    expect(Object.keys(adopted).sort()).toEqual(['alerts.watch', 'orders.ard', 'orders.neo', 'orders.spot']);
+    expect(adopted['orders.spot']).toBe(`sales order ${before['orders.spot'].remote.salesOrderId}`);
+    expect(adopted['alerts.watch']).toBe(`alert ${before['alerts.watch'].remote.alertId}`);
+    expect(p.counts.adopt).toBe(4);
+
+    const text = await cli(['plan'], dir, sb().env);
+    expect(text.out).toContain('4 to adopt (found at the vendor, nothing bought)');
+    expect(text.out).toContain(`found at the vendor by reference ${before['orders.ard'].remote.customerReference}: Maxar order ${before['orders.ard'].remote.orderId}`);
+    const md = await cli(['plan', '-o', 'markdown'], dir, sb().env);
+    expect(md.out).toContain(`alert ${before['alerts.watch'].remote.alertId}`);
+
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err + apply.out).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({});
+    const after = state(dir);
+    for (const a of ['orders.spot', 'orders.neo', 'orders.ard', 'alerts.watch']) expect(after[a].remote, a).toMatchObject(before[a].remote);
+    const again = await cli(['plan', '--detailed-exitcode'], dir, sb().env);
+    expect(again.code, again.out).toBe(0);
+  });
+
+  it('`state rm` on an address still in the config does not order it a second time', async () => {
+    const dir = await appliedWorld({ legacy: ['o'], maxar: ['m'] });
+    for (const a of ['orders.o', 'orders.m']) expect((await cli(['state', 'rm', a], dir, sb().env)).code).toBe(0);
+    sb().resetCalls();
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err + apply.out).toBe(0);
+    expect(apply.out).toContain('2 to adopt');
+    expect(mutatingCalls(sb())).toEqual({});
+    expect(state(dir)['orders.o'].status).toBe('delivered');
+  });
+
+  it('a SPOT/Pléiades order still in production is bought with a warning that says why it cannot be checked', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['fresh'] });
+    const plan = await cli(['plan'], dir, sb().env);
+    expect(plan.out).toContain('ORDER_NOT_CHECKABLE');
+    expect(plan.out).toContain('records an intent in state before ordering');
+  });
+
+  it('an alert of the same name with other criteria (not ours by marker) is neither adopted nor touched', async () => {
+    const dir = await appliedWorld({ alerts: { mine: ['Shared name', 20] } });
+    const foreign = state(dir)['alerts.mine'].remote.alertId;
+    loseState(dir);
+    writeConfig(dir, { alerts: { mine: ['Shared name', 25] } });
+    sb().resetCalls();
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err + apply.out).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
+    expect(state(dir)['alerts.mine'].remote.alertId).not.toBe(foreign);
+    writeConfig(dir, {});
+    sb().resetCalls();
+    const removal = await cli(['apply', '--auto-approve', '--allow-destructive'], dir, sb().env);
+    expect(removal.code, removal.err).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'DELETE /api/v1/alerts/{id}': 1 });
+    // The first alert is still there, untouched: declared again without state, it is found and adopted.
+    loseState(dir);
+    writeConfig(dir, { alerts: { mine: ['Shared name', 20] } });
+    const found = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out).changes[0];
+    expect(found).toMatchObject({ action: 'adopt', adopt: { vendorId: `alert ${foreign}` } });
+  });
+});
