@@ -33,7 +33,7 @@ export const planCommand: CommandFactory = (io: CliIo) => ({
   builder: (y: Argv) =>
     withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true }))
       .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`' })
-      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes' })
+      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes or an unconfirmed purchase' })
       .example(
         examples([
           ['$0 plan -c orders.yaml', 'Show the plan for orders.yaml'],

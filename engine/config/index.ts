@@ -23,6 +23,7 @@ import { normalizeQuotation } from './normalize-quotation.js';
 import { normalizeBudget, normalizeProviders, normalizeSafety, normalizeState } from './normalize-settings.js';
 import { parsePath } from './path.js';
 import { validateSchema } from './schema-errors.js';
+import { uniqueReferences } from './unique-references.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export interface LoadOptions {
@@ -64,7 +65,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const normalized = await normalizeResources(merged, ctx);
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
-  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources)], sources), ...budgetCurrencyRules(merged));
+  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources), ...uniqueReferences(resources)], sources), ...budgetCurrencyRules(merged));
   if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
 
   resources.sort((a, b) => (a.address < b.address ? -1 : 1));

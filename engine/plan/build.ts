@@ -79,6 +79,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     limits: limits.limits,
     approvals: approvalsNeeded({ changes, totals }, state, config.safety),
     counts: countActions(changes),
+    unconfirmed: d.unconfirmed,
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
   };

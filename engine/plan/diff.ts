@@ -10,7 +10,7 @@ import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } fro
 import type { ResourceState, StateSnapshot } from '../state/types.js';
 import { fieldDiffs, specJson } from './canonical.js';
 import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
-import type { Action, Adoption, Change, ChangeReason, Drift } from './types.js';
+import type { Action, Adoption, Change, ChangeReason, Drift, Unconfirmed } from './types.js';
 
 export interface DiffOptions {
   /** Addresses to drop from state without touching anything remote (`--forget`, `state rm`). */
@@ -23,6 +23,7 @@ export interface DiffResult {
   changes: Change[];
   drift: Drift[];
   diagnostics: Diagnostic[];
+  unconfirmed: Unconfirmed[];
 }
 
 type OrderSpec = Extract<ResourceSpec, { kind: 'oneatlas_order' | 'maxar_ard_order' }>;
@@ -82,6 +83,7 @@ class Differ {
   readonly changes = new Map<string, Change>();
   readonly drift: Drift[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  readonly unconfirmed: Unconfirmed[] = [];
   /** Legacy orders bought without a check at the vendor (it shows them only once delivered). */
   readonly unseen: ResourceSpec[] = [];
   private readonly desired: Map<string, ResourceSpec>;
@@ -107,7 +109,7 @@ class Differ {
     for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
     const changes = [...this.changes.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
     this.warnUnseen();
-    return { changes, drift: this.drift, diagnostics: this.diagnostics };
+    return { changes, drift: this.drift, diagnostics: this.diagnostics, unconfirmed: this.unconfirmed.sort((a, b) => a.address.localeCompare(b.address)) };
   }
 
   /** One warning for all of them (a large first apply would otherwise print one per order). */
@@ -211,12 +213,14 @@ class Differ {
         : `an earlier run recorded an intent but nothing with reference ${ref} exists remotely: it was never placed`;
       return this.creation(d, 'new', s.spec, [why]);
     }
+    const resolve = [`orderform import ${d.address} SALES_ORDER_ID`, `orderform apply --retry-unconfirmed ${d.address}`];
+    this.unconfirmed.push({ address: d.address, reference: ref, ...(s.intent ? { since: s.intent.startedAt } : {}), resolve });
     this.diagnostics.push(
-      warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order; it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
+      warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order (reference ${ref}); it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
         lookedUp
           ? `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run ` +
-              `\`orderform import ${d.address} SALES_ORDER_ID\`. If you are sure it was not placed, run ` +
-              `\`orderform apply --retry-unconfirmed ${d.address}\` to order it again.`
+              `\`${resolve[0]}\`. If you are sure it was not placed, run \`${resolve[1]}\` to order it again ` +
+              '(under the same reference). Until then it is not ordered again and `plan --detailed-exitcode` exits 2.'
           : 'Run the plan with refresh so that orderform can look for it by its reference.'),
     );
     return change(d.address, d.kind, 'noop', 'outcome-unknown', s.spec, specJson(d), { notes: [`reference ${ref}; not ordered again until resolved`] });

@@ -97,6 +97,15 @@ export interface Change {
   adopt?: Adoption;
 }
 
+/** An unconfirmed purchase and the exact commands that resolve it. */
+export interface Unconfirmed {
+  address: string;
+  reference?: string;
+  /** When the creating call was sent (the intent's start). */
+  since?: string;
+  resolve: string[];
+}
+
 /** A vendor object found under a resource's reference, as apply records it. */
 export interface Adoption {
   remote: RemoteIds;
@@ -177,6 +186,8 @@ export interface Plan {
   /** Safety thresholds crossed: apply refuses this plan without the named flags. */
   approvals: ApprovalNeeded[];
   counts: PlanCounts;
+  /** Purchases an earlier run sent whose outcome is still unknown: never bought again until resolved. */
+  unconfirmed: Unconfirmed[];
   diagnostics: Diagnostic[];
   /** False when any diagnostic is an error or a limit is exceeded: apply refuses it. */
   applyable: boolean;

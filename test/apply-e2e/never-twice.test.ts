@@ -112,3 +112,32 @@ describe('never twice: the vendor before the state', () => {
     expect(found).toMatchObject({ action: 'adopt', adopt: { vendorId: `alert ${foreign}` } });
   });
 });
+
+describe('an unconfirmed purchase is loud until resolved', () => {
+  it('headline, JSON field and --detailed-exitcode 2, with the exact commands; --retry-unconfirmed orders once under the same reference', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['unsure'] });
+    // A 503 to a purchase: the vendor may have placed it (here it did not), and OneAtlas shows a legacy order only once delivered.
+    sb().knobs.errorRate = { 'POST /api/v1/orders': { next: 1 } };
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(1);
+    sb().knobs.errorRate = {};
+    const reference = state(dir)['orders.unsure'].remote.customerReference;
+
+    const plan = await cli(['plan', '--detailed-exitcode'], dir, sb().env);
+    expect(plan.code, plan.out).toBe(2);
+    expect(plan.out).toContain(
+      '1 purchase UNCONFIRMED: orders.unsure; resolve with `orderform import orders.unsure SALES_ORDER_ID` or `orderform apply --retry-unconfirmed orders.unsure`.',
+    );
+    const json = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(json.unconfirmed).toEqual([
+      { address: 'orders.unsure', reference, since: expect.any(String), resolve: ['orderform import orders.unsure SALES_ORDER_ID', 'orderform apply --retry-unconfirmed orders.unsure'] },
+    ]);
+
+    sb().resetCalls();
+    const retry = await cli(['apply', '--auto-approve', '--retry-unconfirmed', 'orders.unsure'], dir, sb().env);
+    expect(retry.code, retry.err + retry.out).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+    expect(state(dir)['orders.unsure'].remote.customerReference).toBe(reference);
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+});

@@ -18,7 +18,7 @@ const limits: LimitCheck[] = [
   { name: 'budget.perOrder USD', currency: 'USD', limit: null, used: null, planned: 500, headroomAfter: null, ok: true },
 ];
 
-export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'> & { limits?: LimitCheck[]; approvals?: ApprovalNeeded[] }): Plan {
+export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'> & { limits?: LimitCheck[]; approvals?: ApprovalNeeded[]; unconfirmed?: Plan['unconfirmed'] }): Plan {
   const limitsOk = (partial.limits ?? []).every((l) => l.ok);
   return {
     formatVersion: 1,
@@ -32,6 +32,7 @@ export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'
     limits: partial.limits ?? [],
     approvals: partial.approvals ?? [],
     counts: countActions(partial.changes),
+    unconfirmed: partial.unconfirmed ?? [],
     diagnostics: partial.diagnostics,
     applyable: limitsOk && !partial.diagnostics.some((d) => d.severity === 'error'),
   };
