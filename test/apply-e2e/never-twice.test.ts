@@ -3,7 +3,7 @@
  * one address removed from it, plan finds every object at the vendor by its reference (alerts by
  * their marker) and adopts it: no creating call is planned and apply sends none.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir, writeConfig, type FixtureOptions } from './fixture.js';
@@ -138,6 +138,27 @@ describe('an unconfirmed purchase is loud until resolved', () => {
     expect(retry.code, retry.err + retry.out).toBe(0);
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
     expect(state(dir)['orders.unsure'].remote.customerReference).toBe(reference);
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+});
+
+describe('an alert whose context changes', () => {
+  it('is replaced (old one deleted, new one created), counted by safety.maxDestructiveShare, never reported as drift', async () => {
+    const dir = tempDir();
+    const file = writeConfig(dir, { alerts: { moving: 'Context change' } });
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    const old = state(dir)['alerts.moving'].remote.alertId;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('context: subscription', 'context: CTR21000411'));
+    const plan = await cli(['plan'], dir, sb().env);
+    expect(plan.out).toContain('alerts.moving (oneatlas_alert) replace — criteria-changed');
+    expect(plan.out).not.toContain('deleted outside orderform');
+    sb().resetCalls();
+    const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(refused.err).toContain('TOO_DESTRUCTIVE');
+    expect(mutatingCalls(sb())).toEqual({});
+    expect((await cli(['apply', '--auto-approve', '--allow-destructive'], dir, sb().env)).code).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'DELETE /api/v1/alerts/{id}': 1, 'POST /api/v1/alerts': 1 });
+    expect(state(dir)['alerts.moving'].remote.alertId).not.toBe(old);
     expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
   });
 });

@@ -32,7 +32,8 @@ export function alertMarker(fields: Pick<TrackedSpec, (typeof ALERT_FIELDS)[numb
 
 export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Observations> {
   const out: Observations = {};
-  const byContext = groupBy(tracked, (t) => t.spec.context);
+  // An alert state holds is listed in the context it was created in: a context changed in config is a replace, not a vanished alert.
+  const byContext = groupBy(tracked, (t) => (t.state?.remote.alertId ? (t.state.spec as TrackedSpec | null)?.context : undefined) ?? t.spec.context);
   // One GET /me, only when some alert is looked for by its marker (state has no id for it).
   const me = tracked.some((t) => !t.state?.remote.alertId) ? client.me().then((m) => m.id) : Promise.resolve(undefined);
   await Promise.all(
