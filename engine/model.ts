@@ -170,6 +170,13 @@ export interface SafetyThresholds {
   priceTolerance: number;
 }
 
+/** A renamed key (`moved:` in the config): state's resource at `from` now belongs to `to`. */
+export interface Move {
+  from: string;
+  to: string;
+  source: SourceLocation;
+}
+
 export interface Config {
   files: string[];
   /** sha256 of the normalized config: a saved plan is stale when it moves. */
@@ -180,4 +187,5 @@ export interface Config {
   /** State location: a file path (default `orderform.state.json` beside the first config file) or a postgres URL. */
   state: { backend: 'file'; path: string } | { backend: 'postgres'; url: string };
   resources: ResourceSpec[];
+  moved: Move[];
 }

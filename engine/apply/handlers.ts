@@ -16,8 +16,14 @@ const forgetHandler: ChangeHandler = { apply: async () => null };
 const adoptHandler: ChangeHandler = {
   apply: async (change, spec, prior, ctx) => {
     if (!spec || !change.adopt) throw new Error(`${change.address}: nothing to adopt`);
-    const { remote, status, price } = change.adopt;
-    return stateFor(spec, prior, ctx.now(), { status, remote, ...(price ? { price } : {}) });
+    const { remote, status, price, movedFrom } = change.adopt;
+    const moved = movedFrom ? ctx.current(movedFrom) : undefined;
+    const next = stateFor(spec, moved ?? prior, ctx.now(), { status, remote, ...(price ? { price } : {}) });
+    if (!movedFrom) return next;
+    // New address first, then the old one: a run stopped in between leaves both, and the next plan drops the old (never a gap).
+    await ctx.record(spec.address, next);
+    await ctx.record(movedFrom, null);
+    return next;
   },
 };
 

@@ -17,6 +17,7 @@ import { digestOf } from './digest.js';
 import { endpointDiagnostics, type Env } from './endpoints.js';
 import { mergeSources, type Entry, type MergedConfig } from './merge.js';
 import { normalizeAlert } from './normalize-alert.js';
+import { normalizeMoved } from './normalize-moved.js';
 import { normalizeMaxarOrder } from './normalize-maxar-order.js';
 import { normalizeOneAtlasOrder } from './normalize-oneatlas-order.js';
 import { normalizeQuotation } from './normalize-quotation.js';
@@ -66,6 +67,8 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
   diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources), ...uniqueReferences(resources)], sources), ...budgetCurrencyRules(merged));
+  const moves = normalizeMoved(merged, resources);
+  diagnostics.push(...moves.diagnostics);
   if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
 
   resources.sort((a, b) => (a.address < b.address ? -1 : 1));
@@ -73,12 +76,13 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const safety = normalizeSafety(merged);
   const config: Config = {
     files,
-    digest: digestOf({ resources, providers, budget, safety }),
+    digest: digestOf({ resources, providers, budget, safety, ...(moves.moved.length ? { moved: moves.moved } : {}) }),
     providers,
     budget,
     safety,
     state: state.state,
     resources,
+    moved: moves.moved,
   };
   return { config, diagnostics: sorted(diagnostics, files) };
 }

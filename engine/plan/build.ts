@@ -52,7 +52,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     refreshRemote({ desired: config.resources, state, clients, now }),
     readAccountFacts(config, clients),
   ]);
-  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [] });
+  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
   const specs = new Map(config.resources.map((r) => [r.address, r]));
   const diagnostics: Diagnostic[] = [...d.diagnostics];
   const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics, inp.onProgress);

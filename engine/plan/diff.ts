@@ -17,6 +17,8 @@ export interface DiffOptions {
   forget?: string[];
   /** Addresses whose unconfirmed order the user says was not placed: order again (`apply --retry-unconfirmed`). */
   retryUnconfirmed?: string[];
+  /** Renamed keys (`moved:` in the config). */
+  moved?: readonly { from: string; to: string }[];
 }
 
 export interface DiffResult {
@@ -99,11 +101,22 @@ class Differ {
     this.desired = new Map(desired.map((d) => [d.address, d]));
     this.forget = new Set(opts.forget ?? []);
     this.retry = new Set(opts.retryUnconfirmed ?? []);
+    for (const m of opts.moved ?? []) {
+      if (!state.resources[m.from]) continue;
+      if (state.resources[m.to]) this.movedAlready.set(m.from, m.to);
+      else this.movedTo.set(m.to, m.from);
+    }
   }
+
+  /** New address → old, for moves state has not recorded yet. */
+  private readonly movedTo = new Map<string, string>();
+  /** Old address → new, where state holds both (a run stopped between the two writes of a move). */
+  private readonly movedAlready = new Map<string, string>();
 
   run(): DiffResult {
     this.checkForgetList();
-    const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])];
+    const movingOut = new Set(this.movedTo.values());
+    const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])].filter((a) => !movingOut.has(a));
     // Decisions last: they depend on what happens to their order.
     const decisionsLast = (a: string) => (this.kindOf(a) === 'quotation_decision' ? 1 : 0);
     for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
@@ -145,6 +158,8 @@ class Differ {
     const s = this.state.resources[address];
     const r = this.remote.resources[address];
     if (!d) return this.removed(s!, r);
+    const from = this.movedTo.get(address);
+    if (!s && from) return this.moveIn(d, from);
     switch (d.kind) {
       case 'oneatlas_order':
       case 'maxar_ard_order':
@@ -157,17 +172,67 @@ class Differ {
   }
 
   /**
+   * A renamed key: what state holds under the old address moves to the new one, nothing remote is
+   * touched. Planned as it would be at the old address; anything but "unchanged" waits (move first, change after).
+   */
+  private moveIn(d: ResourceSpec, from: string): Change {
+    const old = this.state.resources[from]!;
+    const s: ResourceState = { ...old, address: d.address };
+    const r = this.remote.resources[from];
+    const planned = d.kind === 'quotation_decision' ? this.decision(d, s) : d.kind === 'oneatlas_alert' ? this.alert(d, s, r) : this.order(d, s, r);
+    if (planned.action !== 'noop' || !['unchanged', 'awaiting-quotation-decision'].includes(planned.reason) || old.status === 'intent') {
+      if (!this.diagnostics.some((x) => x.severity === 'error' && x.summary.startsWith(`${d.address}:`))) {
+        this.diagnostics.push(error('MOVED_WITH_CHANGES', `${d.address}: moved from ${from}, but it also changed (${planned.action}, ${planned.reason})`, d.source,
+          `Apply the move with ${d.address} exactly as ${from} was, then change it in a later run.`));
+      }
+      return change(d.address, d.kind, 'noop', 'spec-changed', old.spec, specJson(d), { fieldDiffs: planned.fieldDiffs });
+    }
+    const vendorId = [old.remote.salesOrderId, old.remote.quotationId, old.remote.orderId, old.remote.alertId].find(Boolean) ?? 'no vendor id';
+    const adopt: Adoption = { remote: old.remote, status: old.status, ...(old.price ? { price: old.price } : {}), vendorId, movedFrom: from };
+    return change(d.address, d.kind, 'adopt', 'moved', old.spec, specJson(d), { adopt, notes: [`moved from ${from} (${vendorId}); state only, nothing remote is touched`] });
+  }
+
+  /**
    * Declared, not in state: the vendor is the source of truth. An object found under this resource's
    * reference (or alert marker) is adopted, never bought again; a reference held by an order of another
    * spec is an error; a legacy order still in production cannot be seen, and is bought with a warning.
    */
   private fresh(d: ResourceSpec, r: RemoteObservation | undefined): Change {
     if (r?.exists) return this.adoption(d, r);
+    const held = this.heldElsewhere(d);
+    if (held) {
+      this.diagnostics.push(error('MOVE_SUGGESTED', `${d.address} has the same spec as ${held}, which state holds and the config no longer declares`, d.source,
+        `If this is a rename, add to the config \`moved: [{ from: ${held}, to: ${d.address} }]\` (or run \`orderform state mv ${held} ${d.address}\`): nothing is bought again. ` +
+          `To buy it a second time on purpose, first run \`orderform state rm ${held}\`.`));
+      return change(d.address, d.kind, 'noop', 'move-suggested', null, specJson(d), { notes: [`suggested: moved: [{ from: ${held}, to: ${d.address} }]`] });
+    }
     if (r === undefined && d.kind === 'oneatlas_order' && !isNeo(d)) {
       this.unseen.push(d);
       return this.creation(d, 'new', null, [`not checked at the vendor: a ${d.mission} order shows there only once delivered (reference ${d.customerReference})`]);
     }
     return this.creation(d, 'new', null);
+  }
+
+  private heldByDigest?: Map<string, string>;
+  private declaredAlertIds?: Set<string>;
+
+  /** Alert ids state holds under declared addresses: an old address holding one too is never deleted remotely. */
+  private alertIdsDeclared(): Set<string> {
+    this.declaredAlertIds ??= new Set(Object.values(this.state.resources).flatMap((s) => (this.desired.has(s.address) && s.remote.alertId ? [s.remote.alertId] : [])));
+    return this.declaredAlertIds;
+  }
+
+  /** A state resource of the same kind and spec under an address the config no longer declares (a renamed key?). */
+  private heldElsewhere(d: ResourceSpec): string | undefined {
+    if (d.kind === 'quotation_decision') return undefined;
+    if (!this.heldByDigest) {
+      const moving = new Set([...this.movedTo.values(), ...this.movedAlready.keys()]);
+      this.heldByDigest = new Map();
+      for (const s of Object.values(this.state.resources)) {
+        if (!this.desired.has(s.address) && !moving.has(s.address) && !this.forget.has(s.address)) this.heldByDigest.set(`${s.kind}:${s.specDigest}`, s.address);
+      }
+    }
+    return this.heldByDigest.get(`${d.kind}:${d.digest}`);
   }
 
   private adoption(d: ResourceSpec, r: RemoteObservation): Change {
@@ -366,11 +431,16 @@ class Differ {
   /** In state, gone from config: orders and decisions are kept (never cancelled), alerts deleted. */
   private removed(s: ResourceState, r: RemoteObservation | undefined): Change {
     const a = s.address;
+    const movedTo = this.movedAlready.get(a);
+    if (movedTo) return change(a, s.kind, 'forget', 'moved', s.spec, null, { notes: [`already moved to ${movedTo}; dropping the old address from state`] });
     if (this.forget.has(a)) {
       return change(a, s.kind, 'forget', 'forget-requested', s.spec, null, { notes: ['dropped from state; nothing remote is touched'] });
     }
     switch (s.kind) {
       case 'oneatlas_alert':
+        if (s.remote.alertId && this.alertIdsDeclared().has(s.remote.alertId)) {
+          return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: [`the same alert (${s.remote.alertId}) is tracked under a declared address; dropping only this old address`] });
+        }
         if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
         return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
       case 'oneatlas_order':

@@ -54,7 +54,8 @@ const GROUPS: { label: (n: number) => string; match: (c: Change) => boolean }[] 
   { label: (n) => `${plural(n, 'alert')} to replace`, match: (c) => c.action === 'replace' },
   { label: (n) => `${plural(n, 'alert')} to delete`, match: (c) => c.action === 'delete' },
   { label: (n) => `${n} to forget`, match: (c) => c.action === 'forget' },
-  { label: (n) => `${n} to adopt (found at the vendor, nothing bought)`, match: (c) => c.action === 'adopt' },
+  { label: (n) => `${n} to adopt (found at the vendor, nothing bought)`, match: (c) => c.action === 'adopt' && c.reason !== 'moved' },
+  { label: (n) => `${n} to move (renamed key, state only)`, match: (c) => c.action === 'adopt' && c.reason === 'moved' },
 ];
 
 /** The headline of a plan with unconfirmed purchases says so first, with the command that resolves the first one. */

@@ -45,6 +45,8 @@ export type ChangeReason =
   | 'outcome-unknown' // an earlier run may have placed it; not found remotely yet
   | 'adopted' // an earlier run's unconfirmed call turned out to have worked: recorded, nothing to do
   | 'found-at-vendor' // not in state, but the vendor holds it under this resource's reference (lost state, `state rm`)
+  | 'moved' // a renamed key (`moved:` in the config): state's record moves to the new address
+  | 'move-suggested' // a new key whose spec equals what state holds under a key the config no longer declares
   | 'spec-changed'; // a placed order or a decision changed in config: refused with an error
 
 export interface FieldDiff {
@@ -113,6 +115,8 @@ export interface Adoption {
   price?: Money;
   /** The vendor's own id for people: sales order, quotation, Maxar order or alert id. */
   vendorId: string;
+  /** A renamed key (`moved:`): the address state held it under, dropped once it is recorded here. */
+  movedFrom?: string;
 }
 
 /** Something that moved remotely since the last run (shown, and recorded in state by apply/refresh). */

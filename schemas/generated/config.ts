@@ -38,6 +38,10 @@ export interface OrderformConfig {
   alerts?: {
     [k: string]: Alert;
   };
+  /**
+   * Renamed keys: each entry moves what state holds under `from` to `to` (e.g. `- { from: orders.a, to: orders.b }`), so a rename never orders again. Nothing remote is touched. Same as `orderform state mv FROM TO`, but reviewed in git; keep the entry until every state (every CI runner, every copy) has applied it.
+   */
+  moved?: Moved[];
 }
 /**
  * Vendor accounts. Read only: orderform never changes a contract or an account.
@@ -619,4 +623,17 @@ export interface Alert {
    */
   incidenceAngle?: [number, number];
   aoi: AoiGeometry;
+}
+/**
+ * One renamed address.
+ */
+export interface Moved {
+  /**
+   * The old address, as state holds it, e.g. `orders.paris-q3`.
+   */
+  from: string;
+  /**
+   * The new address, declared in the config, of the same kind, e.g. `orders.paris-2024-q3`.
+   */
+  to: string;
 }

@@ -162,3 +162,44 @@ describe('an alert whose context changes', () => {
     expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
   });
 });
+
+describe('a renamed key', () => {
+  const rename = (dir: string, from: string, to: string, moved: boolean) => {
+    const file = join(dir, 'orders.yaml');
+    const text = readFileSync(file, 'utf8').replace(`  ${from}:\n`, `  ${to}:\n`);
+    writeFileSync(file, moved ? `${text}\nmoved:\n  - { from: orders.${from}, to: orders.${to} }\n` : text);
+  };
+
+  it('with `moved:` moves state to the new address: nothing is bought, the next plan is clean', async () => {
+    const dir = await appliedWorld({ legacy: ['old-name'], alerts: { keep: 'Renamed key' } });
+    const before = state(dir)['orders.old-name'];
+    rename(dir, 'old-name', 'new-name', true);
+    sb().resetCalls();
+    const plan = await cli(['plan'], dir, sb().env);
+    expect(plan.out).toContain('1 to move (renamed key, state only)');
+    expect(plan.out).toContain(`moved from orders.old-name (${before.remote.salesOrderId})`);
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err + apply.out).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({});
+    const after = state(dir);
+    expect(after['orders.old-name']).toBeUndefined();
+    expect(after['orders.new-name'].remote).toEqual(before.remote);
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+
+  it('without `moved:` plan refuses the purchase and suggests the entry; `state mv` resolves it', async () => {
+    const dir = await appliedWorld({ legacy: ['was'] });
+    rename(dir, 'was', 'now', false);
+    sb().resetCalls();
+    const plan = await cli(['plan'], dir, sb().env);
+    expect(plan.code).toBe(1);
+    expect(plan.out).toContain('MOVE_SUGGESTED');
+    expect(plan.out).toContain('moved: [{ from: orders.was, to: orders.now }]');
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(1);
+    const mv = await cli(['state', 'mv', 'orders.was', 'orders.now'], dir, sb().env);
+    expect(mv.code, mv.err).toBe(0);
+    expect(mv.out).toContain('Moved orders.was to orders.now in state');
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({});
+  });
+});

@@ -31,7 +31,7 @@ describe('apply guards', () => {
 
   it('tolerates a rise within safety.priceTolerance', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['paris'], safety: 'safety: { priceTolerance: 0.05 }' });
+    writeConfig(dir, { legacy: ['paris-tolerance'], safety: 'safety: { priceTolerance: 0.05 }' });
     await savedPlan(dir);
     sb().knobs.priceMultiplier = 1.04;
     sb().resetCalls();
@@ -66,7 +66,7 @@ describe('apply guards', () => {
 
   it('needs --allow-large-spend above safety.maxSpendWithoutFlag', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['paris'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
+    writeConfig(dir, { legacy: ['paris-large'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
     sb().resetCalls();
     const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
     expect(refused.code).toBe(1);
@@ -97,7 +97,7 @@ describe('apply guards', () => {
 
   it('refuses a saved plan once the state moved', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['paris'] });
+    writeConfig(dir, { legacy: ['paris-budget'] });
     await savedPlan(dir);
     expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
     const r = await cli(['apply', 'plan.json'], dir, sb().env);

@@ -42,7 +42,7 @@ export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'
 export function busyPlan(): Plan {
   const r = diff(
     [legacyOrder('paris'), maxarOrder('maxar'), neoOrder('neo'), { ...decision('neo-ok', 'orders.neo'), maxPrice: { amount: 2000, currency: 'EUR' } }, alert('new'), alert('renamed', 'New name'), changedAlert('criteria'), alert('same')],
-    stateOf(recorded(alert('renamed', 'Old name'), 'active'), recorded(alert('criteria'), 'active'), recorded(alert('gone'), 'active'), recorded(alert('same'), 'active'), recorded(legacyOrder('old'), 'delivered')),
+    stateOf(recorded(alert('renamed', 'Old name'), 'active'), recorded(alert('criteria'), 'active'), recorded(alert('gone', 'gone', 'dig-gone'), 'active'), recorded(alert('same'), 'active'), recorded(legacyOrder('old', 'dig-old'), 'delivered')),
     { resources: { 'alerts.same': { exists: true, name: 'Renamed by hand' } } },
   );
   const changes = r.changes.map((c) => ({ ...c, cost: costs[c.address] ?? null }));
