@@ -43,7 +43,7 @@ export const stateCommand: CommandFactory = (io: CliIo) => ({
           withConfigOptions(b)
             .positional('from', { type: 'string', demandOption: true, describe: 'The address state holds, e.g. orders.paris-q3' })
             .positional('to', { type: 'string', demandOption: true, describe: 'The new address, e.g. orders.paris-2024-q3' })
-            .example('$0 state mv orders.paris-q3 orders.paris-2024-q3', 'After renaming the key in the config (or declare `moved:` there instead)'),
+            .example(examples([['$0 state mv orders.paris-q3 orders.paris-2024-q3', 'After renaming the key in the config (or declare `moved:` there instead)']])),
         handler: lazy(io, (w) => w.stateMv),
       })
       .command({
