@@ -3,7 +3,7 @@
  * one address removed from it, plan finds every object at the vendor by its reference (alerts by
  * their marker) and adopts it: no creating call is planned and apply sends none.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir, writeConfig, type FixtureOptions } from './fixture.js';
@@ -201,5 +201,30 @@ describe('a renamed key', () => {
     expect(mv.out).toContain('Moved orders.was to orders.now in state');
     expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
     expect(mutatingCalls(sb())).toEqual({});
+  });
+});
+
+describe('plan --out writes only a new file or an earlier plan', () => {
+  it('refuses the state file, the config and a device, leaving them untouched; replaces an earlier plan; `-` prints the JSON', async () => {
+    const dir = await appliedWorld({ alerts: { out: 'Plan out' } });
+    const statePath = join(dir, 'orderform.state.json');
+    const configPath = join(dir, 'orders.yaml');
+    for (const target of [statePath, configPath]) {
+      const before = readFileSync(target, 'utf8');
+      const r = await cli(['plan', '--out', target], dir, sb().env);
+      expect(r.code, target).toBe(1);
+      expect(r.err).toContain('PLAN_OUT_EXISTS');
+      expect(readFileSync(target, 'utf8')).toBe(before);
+    }
+    const device = await cli(['plan', '--out', '/dev/null'], dir, sb().env);
+    expect(device.code).toBe(1);
+    expect(device.err).toMatch(/PLAN_OUT_EXISTS|FILE_NOT_REGULAR/);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+
+    expect((await cli(['plan', '--out', 'plan.json'], dir, sb().env)).code).toBe(0);
+    expect((await cli(['plan', '--out', 'plan.json'], dir, sb().env)).code).toBe(0);
+    const dash = await cli(['plan', '--out', '-'], dir, sb().env);
+    expect(dash.code).toBe(0);
+    expect(JSON.parse(dash.out).formatVersion).toBe(1);
   });
 });
