@@ -228,3 +228,23 @@ describe('plan --out writes only a new file or an earlier plan', () => {
     expect(JSON.parse(dash.out).formatVersion).toBe(1);
   });
 });
+
+describe('state files', () => {
+  it('a torn last journal line is dropped on open and reported; each snapshot write keeps the previous one as .backup', async () => {
+    const dir = await appliedWorld({ alerts: { torn: 'Torn journal' } });
+    const statePath = join(dir, 'orderform.state.json');
+    const first = JSON.parse(readFileSync(statePath, 'utf8'));
+    writeFileSync(`${statePath}.journal`, '{"serial":999,"address":"alerts.x","resou');
+    const plan = await cli(['plan', '--detailed-exitcode'], dir, sb().env);
+    expect(plan.code, plan.err).toBe(0);
+    expect(plan.err).toContain('STATE_JOURNAL_REPAIRED');
+
+    writeConfig(dir, { alerts: { torn: 'Torn journal', more: 'Second alert' } });
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err).toBe(0);
+    const after = JSON.parse(readFileSync(statePath, 'utf8'));
+    expect(Object.keys(after.resources).sort()).toEqual(['alerts.more', 'alerts.torn']);
+    expect(JSON.parse(readFileSync(`${statePath}.backup`, 'utf8'))).toEqual(first);
+    expect(readFileSync(`${statePath}.journal`, 'utf8')).toBe('');
+  });
+});
