@@ -3,12 +3,13 @@
  * every change, check quotation ceilings and spend limits, and assemble the Plan. Reads only.
  */
 import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
-import type { Config, Money, ResourceSpec } from '../model.js';
+import type { Config, ResourceSpec } from '../model.js';
 import { HttpError, type ProviderClients } from '../providers/index.js';
 import type { StateSnapshot } from '../state/types.js';
 import { spendTotals } from './cost.js';
 import { diff } from './diff.js';
 import { readAccountFacts, type AccountFacts } from './facts.js';
+import { ceilingMoney, purchaseCeilings } from './ceilings.js';
 import { checkLimits } from './limits.js';
 import { createPricer, type Pricer } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
@@ -59,8 +60,8 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   diagnostics.push(...checkQuotationDecisions(changes, specs));
 
   // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
-  const maxPrices = new Map<string, Money>();
-  for (const r of config.resources) if ((r.kind === 'oneatlas_order' || r.kind === 'maxar_ard_order') && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  // A decision's own maxPrice is checked by checkQuotationDecisions; its Neo order's, here.
+  const maxPrices = ceilingMoney(purchaseCeilings(config.resources), (address, c) => c.from === 'order' || specs.get(address)?.kind !== 'quotation_decision');
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
   const spent = spentSoFar(state, config.budget.period, now());
   const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });

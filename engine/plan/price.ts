@@ -9,6 +9,7 @@ import type { MaxarOrderSpec, OneAtlasOrderSpec, QuotationDecisionSpec, Resource
 import type { ProviderClients } from '../providers/index.js';
 import { fromAcquisition, type AcquisitionInfo } from '../providers/maxar-ard/convert.js';
 import { toWorkOrder } from '../providers/oneatlas/convert.js';
+import { purchaseCeilings, type Ceiling } from './ceilings.js';
 import { maxarCost, roundMoney } from './cost.js';
 import { maxarAccount, type AccountFacts } from './facts.js';
 import type { RemoteQuotation, RemoteView } from './remote.js';
@@ -43,6 +44,9 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
     amount: null, currency: currencyOf(contractId), basis: 'known-after-quotation', vendor: 'oneatlas', ...(contractId ? { account: contractId } : {}),
   });
   const acquisitions = new Map<string, Promise<AcquisitionInfo | null>>();
+  let ceilings: Map<string, Ceiling> | undefined;
+  /** The most an accept may cost: the lower of the decision's and its Neo order's maxPrice. */
+  const acceptCeiling = (spec: QuotationDecisionSpec) => (ceilings ??= purchaseCeilings([...(ctx.specs?.values() ?? [spec])])).get(spec.address)?.money;
 
   const acquisition = (id: string): Promise<AcquisitionInfo | null> => {
     let p = acquisitions.get(id);
@@ -76,13 +80,14 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
     const account = q?.contractId ?? contractOfDecision(spec);
     if (!q || q.amount === null) {
       // Requested in this run: the ceiling is the most it can cost, so totals and limits count it.
-      if (spec.maxPrice) {
+      const ceiling = spec.maxPrice && acceptCeiling(spec);
+      if (ceiling) {
         const contractCurrency = currencyOf(account);
-        if (contractCurrency && contractCurrency !== spec.maxPrice.currency) {
-          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${spec.maxPrice.currency} and would bound nothing`,
+        if (contractCurrency && contractCurrency !== ceiling.currency) {
+          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${ceiling.currency} and would bound nothing`,
             spec.source, `Set maxPrice in ${contractCurrency} (orderform never converts currencies).`)]);
         }
-        return { amount: spec.maxPrice.amount, currency: spec.maxPrice.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
+        return { amount: ceiling.amount, currency: ceiling.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
       }
       return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
     }

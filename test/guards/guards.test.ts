@@ -1,6 +1,8 @@
 /** Apply-time guards against the sandbox: price rises between plan and apply, running spend, safety flags, stale plans. */
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, configYaml, tempDir, writeConfig } from '../apply-e2e/fixture.js';
 import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
 
 const { sb } = useSandbox();
@@ -103,5 +105,21 @@ describe('apply guards', () => {
     const r = await cli(['apply', 'plan.json'], dir, sb().env);
     expect(r.code).toBe(1);
     expect(r.err).toContain('PLAN_STALE_STATE');
+  });
+});
+
+describe("a Pléiades Neo order's maxPrice", () => {
+  it('bounds the accept that buys it: refused at apply above it, even when the decision allows more', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'orders.yaml'), configYaml({ neo: ['n'], decisions: { d: ['n', 'accept', 1e6] } }).replace('    endUser:', '    maxPrice: { amount: 1, currency: EUR }\n    endUser:'));
+    sb().resetCalls();
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code, r.out).toBe(1);
+    expect(r.err, r.out).toMatch(/PRICE_OVER_MAX: quotations\.d: not bought: costs [\d,.]+ EUR, above its maxPrice 1\.00 EUR/);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/quotations': 1 });
+    // Once the quotation is known, plan says so before apply.
+    const plan = await cli(['plan'], dir, sb().env);
+    expect(plan.code).toBe(1);
+    expect(plan.out + plan.err).toMatch(/PRICE_OVER_MAX: quotations\.d costs [\d,.]+ EUR, above its maxPrice 1\.00 EUR/);
   });
 });
