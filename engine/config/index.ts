@@ -6,7 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Order } from '../../schemas/generated/config.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { Config, MaxarOrderSpec, OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../model.js';
 import { maxarRules } from '../providers/maxar-ard/rules.js';
 import { oneAtlasRules } from '../providers/oneatlas/rules.js';
@@ -46,6 +46,9 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
     const read = await readSource(file, opts.cwd);
     diagnostics.push(...read.diagnostics);
     if (read.source) {
+      // An empty file (or only comments) is valid YAML but most likely not what was meant.
+      const v = read.source.value;
+      if (v === null || v === undefined || (typeof v === 'object' && !Object.keys(v).length)) diagnostics.push(warning('CONFIG_EMPTY', `${read.source.file} is empty: no providers, no resources`, undefined, 'Start from `orderform init` or orders.yaml.example.'));
       diagnostics.push(...validateSchema(read.source));
       sources.push(read.source);
     }

@@ -51,3 +51,11 @@ describe('a config path that is not a plain file of a sane size', () => {
     expect(await codes(dir, 'big.yaml')).toEqual(['CONFIG_FILE_TOO_LARGE: big.yaml is 40.0 MiB, over the 32.0 MiB a config file may be']);
   });
 });
+
+describe('an empty config', () => {
+  it('says so (CONFIG_EMPTY warning) instead of a silent OK', async () => {
+    const dir = tree({ 'empty.yaml': '', 'comments.yaml': '# nothing yet\n' });
+    expect(await codes(dir, 'empty.yaml')).toEqual(['CONFIG_EMPTY: empty.yaml is empty: no providers, no resources']);
+    expect(await codes(dir, 'comments.yaml')).toEqual(['CONFIG_EMPTY: comments.yaml is empty: no providers, no resources']);
+  });
+});
