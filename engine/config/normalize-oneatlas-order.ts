@@ -17,6 +17,8 @@ export const WIRE_KEYS: Record<string, string> = {
   hd: 'hd',
   dehazing: 'dehazing',
   fullStrip: 'fullStrip',
+  licence: 'licence',
+  priority: 'priority',
 };
 
 export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: ResourceContext): Promise<Normalized<OneAtlasOrderSpec>> {
@@ -48,6 +50,13 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
   });
 
   const options = wireOptions(w.production ?? {});
+  for (const [key, value] of Object.entries(w.production?.options ?? {})) {
+    const named = Object.entries(WIRE_KEYS).find(([, k]) => k === key)?.[0];
+    if (named || /^(dem|projection)(_\d+)?$/.test(key))
+      diagnostics.push(error('OPTION_HAS_A_FIELD', `production.options.${key}: this option has its own field`, entry.source.locate([...entry.path, 'production', 'options', key], 'key'),
+        named ? `set production.${named} instead` : `set production.${key.replace(/_\d+$/, '')}.<AOI name> instead`));
+    else options[key] = value;
+  }
   for (const field of ['dem', 'projection'] as const) {
     for (const [name, value] of Object.entries(w.production?.[field] ?? {})) {
       if (aoiId.has(name)) options[`${field}_${aoiId.get(name)}`] = value;
@@ -69,7 +78,7 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
     options,
     primaryMarket: w.primaryMarket ?? '',
     secondaryMarket: w.secondaryMarket,
-    endUser: { name: w.endUser?.name ?? '', country: w.endUser?.country ?? '' },
+    endUser: { name: w.endUser?.name ?? '', country: w.endUser?.country ?? '', ...(w.endUser?.label ? { label: w.endUser.label } : {}) },
     deliveryType: w.delivery ?? 'network',
   };
   const digest = digestOf(defining);
@@ -90,6 +99,7 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
     ...(w.secondaryMarket ? { secondaryMarket: w.secondaryMarket } : {}),
     endUser: defining.endUser,
     deliveryType: defining.deliveryType,
+    notificationEmails: w.notificationEmails ?? [],
     customerReference: w.customerReference ?? customerReferenceFor(entry.key, digest),
     ...(w.maxPrice ? { maxPrice: w.maxPrice } : {}),
   };

@@ -6,7 +6,7 @@
 import { error, type Diagnostic, type SourceLocation } from '../../diagnostics.js';
 import type { AcquisitionMode, AlertSpec, Backend, Mission, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../../model.js';
 
-/** Primary markets accepted by the order host (oneatlas-detailed.md §3.4). */
+/** Primary markets of the PPO spec's enum (oneatlas-detailed.md §3.4): examples only; plan checks the contract's own list. */
 export const PRIMARY_MARKETS = [
   'AGRI', 'GENIE', 'GDPUBLIC', 'DEFSEC', 'DISTRI', 'RISQUE', 'ENERGIE', 'ENV', 'FORET', 'SANTE', 'ASSUR',
   'IOT', 'CARTO', 'MARITIME', 'PRESSE', 'MOBIL', 'AUTRE', 'TELECOM', 'TOURISME', 'TRANSPORT', 'NQUAL',
@@ -203,8 +203,8 @@ function checkAois(spec: OneAtlasOrderSpec): Diagnostic[] {
 }
 
 /**
- * Seed: "Dem and projection are not mandatory for primary, Dem is not mandatory for projected":
- * so ortho needs both per AOI, projected a projection; and neither applies where it is not needed.
+ * Seed: "Dem and projection are not mandatory for primary, Dem is not mandatory for projected": ortho needs
+ * both per AOI, projected a projection; where not mandatory they are still allowed (sent as written).
  */
 function checkPerAoiOptions(spec: OneAtlasOrderSpec): Diagnostic[] {
   const level = withDefaults(spec).processing_level;
@@ -214,24 +214,19 @@ function checkPerAoiOptions(spec: OneAtlasOrderSpec): Diagnostic[] {
     for (const field of needs.filter((f) => spec.options[`${f}_${aoi.id}`] === undefined))
       out.push(error('MISSING_AOI_OPTION', `${level} products need a ${field} for AOI '${aoi.name}'`, below(spec, `production.${field}`), `set production.${field}.${aoi.name}`));
   }
-  for (const key of Object.keys(spec.options)) {
-    const isDem = key.startsWith('dem_');
-    if (isDem && level !== 'ortho')
-      out.push(error('OPTION_NOT_APPLICABLE', `a DEM only applies to ortho products, not ${level}`, below(spec, optionField(spec, key))));
-    if (key.startsWith('projection_') && level === 'primary')
-      out.push(error('OPTION_NOT_APPLICABLE', 'a projection only applies to ortho or projected products, not primary', below(spec, optionField(spec, key))));
-  }
   return out;
 }
 
 function checkOrdering(spec: OneAtlasOrderSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!spec.primaryMarket)
-    out.push(error('MISSING_PRIMARY_MARKET', 'a primary market is required for ordering', below(spec, 'primaryMarket'), `one of: ${PRIMARY_MARKETS.join(', ')}`));
-  else if (!(PRIMARY_MARKETS as readonly string[]).includes(spec.primaryMarket))
-    out.push(error('INVALID_PRIMARY_MARKET', `unknown primary market ${spec.primaryMarket}`, below(spec, 'primaryMarket'), `one of: ${PRIMARY_MARKETS.join(', ')}`));
+    out.push(error('MISSING_PRIMARY_MARKET', 'a primary market is required for ordering', below(spec, 'primaryMarket'),
+      `one of the contract's markets (\`orderform discover\` lists them), e.g. ${PRIMARY_MARKETS.slice(0, 4).join(', ')}`));
   if (!spec.endUser.name || !spec.endUser.country)
     out.push(error('MISSING_END_USER', 'an end user (name and country label) is required for ordering', below(spec, 'endUser')));
+  if (spec.mission === 'PLEIADESNEO' && spec.notificationEmails.length)
+    out.push(error('NOTIFICATION_EMAILS_LEGACY_ONLY', 'notificationEmails applies to SPOT and Pléiades orders only', below(spec, 'notificationEmails'),
+      'Pléiades Neo orders are followed through their quotation (orderform plan / quotation export).'));
   return out;
 }
 
