@@ -95,6 +95,7 @@ export interface WireSearchRequest {
   cloudCover?: string;
   incidenceAngle?: string;
   lastUpdateDate?: string;
+  publicationDate?: string;
   geometry?: Polygon;
   constellation?: string;
   workspace?: string;
