@@ -88,6 +88,20 @@ describe('plan checks orders against the contract offer', () => {
     expect(code).toBe(0);
   });
 
+  it('reads the offer once per contract and product type, not once per order', async () => {
+    const { plan: p } = await plan(config(['a', 'b', 'c', 'd', 'e'].map((k) => order(k)).join('')));
+    expect(p.applyable).toBe(true);
+    const calls = world!.sb.calls();
+    const offerReads = Object.fromEntries(Object.entries(calls).filter(([route]) => /productTypes|properties|deliveryTypes/.test(route)));
+    expect(offerReads).toEqual({
+      'GET /api/v1/contracts/{contractId}/productTypes': 1,
+      'GET /api/v1/contracts/{contractId}/properties': 1,
+      'GET /api/v1/contracts/{contractId}/deliveryTypes': 1,
+      'POST /api/v1/contracts/{contractId}/productTypes/{productTypeId}/options': 1,
+      'GET /api/v1/properties': 1,
+    });
+  });
+
   it('checks the product type against the contract and the declared backend against the vendor backendSource', async () => {
     const { plan: p } = await plan(config(order('x', { contract: 'neo' }), 'neo: { contractId: CTR22000777, backend: legacy }'));
     const codes = p.diagnostics.map((d) => d.code);

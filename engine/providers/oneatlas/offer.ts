@@ -40,6 +40,8 @@ export interface ContractBackend {
 /** Options the seed documents itself (HD, dehazing, full strip): checked against the list only when the vendor lists them. */
 const SEED_OPTIONS = new Set(['hd', 'dehazing', 'fullStrip']);
 const PER_AOI = /^(dem|projection)(_\d+)?$/;
+/** The public Pléiades Neo archive workspace (oneatlas-detailed.md §3.2: Airbus's QGIS plugin, EODH harvester). */
+const NEO_PUBLIC_WORKSPACE = 'public-pneo';
 
 /** Reads what the contracts of `orders` (orders not placed yet) offer. */
 export async function readOffer(client: OneAtlasClient, orders: readonly OneAtlasOrderSpec[]): Promise<OneAtlasOffer> {
@@ -49,7 +51,7 @@ export async function readOffer(client: OneAtlasClient, orders: readonly OneAtla
   const [contracts, properties, visible] = await Promise.all([
     Promise.all([...byContract].map(async ([contractId, specs]) => [contractId, await readContract(client, contractId, specs)] as const)),
     orders.length ? client.properties() : Promise.resolve([]),
-    Promise.all(neoItems.map(async (id) => ((await collect(client.search({ id }, 1), 1)).some((f) => f.properties.id === id) ? id : null))),
+    Promise.all(neoItems.map(async (id) => ((await collect(client.search({ id, workspace: NEO_PUBLIC_WORKSPACE }, 1), 1)).some((f) => f.properties.id === id) ? id : null))),
   ]);
   const values = (key: string) => (properties.find((p) => p.key === key)?.values ?? []).map((v) => v.id);
   return {
