@@ -6,10 +6,11 @@
  * each order about to be placed is then checked against it, with a code and the allowed values.
  */
 import { error, type Diagnostic, type SourceLocation } from '../../diagnostics.js';
-import type { Backend, OneAtlasOrderSpec, Polygon, ResourceSpec } from '../../model.js';
+import type { Backend, OneAtlasOrderSpec, ResourceSpec } from '../../model.js';
 import { collect } from '../paging.js';
 import type { OneAtlasClient } from './client.js';
 import { toOptionsRequest } from './convert.js';
+import { optionField } from './rules.js';
 import type { WireOption } from './wire.js';
 
 export interface ContractOffer {
@@ -74,7 +75,7 @@ async function readContract(client: OneAtlasClient, contractId: string, specs: O
   const firstOf = new Map<string, OneAtlasOrderSpec>();
   for (const s of specs) if (offered.has(s.productTypeId) && !firstOf.has(s.productTypeId) && s.aois.some((a) => a.geometry)) firstOf.set(s.productTypeId, s);
   const options = await Promise.all(
-    [...firstOf].map(async ([pt, s]) => [pt, await client.options(contractId, pt, toOptionsRequest(s.aois.filter((a): a is typeof a & { geometry: Polygon } => a.geometry !== null)))] as const),
+    [...firstOf].map(async ([pt, s]) => [pt, await client.options(contractId, pt, toOptionsRequest(s.aois))] as const),
   );
   return {
     productTypes: [...offered],
@@ -89,20 +90,6 @@ const list = (values: readonly string[]) => (values.length ? values.join(', ') :
 function at(spec: ResourceSpec, field: string): SourceLocation {
   return { ...spec.source, path: `${spec.source.path}.${field}` };
 }
-
-/** The config field of a wire option key. */
-const FIELD_OF: Record<string, string> = {
-  processing_level: 'processingLevel',
-  spectral_processing: 'spectralProcessing',
-  image_format: 'imageFormat',
-  pixel_coding: 'pixelCoding',
-  radiometric_processing: 'radiometricProcessing',
-  hd: 'hd',
-  dehazing: 'dehazing',
-  fullStrip: 'fullStrip',
-  licence: 'licence',
-  priority: 'priority',
-};
 
 /** Problems of one order about to be placed, against what the vendor offers; none when nothing was read for its contract. */
 export function checkOrderAgainstOffer(spec: OneAtlasOrderSpec, offer: OneAtlasOffer, vendor: ContractBackend | undefined): Diagnostic[] {
@@ -143,7 +130,7 @@ function checkOptions(spec: OneAtlasOrderSpec, offered: readonly WireOption[]): 
   const out: Diagnostic[] = [];
   for (const [key, value] of Object.entries(spec.options)) {
     if (PER_AOI.test(key)) continue; // per AOI: values fixed by the schema; the seed allows them where not mandatory
-    const field = FIELD_OF[key] ? `production.${FIELD_OF[key]}` : `production.options.${key}`;
+    const field = optionField(spec, key);
     const option = offered.find((o) => o.name === key);
     if (!option) {
       if (!SEED_OPTIONS.has(key))

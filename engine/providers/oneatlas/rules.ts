@@ -40,17 +40,22 @@ const NEO_MULTI_OPTIONS: Record<string, string[]> = {
 
 const LEGACY_MULTI_LEVELS = ['primary', 'projected'];
 
-/** Wire option key → the field of `production` that sets it. */
-const OPTION_FIELDS: Record<string, string> = {
-  processing_level: 'processingLevel',
-  spectral_processing: 'spectralProcessing',
-  image_format: 'imageFormat',
-  pixel_coding: 'pixelCoding',
-  radiometric_processing: 'radiometricProcessing',
+/** The `production` fields that set a wire option, and the option each sets (the config loader writes them so). */
+export const WIRE_OPTION_OF: Record<string, string> = {
+  processingLevel: 'processing_level',
+  spectralProcessing: 'spectral_processing',
+  imageFormat: 'image_format',
+  pixelCoding: 'pixel_coding',
+  radiometricProcessing: 'radiometric_processing',
   hd: 'hd',
   dehazing: 'dehazing',
   fullStrip: 'fullStrip',
+  licence: 'licence',
+  priority: 'priority',
 };
+
+/** Wire option key → the field of `production` that sets it. */
+const OPTION_FIELDS: Record<string, string> = Object.fromEntries(Object.entries(WIRE_OPTION_OF).map(([field, key]) => [key, field]));
 
 export function missionOfProductType(productTypeId: string): Mission | null {
   if (/^PleiadesNeo/i.test(productTypeId)) return 'PLEIADESNEO';
@@ -76,11 +81,11 @@ function below(spec: ResourceSpec, ...fields: string[]): SourceLocation {
   return { ...spec.source, path: [spec.source.path, ...fields].join('.') };
 }
 
-/** The config field that sets a wire option (`dem_2` → `production.dem.<name of AOI 2>`). */
-function optionField(spec: OneAtlasOrderSpec, key: string): string {
+/** The config field that sets a wire option (`dem_2` → `production.dem.<name of AOI 2>`, others under `production.options`). */
+export function optionField(spec: OneAtlasOrderSpec, key: string): string {
   const perAoi = /^(dem|projection)_(\d+)$/.exec(key);
   if (perAoi) return `production.${perAoi[1]}.${spec.aois.find((a) => a.id === Number(perAoi[2]))?.name ?? perAoi[2]}`;
-  return `production.${OPTION_FIELDS[key] ?? key}`;
+  return OPTION_FIELDS[key] ? `production.${OPTION_FIELDS[key]}` : `production.options.${key}`;
 }
 
 export function checkOneAtlasOrder(spec: OneAtlasOrderSpec): Diagnostic[] {
