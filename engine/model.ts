@@ -103,8 +103,10 @@ export interface OneAtlasOrderSpec extends ResourceBase {
   options: Record<string, string>;
   primaryMarket: string;
   secondaryMarket?: string;
-  endUser: { name: string; country: string };
+  endUser: { name: string; country: string; label?: string };
   deliveryType: string;
+  /** SPOT/Pléiades: addresses the vendor e-mails about the order (not part of the digest: not the product). */
+  notificationEmails: string[];
   /** Deterministic from the key and digest unless the user set one. */
   customerReference: string;
   /** Optional per-order ceiling, checked by plan and apply. */

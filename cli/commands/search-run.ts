@@ -7,6 +7,7 @@ import { appendOrders } from '../../engine/search/append-orders.js';
 import { aoiNameOf, orderEntries, orderSkeleton } from '../../engine/search/order-skeleton.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { printWarnings, withClients } from '../context.js';
+import { criteriaArgs } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { renderTable } from '../render/table.js';
 import type { SearchArgs } from './search.js';
@@ -20,10 +21,7 @@ export async function runSearch(argv: SearchArgs, io: CliIo): Promise<void> {
     searchCatalog(clients.oneatlas!, {
       aoi,
       limit: argv.limit,
-      ...(argv.from ? { from: argv.from } : {}),
-      ...(argv.to ? { to: argv.to } : {}),
-      ...(argv.maxCloud !== undefined ? { maxCloud: argv.maxCloud } : {}),
-      ...(argv.maxIncidence !== undefined ? { maxIncidence: argv.maxIncidence } : {}),
+      ...criteriaArgs(argv),
       ...(argv.constellation ? { constellations: argv.constellation } : {}),
       ...(argv.sort ? { sort: argv.sort } : {}),
     }),

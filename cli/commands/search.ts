@@ -1,15 +1,12 @@
 import type { Argv } from 'yargs';
 import type { Constellation } from '../../engine/search/catalog-search.js';
 import type { CliIo } from '../io.js';
+import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
-export interface SearchArgs extends ConfigOptions {
+export interface SearchArgs extends ConfigOptions, CriteriaOptions {
   aoi: string;
-  from?: string;
-  to?: string;
-  maxCloud?: number;
-  maxIncidence?: number;
   constellation?: Constellation[];
   sort?: string;
   limit: number;
@@ -26,12 +23,8 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
   // CONSTELLATIONS lives beside the catalogue client, so it is loaded when search is parsed, not at every start.
   builder: async (y: Argv) => {
     const { CONSTELLATIONS } = await import('../../engine/search/catalog-search.js');
-    return withConfigOptions(y)
+    return withCriteriaOptions(withConfigOptions(y), { updated: true })
       .option('aoi', { type: 'string', demandOption: true, requiresArg: true, describe: 'GeoJSON file: a Polygon, a Feature or a one-Feature collection' })
-      .option('from', { type: 'string', requiresArg: true, describe: 'Acquired on or after (YYYY-MM-DD or ISO 8601)' })
-      .option('to', { type: 'string', requiresArg: true, describe: 'Acquired on or before (a bare date includes the day)' })
-      .option('max-cloud', { type: 'number', requiresArg: true, describe: 'Largest cloud cover, %' })
-      .option('max-incidence', { type: 'number', requiresArg: true, describe: 'Largest incidence angle, degrees' })
       .option('constellation', { type: 'string', array: true, choices: CONSTELLATIONS, describe: 'Only these constellations (repeatable)' })
       .option('sort', { type: 'string', requiresArg: true, describe: 'Sort fields, `-` for descending (default -acquisitionDate,cloudCover)' })
       .option('limit', { type: 'number', default: 20, requiresArg: true, describe: 'Items to list (1–500)' })
@@ -43,6 +36,7 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
           ['$0 search --aoi site.geojson --from 2024-01-01 --max-cloud 10', 'Recent, clear archive images over the site'],
           ['$0 search --aoi site.geojson --pick 1,3 --append orders.yaml', 'Add orders for items 1 and 3 of the listing to the config'],
           ['$0 search --aoi site.geojson --pick 1 -o yaml > orders/site.yaml', 'The order for item 1 as its own file in a config folder'],
+          ['$0 search --aoi site.geojson --updated-from 2025-06-01', 'Harvest: what the catalogue added or changed since June 1st'],
         ]),
       );
   },

@@ -92,6 +92,11 @@ function renderParts(plan: Plan, parts: { map: boolean; details: boolean; rows: 
       ...shown.slice(0, parts.rows).map((c) => `| ${cell(ACTION_SYMBOL[c.action])} | \`${cell(c.address)}\` | ${c.kind} | ${c.action}${c.irreversible ? ' ⚠️' : ''} | ${c.reason} | ${costCell(c)} |`),
     ].join('\n'));
   }
+  const decided = shown.filter((c) => c.action === 'accept' || c.action === 'refuse');
+  if (decided.length) {
+    out.push(['**Quotations to decide**: read each one before approving (the vendor\'s PDF):',
+      ...decided.map((c) => `- \`${cell(c.address)}\` (${c.action}${c.cost?.detail?.startsWith('quotation ') ? `, ${cell(c.cost.detail)}` : ''}): \`orderform quotation export ${cell(c.address)} --out ${cell(c.address)}.pdf\``)].join('\n'));
+  }
   if (plan.totals.length) {
     out.push(['| Currency | Planned spend | Prices known at apply |', '|---|---:|---:|',
       ...plan.totals.map((t) => `| ${t.currency} | ${formatMoney(t.amount, null)} | ${t.unknownCount} |`)].join('\n'));

@@ -36,7 +36,7 @@ export async function readAccountFacts(config: Config, clients: ProviderClients)
     contracts: contracts
       .map((w, i) => fromContract(w, i))
       .filter((c) => configured.has(c.contractId))
-      .map((c) => ({ contractId: c.contractId, currency: c.currency, creditRemaining: c.creditRemaining })),
+      .map((c) => ({ contractId: c.contractId, currency: c.currency, creditRemaining: c.creditRemaining, backend: c.backend })),
   };
   if (maxar) facts.maxar = { accountId: maxar.accountId, currency: 'USD', limits: maxar.limits, used: maxar.usage };
   return facts;

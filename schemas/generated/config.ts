@@ -265,36 +265,15 @@ export interface OneAtlasOrder {
   items: [OneAtlasItem, ...OneAtlasItem[]];
   production?: Production;
   /**
-   * Delivery type (default `network`: FTP + My Data).
+   * Delivery type, one of the contract's (`orderform discover` lists them; plan checks it): `network` (FTP + My Data, the default) or `MEDIA`.
    */
-  delivery?: 'network';
+  delivery?: string;
   /**
-   * The primary market, required for ordering (e.g. CARTO, AGRI, ENV).
+   * The primary market, required for ordering: one of the contract's markets (`orderform discover` lists them; plan checks it), e.g. CARTO, AGRI, ENV.
    */
-  primaryMarket?:
-    | 'AGRI'
-    | 'GENIE'
-    | 'GDPUBLIC'
-    | 'DEFSEC'
-    | 'DISTRI'
-    | 'RISQUE'
-    | 'ENERGIE'
-    | 'ENV'
-    | 'FORET'
-    | 'SANTE'
-    | 'ASSUR'
-    | 'IOT'
-    | 'CARTO'
-    | 'MARITIME'
-    | 'PRESSE'
-    | 'MOBIL'
-    | 'AUTRE'
-    | 'TELECOM'
-    | 'TOURISME'
-    | 'TRANSPORT'
-    | 'NQUAL';
+  primaryMarket?: string;
   /**
-   * The secondary market, as listed by the contract's markets.
+   * The secondary market: one the contract lists under the primary market (plan checks it).
    */
   secondaryMarket?: string;
   /**
@@ -306,10 +285,18 @@ export interface OneAtlasOrder {
      */
     name: string;
     /**
-     * End user country, ISO 3166 alpha-2 (e.g. FR).
+     * End user country, ISO 3166 alpha-2 (e.g. FR); plan checks it against the vendor's country list.
      */
     country: string;
+    /**
+     * End-user label, one of the vendor's (`orderform discover` lists them; plan checks it; sent as `endUsers[].label`).
+     */
+    label?: string;
   };
+  /**
+   * SPOT/Pléiades orders: addresses the vendor e-mails about the order (wire `notificationEmails`; the vendor's OpenAPI description requires the field on legacy bodies, so `[]` is sent when left out). Not for Pléiades Neo.
+   */
+  notificationEmails?: string[];
   /**
    * Overrides the deterministic reference `of-<key>-<digest>` used to find the order again. Keep it unique per order.
    */
@@ -429,7 +416,7 @@ export interface Production {
    */
   radiometricProcessing?: 'basic' | 'reflectance' | 'display';
   /**
-   * DEM per AOI name (wire `dem_<aoiId>`), ortho only.
+   * DEM per AOI name (wire `dem_<aoiId>`): needed for ortho, allowed (not mandatory) for primary and projected.
    */
   dem?: {
     /**
@@ -451,7 +438,7 @@ export interface Production {
       | 'WorldDEM4Ortho';
   };
   /**
-   * Projection per AOI name (wire `projection_<aoiId>`), e.g. "32631" or "4326"; ortho or projected only.
+   * Projection per AOI name (wire `projection_<aoiId>`), e.g. "32631" or "4326": needed for ortho and projected, allowed (not mandatory) for primary.
    */
   projection?: {
     /**
@@ -474,6 +461,26 @@ export interface Production {
    * Order the whole catalogue strip (Pléiades Neo only); AOI geometries may then be left out.
    */
   fullStrip?: boolean;
+  /**
+   * licence, one of the values the contract's production options offer (e.g. standard); plan checks it.
+   */
+  licence?: string;
+  /**
+   * priority, one of the values the contract's production options offer (e.g. standard, rush); plan checks it.
+   */
+  priority?: string;
+  /**
+   * Any other production option the contract offers, by its wire name (e.g. delivery_method: on_the_flow); values are sent as strings and checked at plan against the contract's options.
+   */
+  options?: {
+    /**
+     * The option's value.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z][A-Za-z0-9_]{0,62}$".
+     */
+    [k: string]: string;
+  };
 }
 /**
  * An amount in a currency. As `maxPrice` of an order: refuse to order above it; of a quotation decision: accept only at or below it.

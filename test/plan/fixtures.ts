@@ -12,7 +12,7 @@ export function legacyOrder(key: string, digest = 'dig-1'): OneAtlasOrderSpec {
     mission: 'PLEIADES', productTypeId: 'PT1', acquisitionMode: 'mono',
     aois: [{ id: 1, name: 'paris', geometry: poly, areaKm2: 25, source: at(`orders.${key}.aoi`) }],
     items: [{ catalogItemId: 'cat-1', aoiId: 1 }], options: { processing_level: 'PRIMARY' },
-    primaryMarket: 'AGRICULTURE', endUser: { name: 'ACME', country: 'FR' }, deliveryType: 'network',
+    primaryMarket: 'AGRICULTURE', endUser: { name: 'ACME', country: 'FR' }, deliveryType: 'network', notificationEmails: [],
     customerReference: `of-${key}-${digest}`,
   };
 }

@@ -36,6 +36,7 @@ export function oneAtlasOrder(over: Partial<OneAtlasOrderSpec> = {}): OneAtlasOr
     primaryMarket: 'CARTO',
     endUser: { name: 'ACME', country: 'FR' },
     deliveryType: 'network',
+    notificationEmails: [],
     customerReference: 'of-paris-0123abcd',
     ...over,
   };

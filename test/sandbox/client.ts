@@ -90,6 +90,7 @@ export function workOrder(over: Record<string, unknown> = {}, options: { key: st
     optionsPerProductType: [{ productTypeId, options }],
     endUsers: [{ endUserName: 'ACME', country: 'FR' }],
     delivery: { type: 'network' },
+    notificationEmails: [],
     ...rest,
   };
 }
