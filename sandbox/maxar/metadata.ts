@@ -35,9 +35,40 @@ export function tileFeature(a: AcquisitionSeed, sim: Sim) {
 
 const CATEGORY_NAMES = ['fresh', 'standard', 'training'];
 
-/** Tiles matching `ids`, the area, `image_age_category` and `stack_depth` (newest first), within `cell`. */
+/** `datetime`: one instant/date or `from/to`, `..` an open end (STAC style, SDK examples). */
+function inDatetime(value: unknown): (acquired: Date) => boolean {
+  if (value === undefined) return () => true;
+  if (typeof value !== 'string') throw hostError('maxar', 400, 'BAD_REQUEST', 'datetime must be a date or a date range string');
+  const [a, b = a] = value.split('/');
+  const bound = (t: string | undefined, end: boolean) => {
+    if (t === undefined || t === '..' || t === '') return end ? Infinity : -Infinity;
+    const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T${end ? '23:59:59.999' : '00:00:00'}Z` : t);
+    if (Number.isNaN(ms)) throw hostError('maxar', 400, 'BAD_REQUEST', `datetime '${value}' is not a date or date range`);
+    return ms;
+  };
+  const from = bound(a, false);
+  const to = bound(b, true);
+  return (d) => d.getTime() >= from && d.getTime() <= to;
+}
+
+const COMPARE: Record<string, (x: number, y: number) => boolean> = { eq: (x, y) => x === y, gt: (x, y) => x > y, gte: (x, y) => x >= y, lt: (x, y) => x < y, lte: (x, y) => x <= y };
+
+/** `query`: only `aoi:cloud_free_percentage` with eq/gt/gte/lt/lte is simulated [I]; other fields are ignored. */
+function matchesQuery(value: unknown): (a: AcquisitionSeed) => boolean {
+  if (value === undefined) return () => true;
+  if (typeof value !== 'object' || value === null) throw hostError('maxar', 400, 'BAD_REQUEST', 'query must be an object');
+  const cloud = (value as Record<string, unknown>)['aoi:cloud_free_percentage'];
+  if (cloud === undefined) return () => true;
+  const ops = Object.entries(cloud as Record<string, unknown>);
+  if (!ops.every(([op, v]) => op in COMPARE && typeof v === 'number')) throw hostError('maxar', 400, 'BAD_REQUEST', 'query operators are eq, gt, gte, lt, lte with a number');
+  return (a) => ops.every(([op, v]) => COMPARE[op]!(a.cloudFreePercentage, v as number));
+}
+
+/** Tiles matching `ids`, the area, `datetime`, `query`, `image_age_category` and `stack_depth` (newest first), within `cell`. */
 export function matchingTiles(body: Record<string, unknown>, sim: Sim, cell?: string): AcquisitionSeed[] {
   const { ids, image_age_category: cats, stack_depth: depth } = body;
+  const when = inDatetime(body.datetime);
+  const query = matchesQuery(body.query);
   if (ids !== undefined && (!Array.isArray(ids) || !ids.every((i) => typeof i === 'string'))) throw hostError('maxar', 400, 'BAD_REQUEST', 'ids must be a list of acquisition ids');
   if (cats !== undefined && (!Array.isArray(cats) || !cats.every((c) => CATEGORY_NAMES.includes(c as string)))) {
     throw hostError('maxar', 400, 'BAD_REQUEST', 'image_age_category must list fresh, standard or training');
@@ -50,6 +81,7 @@ export function matchingTiles(body: Record<string, unknown>, sim: Sim, cell?: st
     .filter((a) => cell === undefined || a.cell_id === cell)
     .filter((a) => !area || intersects(area, a.footprint))
     .filter((a) => cats === undefined || (cats as string[]).includes(categoryOf(acquiredAt(a, now), now)))
+    .filter((a) => when(acquiredAt(a, now)) && query(a))
     .sort((x, y) => x.ageDays - y.ageDays);
   return depth === undefined ? tiles : tiles.slice(0, depth as number);
 }

@@ -5,7 +5,8 @@
  * "A select request does not incur usage costs"), `unique_acquisitions` and `links` to result files;
  * `GET /api/v1/select/files/{select_id}.{ext}` → `{download_link}` (SDK get_signed_link), a link that needs
  * no token (SDK: "unauthenticated, don't send token") serving the tiles as a GeoJSON FeatureCollection.
- * [I] A select finishes by its first status read; only `geojson` result files are simulated.
+ * [I] A select finishes by its first status read; only `geojson` result files are simulated; of `query`
+ * only `aoi:cloud_free_percentage` filters.
  */
 import { json, type Handler, type Route, type Sim } from '../context.js';
 import { hostError, jsonObject } from '../errors.js';
@@ -33,9 +34,7 @@ export function selectionOf(id: string, sim: Sim): { area: Polygon | undefined; 
 const submit: Handler = (req, sim) => {
   const user = caller(req, sim);
   const body = jsonObject(req, 'maxar');
-  if (body.datetime !== undefined && typeof body.datetime !== 'string') throw hostError('maxar', 400, 'BAD_REQUEST', 'datetime must be a date or a date range string');
-  if (body.query !== undefined && (typeof body.query !== 'object' || body.query === null)) throw hostError('maxar', 400, 'BAD_REQUEST', 'query must be an object');
-  matchingTiles(body, sim); // validates ids, area, categories, stack depth
+  matchingTiles(body, sim); // validates ids, area, datetime, query, categories, stack depth
   const s: MaxarSelectRecord = { id: orderId(9_000_000 + sim.store.next('maxarSelect')), user_id: user.user_id, date_created: sim.now().toISOString(), request: body };
   (sim.store.data.maxarSelects ??= []).push(s);
   sim.store.commit();
