@@ -32,7 +32,7 @@ interface Found {
 
 function notFound(spec: ResourceSpec, what: string): DiagnosticsError {
   return new DiagnosticsError([error('IMPORT_NOT_FOUND', `${spec.address}: no ${what} found remotely`, spec.source,
-    'Check the id (a OneAtlas salesOrderId or quotationId, a Maxar order_id, an alert id) and that it belongs to the contract or account in the config.')]);
+    'Check the id (a OneAtlas salesOrderId or quotationId, a Maxar order id, an alert id) and that it belongs to the contract or account in the config.')]);
 }
 
 function referenceCheck(spec: ResourceSpec, expected: string, found: string | undefined): Diagnostic[] {

@@ -6,6 +6,16 @@ import { LEGACY, SQUARE, load, tree } from './helpers.js';
 /** What orderform 0.1.0 before the Maxar login change derived for the `denver` order below. */
 const DENVER_REFERENCE = 'of-denver-e073f386';
 
+/** A config with one Maxar order `denver` over SQUARE; `rest` adds its output and other fields. */
+const maxarConfig = (provider: string, rest: string) => `providers:
+  maxar: ${provider}
+orders:
+  denver:
+    vendor: maxar
+    acquisitions: [10300100ARDFRESH1]
+    aoi: { type: Feature, properties: null, geometry: ${SQUARE} }
+${rest}`;
+
 const order = (extra = '') => `orders:
   paris:
     vendor: oneatlas
@@ -123,17 +133,10 @@ describe('other resources', () => {
   });
 
   test('a Maxar order gets its wire output_config and the provider account', async () => {
-    const { config, diagnostics } = await loadOne(`providers:
-  maxar: { accountId: "557471230760500000" }
-orders:
-  denver:
-    vendor: maxar
-    acquisitions: [10300100ARDFRESH1]
-    aoi: { type: Feature, properties: null, geometry: ${SQUARE} }
-    output: { azure: { container: imagery, prefix: ard/, sasUrlEnv: ACME_SAS } }
+    const { config, diagnostics } = await loadOne(maxarConfig('{ accountId: "557471230760500000" }', `    output: { azure: { container: imagery, prefix: ard/, sasUrlEnv: ACME_SAS } }
     settings: { waterMask: false }
     notifications: [{ email: ops@example.com }, { sns: "arn:aws:sns:us-east-1:1:t" }]
-`);
+`));
     expect(diagnostics).toEqual([]);
     const spec = config!.resources[0] as MaxarOrderSpec;
     expect(spec).toMatchObject({
@@ -149,29 +152,13 @@ orders:
   });
 
   test('a Maxar order written before settings, notifications and credentials keeps its digest (no re-order, no ORDER_IMMUTABLE)', async () => {
-    const { config } = await loadOne(`providers:
-  maxar: { accountId: "557471230760500000" }
-orders:
-  denver:
-    vendor: maxar
-    acquisitions: [10300100ARDFRESH1]
-    aoi: { type: Feature, properties: null, geometry: ${SQUARE} }
-    output: { s3: { bucket: imagery, prefix: ard/ } }
-`);
+    const { config } = await loadOne(maxarConfig('{ accountId: "557471230760500000" }', '    output: { s3: { bucket: imagery, prefix: ard/ } }\n'));
     // The reference orderform gave this order before the login/credentials change.
     expect((config!.resources[0] as MaxarOrderSpec).customerReference).toBe(DENVER_REFERENCE);
   });
 
   test('Google Cloud and Azure outputs need exactly one way to write: a registered credentials id or a secret variable', async () => {
-    const order = (output: string) => `providers:
-  maxar: {}
-orders:
-  denver:
-    vendor: maxar
-    acquisitions: [10300100ARDFRESH1]
-    aoi: { type: Feature, properties: null, geometry: ${SQUARE} }
-    output: ${output}
-`;
+    const order = (output: string) => maxarConfig('{}', `    output: ${output}\n`);
     const none = await loadOne(order('{ gcs: { bucket: g } }'));
     expect(none.diagnostics.map((d) => [d.code, d.source?.path])).toEqual([['MAXAR_OUTPUT_CREDENTIALS', 'orders.denver.output.gcs']]);
     const both = await loadOne(order('{ azure: { container: c, credentialsId: w, sasUrlEnv: S } }'));
