@@ -25,7 +25,7 @@ export interface SearchArgs extends ConfigOptions {
 /** `orderform search`: the OneAtlas catalogue (or a Maxar ARD select) over an AOI, and an order skeleton of what is picked. */
 export const searchCommand: CommandFactory = (io: CliIo) => ({
   command: 'search',
-  describe: 'Search the OneAtlas archive (or Maxar ARD, --vendor maxar) over an AOI and print an order of what you pick',
+  describe: 'Search the OneAtlas or Maxar ARD archive over an AOI and print an order of what you pick',
   // CONSTELLATIONS lives beside the catalogue client, so it is loaded when search is parsed, not at every start.
   builder: async (y: Argv) => {
     const { CONSTELLATIONS } = await import('../../engine/search/catalog-search.js');
