@@ -48,7 +48,7 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
           ['$0 search --aoi site.geojson --from 2024-01-01 --max-cloud 10', 'Recent, clear archive images over the site'],
           ['$0 search --aoi site.geojson --pick 1,3 --append orders.yaml', 'Add orders for items 1 and 3 of the listing to the config'],
           ['$0 search --aoi site.geojson --pick 1 -o yaml > orders/site.yaml', 'The order for item 1 as its own file in a config folder'],
-          ['$0 search --vendor maxar --aoi site.geojson --category fresh --pick 1,2', 'Maxar ARD acquisitions over the site with their estimated cost, and one order of the first two'],
+          ['$0 search --vendor maxar --aoi site.geojson --pick 1,2', 'Maxar ARD acquisitions and their estimated cost; order #1 and #2'],
         ]),
       );
   },

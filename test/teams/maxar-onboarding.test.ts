@@ -3,7 +3,7 @@
  * discover finds the account, search --vendor maxar selects over an AOI with Maxar's estimate, --pick gives
  * an order that plans at the dry-run price, applies at exactly that charge, and re-plans with no change.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { toSelectRequest } from '../../engine/search/maxar-select.js';
@@ -75,5 +75,34 @@ describe('Maxar ARD with a user-role login', () => {
       image_age_category: ['fresh'],
       query: { 'aoi:cloud_free_percentage': { gte: 90 } },
     });
+  });
+
+  test('an order Maxar reports FAILED is shown as drift with Maxar\'s message, recorded as failed, and never ordered again by itself', async () => {
+    mkdirSync(join(team.dir, 'failing'), { recursive: true });
+    writeFileSync(join(team.dir, 'failing', 'orders.yaml'), `providers:
+  maxar: {}
+orders:
+  doomed:
+    vendor: maxar
+    acquisitions: [10300100ARDFAIL01]
+    aoi: ${JSON.stringify(PARIS)}
+    output:
+      s3: { bucket: acme-ard }
+`);
+    const c = ['-c', 'failing/orders.yaml'];
+    // Still running when apply reads its status back; it fails later.
+    team.sb.knobs.deliveryDelayMs = 60_000;
+    const applied = await team.cli(['apply', ...c, '--auto-approve']);
+    team.sb.knobs.deliveryDelayMs = 0;
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    team.sb.resetCalls();
+    const plan = await team.cli(['plan', ...c, '--detailed-exitcode']);
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/orders\.doomed: status in-progress → failed \(Maxar FAILED: Order failed/);
+    const refreshed = await team.cli(['refresh', ...c]);
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    const state = JSON.parse(readFileSync(join(team.dir, 'failing', 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string }> };
+    expect(state.resources['orders.doomed']?.status).toBe('failed');
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
   });
 });
