@@ -315,7 +315,7 @@ class Differ {
 
   private statusDrift(address: string, s: ResourceState, r: RemoteObservation | undefined): void {
     if (r?.exists && r.status && r.status !== s.status) {
-      this.drift.push({ address, summary: `status ${s.status} → ${r.status}`, field: 'status', before: s.status, after: r.status });
+      this.drift.push({ address, summary: `status ${s.status} → ${r.status}${r.statusDetail ? ` (${r.statusDetail})` : ''}`, field: 'status', before: s.status, after: r.status });
     }
   }
 

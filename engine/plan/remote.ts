@@ -32,6 +32,8 @@ export interface RemoteObservation {
   productTypeId?: string;
   contractId?: string;
   status?: ResourceStatus;
+  /** The vendor's own words on that status (e.g. why an order failed), shown with a status change. */
+  statusDetail?: string;
   /** Alerts: the current name (a rename done outside orderform shows here). */
   name?: string;
   /** Pléiades Neo orders and quotation decisions on an external quotation id. */

@@ -57,9 +57,8 @@ export interface FieldDiff {
 }
 
 export type CostBasis =
-  | 'price-endpoint' // OneAtlas legacy: POST /prices
+  | 'price-endpoint' // OneAtlas legacy: POST /prices; Maxar ARD: POST /order with dry_run
   | 'quotation' // Pléiades Neo: the quotation's totalAmount
-  | 'account-pricing' // Maxar ARD: price per km² × area
   | 'known-after-quotation' // Neo before a quotation exists
   | 'free';
 

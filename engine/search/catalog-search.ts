@@ -74,7 +74,7 @@ export async function searchCatalog(client: OneAtlasClient, q: SearchQuery): Pro
 }
 
 /** `--pick 1,3` → those hits; every hit when no pick is given. */
-export function pickHits(hits: readonly SearchHit[], pick: readonly number[] | undefined): SearchHit[] {
+export function pickHits<T extends { index: number }>(hits: readonly T[], pick: readonly number[] | undefined): T[] {
   if (!pick?.length) return [...hits];
   const bad = pick.filter((n) => !hits.some((h) => h.index === n));
   if (bad.length) {

@@ -78,7 +78,11 @@ export function orderEntries(hits: readonly SearchHit[], ctx: SkeletonContext): 
 
 /** The entries as a standalone `orders:` document (stdout). */
 export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext): string {
-  const { orders, notes } = orderEntries(hits, ctx);
+  return skeletonYaml(orderEntries(hits, ctx));
+}
+
+/** The `orders:` YAML of a skeleton, its notes as the leading comment (any vendor's). */
+export function skeletonYaml({ orders, notes }: Skeleton): string {
   const doc = new Document({ orders });
   doc.commentBefore = notes.join('\n');
   return doc.toString({ flowCollectionPadding: true });

@@ -84,7 +84,7 @@ export interface OneAtlasProvider {
   };
 }
 /**
- * Where the API key is read from: the name of an environment variable (default `ORDERFORM_ONEATLAS_API_KEY` for OneAtlas, `ORDERFORM_MAXAR_API_KEY` for Maxar). Secrets are never written in the config.
+ * Where the OneAtlas API key is read from: the name of an environment variable (default `ORDERFORM_ONEATLAS_API_KEY`). Secrets are never written in the config.
  */
 export interface Credentials {
   /**
@@ -113,18 +113,31 @@ export interface OneAtlasContract {
   workspace?: string;
 }
 /**
- * Maxar ARD (Analysis-Ready Data).
+ * Maxar ARD (Analysis-Ready Data), the API at https://ard.maxar.com/api/v1. Logs in with the ARD username (the account's email) and password, read from environment variables.
  */
 export interface MaxarProvider {
   /**
-   * The ARD account id (digits; quote it in YAML so it stays a string).
+   * The ARD account id (digits; quote it in YAML so it stays a string). Optional: when left out, orderform asks Maxar (`GET /auth/self`) which account the login belongs to; `orderform discover` writes it here.
    */
-  accountId: string;
+  accountId?: string;
   /**
-   * Base URL (default `ORDERFORM_MAXAR_URL`, then https://ard.maxar.com).
+   * Base URL, without `/api/v1` (default `ORDERFORM_MAXAR_URL`, then https://ard.maxar.com).
    */
   endpoint?: string;
-  credentials?: Credentials;
+  credentials?: MaxarCredentials;
+}
+/**
+ * Where the Maxar ARD login is read from: the names of two environment variables (defaults `ORDERFORM_MAXAR_USERNAME` and `ORDERFORM_MAXAR_PASSWORD`). Secrets are never written in the config.
+ */
+export interface MaxarCredentials {
+  /**
+   * Name of the environment variable holding the ARD username (the email address of the ARD account).
+   */
+  usernameEnv?: string;
+  /**
+   * Name of the environment variable holding the ARD password.
+   */
+  passwordEnv?: string;
 }
 /**
  * Spending ceilings, checked by plan and again by apply before any money is spent. total and perVendor count what this config already bought (as its state records it, within budget.period) plus this apply.
@@ -515,20 +528,106 @@ export interface MaxarOrder {
   acquisitions: [string, ...string[]];
   aoi: AoiGeometry;
   /**
-   * Bundle-adjust the acquisitions (default false).
+   * Bundle-adjust the acquisitions (default false); sent as `settings.bundle_adjust`.
    */
   bundleAdjust?: boolean;
+  settings?: MaxarSettings;
   output: MaxarOutput;
+  /**
+   * Who Maxar tells when the order finishes: an email address or an AWS SNS topic.
+   */
+  notifications?: MaxarNotification[];
   maxPrice?: Money;
 }
 /**
- * Delivery location: exactly one of `s3`, `gcs` or `azure`.
+ * Processing and output switches (Maxar's defaults apply to those left out; all true except bundle adjustment).
+ */
+export interface MaxarSettings {
+  /**
+   * Deliver the cloud mask (`cloud_mask`).
+   */
+  cloudMask?: boolean;
+  /**
+   * Deliver the data mask (`data_mask`).
+   */
+  dataMask?: boolean;
+  /**
+   * Deliver the healthy vegetation mask (`healthy_vegetation_mask`).
+   */
+  healthyVegetationMask?: boolean;
+  /**
+   * Deliver the multispectral analytic image (`ms_analytic`).
+   */
+  msAnalytic?: boolean;
+  /**
+   * Deliver the multispectral saturation mask (`ms_saturation_mask`).
+   */
+  msSaturationMask?: boolean;
+  /**
+   * Deliver the panchromatic analytic image (`pan_analytic`).
+   */
+  panAnalytic?: boolean;
+  /**
+   * Deliver the panchromatic flare mask (`pan_flare_mask`).
+   */
+  panFlareMask?: boolean;
+  /**
+   * Deliver the terrain shadow mask (`terrain_shadow_mask`).
+   */
+  terrainShadowMask?: boolean;
+  /**
+   * Deliver the visual image (`visual`).
+   */
+  visual?: boolean;
+  /**
+   * Deliver the water mask (`water_mask`).
+   */
+  waterMask?: boolean;
+}
+/**
+ * Delivery location: exactly one of `s3`, `gcs` or `azure`. Google Cloud and Azure need write access: a credentials id registered with Maxar, or the name of an environment variable holding the secret.
  */
 export interface MaxarOutput {
-  s3?: Bucket;
-  gcs?: Bucket;
   /**
-   * Azure Blob Storage container.
+   * Amazon S3 bucket (the bucket policy lets Maxar write, or Maxar assumes `roleArn`).
+   */
+  s3?: {
+    /**
+     * Bucket name.
+     */
+    bucket: string;
+    /**
+     * Path prefix inside the bucket (default empty).
+     */
+    prefix?: string;
+    /**
+     * An IAM role Maxar assumes to write (`role_arn`).
+     */
+    roleArn?: string;
+  };
+  /**
+   * Google Cloud Storage bucket; give exactly one of `credentialsId` or `serviceCredentialsEnv`.
+   */
+  gcs?: {
+    /**
+     * Bucket name.
+     */
+    bucket: string;
+    /**
+     * Path prefix inside the bucket (default empty).
+     */
+    prefix?: string;
+    /**
+     * Name of write credentials registered with the Maxar ARD credentials service (`credentials_id`).
+     */
+    credentialsId?: string;
+    /**
+     * Name of the environment variable holding the Base64-encoded service account JSON (`service_credentials`).
+     */
+    serviceCredentialsEnv?: string;
+  };
+  /**
+   * Azure Blob Storage container; give exactly one of `credentialsId` or `sasUrlEnv`.
    */
   azure?: {
     /**
@@ -536,23 +635,31 @@ export interface MaxarOutput {
      */
     container: string;
     /**
-     * Path prefix inside the container.
+     * Path prefix inside the container (default empty).
      */
     prefix?: string;
+    /**
+     * Name of write credentials registered with the Maxar ARD credentials service (`credentials_id`).
+     */
+    credentialsId?: string;
+    /**
+     * Name of the environment variable holding a SAS URL with write access (`sas_url`).
+     */
+    sasUrlEnv?: string;
   };
 }
 /**
- * A cloud bucket (Amazon S3 or Google Cloud Storage).
+ * `email: <address>` or `sns: <topic ARN>`.
  */
-export interface Bucket {
+export interface MaxarNotification {
   /**
-   * Bucket name.
+   * Email address told when the order finishes.
    */
-  bucket: string;
+  email?: string;
   /**
-   * Path prefix inside the bucket.
+   * AWS SNS topic ARN told when the order finishes.
    */
-  prefix?: string;
+  sns?: string;
 }
 /**
  * Accept or refuse a Pléiades Neo quotation. Target either an order of this config (`order`) or a quotation placed elsewhere (`quotationId` + `contract`).

@@ -60,7 +60,7 @@ describe('refresh with list calls', () => {
     const alert = config.resources.find((r) => r.kind === 'oneatlas_alert') as AlertSpec;
     const order = config.resources.find((r) => r.kind === 'maxar_ard_order') as MaxarOrderSpec;
     const remoteAlert = await clients.oneatlas!.createAlert(toAlertCreate(alert));
-    const placed = await clients.maxar!.placeOrder(toOrderRequest(order));
+    const placed = await clients.maxar!.placeOrder(toOrderRequest(order, () => ''));
     const intent = { action: 'create', startedAt: '2025-01-01T00:00:00.000Z' };
     await writeState(config, [
       { ...recorded(alert, 'intent', {}), intent },
@@ -74,7 +74,7 @@ describe('refresh with list calls', () => {
     expect(mutatingCalls(world.sb.calls())).toEqual([]);
     const state = await readState(config);
     expect(state.resources[alert.address]).toMatchObject({ status: 'active', remote: { alertId: remoteAlert.id } });
-    expect(state.resources[order.address]).toMatchObject({ status: expect.stringMatching(/^(in-progress|delivered)$/), remote: { orderId: placed.order_id } });
+    expect(state.resources[order.address]).toMatchObject({ status: expect.stringMatching(/^(in-progress|delivered)$/), remote: { orderId: placed.id } });
     expect(state.resources[order.address]!.intent).toBeUndefined();
     expect((await world.cli('plan', '--detailed-exitcode')).code).toBe(0);
   });

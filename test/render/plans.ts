@@ -7,7 +7,7 @@ import { alert, changedAlert, decision, legacyOrder, maxarOrder, neoOrder, recor
 
 const costs: Record<string, Cost> = {
   'orders.paris': { amount: 12345, currency: 'EUR', basis: 'price-endpoint', vendor: 'oneatlas', account: 'CTR21000411' },
-  'orders.maxar': { amount: 500, currency: 'USD', basis: 'account-pricing', vendor: 'maxar', detail: '10300100ARDFRESH1: 25.00 km² × 20 USD/km² (fresh)', byCategory: { fresh: 500 } },
+  'orders.maxar': { amount: 500, currency: 'USD', basis: 'price-endpoint', vendor: 'maxar', detail: 'Maxar dry run: 20 km² fresh (10300100ARDFRESH1 2026-11-02)', byCategory: { fresh: 500 } },
   'orders.neo': { amount: null, currency: 'EUR', basis: 'known-after-quotation', vendor: 'oneatlas' },
   'quotations.neo-ok': { amount: null, currency: 'EUR', basis: 'known-after-quotation', vendor: 'oneatlas' },
 };
