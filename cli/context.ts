@@ -26,7 +26,7 @@ export function printWarnings(diagnostics: readonly Diagnostic[], io: CliIo): vo
 }
 
 export function openStore(config: Pick<Config, 'state'>, io: CliIo, opts: OpenStoreOptions = {}): StateStore {
-  return openStateStore(config.state, io.env, opts);
+  return openStateStore(config.state, io.env, { onNotice: (m) => io.stderr(`warning STATE_JOURNAL_REPAIRED: ${m}\n`), ...opts });
 }
 
 export interface ClientOptions {

@@ -53,9 +53,12 @@ export interface OneAtlasProvider {
 }
 
 export interface MaxarProvider {
-  apiKeyEnv: string;
+  /** Environment variables holding the ARD login (username = the account's email). */
+  usernameEnv: string;
+  passwordEnv: string;
   endpoint: string;
-  accountId: string;
+  /** Absent: the login's own account, asked from Maxar (`GET /auth/self`). */
+  accountId?: string;
 }
 
 export interface Providers {
@@ -103,8 +106,10 @@ export interface OneAtlasOrderSpec extends ResourceBase {
   options: Record<string, string>;
   primaryMarket: string;
   secondaryMarket?: string;
-  endUser: { name: string; country: string };
+  endUser: { name: string; country: string; label?: string };
   deliveryType: string;
+  /** SPOT/Pléiades: addresses the vendor e-mails about the order (not part of the digest: not the product). */
+  notificationEmails: string[];
   /** Deterministic from the key and digest unless the user set one. */
   customerReference: string;
   /** Optional per-order ceiling, checked by plan and apply. */
@@ -113,16 +118,25 @@ export interface OneAtlasOrderSpec extends ResourceBase {
 
 export interface MaxarOrderSpec extends ResourceBase {
   kind: 'maxar_ard_order';
-  accountId: string;
+  /** Absent: the login's own account (known once connected). */
+  accountId?: string;
   acquisitions: string[];
   aoi: Aoi;
   bundleAdjust: boolean;
-  /** The wire `output_config`, e.g. `{ amazon_s3: { bucket, prefix } }`. */
+  /** The other wire `settings` switches the config sets, e.g. `{ cloud_mask: false }`. */
+  settings: Record<string, boolean>;
+  /** The wire `output_config` without secrets, e.g. `{ amazon_s3: { bucket, prefix } }`. */
   outputConfig: Record<string, Record<string, string>>;
+  /** A write secret of the destination, by the environment variable holding it (read only when sending). */
+  outputSecret?: { field: 'service_credentials' | 'sas_url'; env: string };
+  /** Wire notifications: `{type: 'email', address}` or `{type: 'sns', topic_arn}`. */
+  notifications: MaxarNotification[];
   /** Deterministic `metadata.reference`, used to find the order again. */
   customerReference: string;
   maxPrice?: Money;
 }
+
+export type MaxarNotification = { type: 'email'; address: string } | { type: 'sns'; topic_arn: string };
 
 export const REJECTION_REASONS = {
   expired: 1,
@@ -170,6 +184,13 @@ export interface SafetyThresholds {
   priceTolerance: number;
 }
 
+/** A renamed key (`moved:` in the config): state's resource at `from` now belongs to `to`. */
+export interface Move {
+  from: string;
+  to: string;
+  source: SourceLocation;
+}
+
 export interface Config {
   files: string[];
   /** sha256 of the normalized config: a saved plan is stale when it moves. */
@@ -180,4 +201,5 @@ export interface Config {
   /** State location: a file path (default `orderform.state.json` beside the first config file) or a postgres URL. */
   state: { backend: 'file'; path: string } | { backend: 'postgres'; url: string };
   resources: ResourceSpec[];
+  moved: Move[];
 }

@@ -10,25 +10,49 @@ import type { Rand } from './prng.js';
 
 export type Audience = 'oneatlas' | 'maxar';
 
-export const API_KEYS: Record<Audience, string> = {
+/** OneAtlas exchanges an API key; Maxar ARD logs in with a username and password (sandbox/maxar/seed.ts USERS). */
+export const API_KEYS: Pick<Record<Audience, string>, 'oneatlas'> = {
   oneatlas: 'sandbox-oneatlas-key',
-  maxar: 'sandbox-maxar-key',
 };
 
 export type TokenCheck = 'ok' | 'missing' | 'unknown' | 'expired';
 
 export class TokenIssuer {
-  private readonly tokens = new Map<string, { audience: Audience; expiresAt: number }>();
+  private readonly tokens = new Map<string, { audience: Audience; expiresAt: number; subject?: string }>();
+  private readonly refreshTokens = new Map<string, { subject: string; expiresAt: number }>();
   private issued = 0;
 
   constructor(private readonly rand: Rand) {}
 
-  issue(audience: Audience, now: Date, lifetimeSec: number): string {
-    this.issued += 1;
-    const digest = createHash('sha256').update(`${audience}:${this.issued}:${this.rand()}`).digest('base64url');
-    const token = `sbx.${audience}.${digest.slice(0, 32)}`;
-    this.tokens.set(token, { audience, expiresAt: now.getTime() + lifetimeSec * 1000 });
+  /** `subject`: the user a Maxar token belongs to (roles, own orders). */
+  issue(audience: Audience, now: Date, lifetimeSec: number, subject?: string): string {
+    const token = `sbx.${audience}.${this.digest(audience)}`;
+    this.tokens.set(token, { audience, expiresAt: now.getTime() + lifetimeSec * 1000, ...(subject ? { subject } : {}) });
     return token;
+  }
+
+  /** A refresh token for `subject`, valid `lifetimeSec`. */
+  issueRefresh(subject: string, now: Date, lifetimeSec: number): string {
+    const token = `sbx.refresh.${this.digest('refresh')}`;
+    this.refreshTokens.set(token, { subject, expiresAt: now.getTime() + lifetimeSec * 1000 });
+    return token;
+  }
+
+  /** The subject of a live refresh token, or undefined. */
+  redeem(refreshToken: string, now: Date): string | undefined {
+    const entry = this.refreshTokens.get(refreshToken);
+    return entry && now.getTime() < entry.expiresAt ? entry.subject : undefined;
+  }
+
+  /** The subject of the request's bearer token (call after `requireToken`). */
+  subject(req: SimRequest): string | undefined {
+    const match = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
+    return match ? this.tokens.get(match[1] as string)?.subject : undefined;
+  }
+
+  private digest(kind: string): string {
+    this.issued += 1;
+    return createHash('sha256').update(`${kind}:${this.issued}:${this.rand()}`).digest('base64url').slice(0, 32);
   }
 
   check(req: SimRequest, audience: Audience, now: Date): TokenCheck {

@@ -50,6 +50,11 @@ export interface Route {
   prefix?: string;
   host: Host;
   handler: Handler;
+  /**
+   * A variant of the route counted (and faulted) under its own key `METHOD template (variant)`, e.g. a Maxar
+   * dry-run order, which shares its route with a real one but changes nothing.
+   */
+  variant?: (query: URLSearchParams, rawBody: Buffer) => string | undefined;
 }
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): SimResponse {

@@ -31,7 +31,8 @@ export function errorBody(host: Host, status: number, code: string, message: str
     case 'auth':
       return { error: code, error_description: message };
     case 'maxar':
-      return { error: code, message };
+      // SDK exceptions.py reads `r.json()["message"]` for every error status; AWS API Gateway style.
+      return { message };
   }
 }
 

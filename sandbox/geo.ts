@@ -139,3 +139,48 @@ export function intersects(a: SearchGeometry, b: Polygon): boolean {
   const target = b.coordinates[0]!;
   return ringsOf(a).some((ring) => (ring.length === 2 ? pointInRing(ring[0]!, target) : ringsIntersect(ring, target)));
 }
+
+/**
+ * `polygon` cut to an axis-aligned rectangle (Sutherland–Hodgman against each edge): what of an AOI an
+ * acquisition footprint covers. Null when nothing is left.
+ */
+export function clipToRectangle(polygon: Polygon, west: number, south: number, east: number, north: number): Polygon | null {
+  const edges: ((p: Position) => boolean)[] = [(p) => p[0] >= west, (p) => p[0] <= east, (p) => p[1] >= south, (p) => p[1] <= north];
+  const cross: ((a: Position, b: Position) => Position)[] = [
+    (a, b) => at(a, b, 0, west),
+    (a, b) => at(a, b, 0, east),
+    (a, b) => at(a, b, 1, south),
+    (a, b) => at(a, b, 1, north),
+  ];
+  let ring = (polygon.coordinates[0] ?? []).slice(0, -1);
+  edges.forEach((inside, e) => {
+    const out: Position[] = [];
+    ring.forEach((cur, i) => {
+      const prev = ring[(i + ring.length - 1) % ring.length] as Position;
+      if (inside(cur)) {
+        if (!inside(prev)) out.push(cross[e]!(prev, cur));
+        out.push(cur);
+      } else if (inside(prev)) out.push(cross[e]!(prev, cur));
+    });
+    ring = out;
+  });
+  if (ring.length < 3) return null;
+  const clipped: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0] as Position]] };
+  return areaKm2(clipped) > 0 ? clipped : null;
+}
+
+/** Where segment a→b crosses the line `axis = value`. */
+function at(a: Position, b: Position, axis: 0 | 1, value: number): Position {
+  const t = (value - a[axis]) / (b[axis] - a[axis]);
+  const p: Position = [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
+  p[axis] = value;
+  return p;
+}
+
+/** The [west, south, east, north] of a rectangle built by `rectangle()`. */
+export function boundsOf(p: Polygon): [number, number, number, number] {
+  const ring = p.coordinates[0] ?? [];
+  const xs = ring.map((q) => q[0]);
+  const ys = ring.map((q) => q[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}

@@ -8,7 +8,7 @@ import { API_KEYS, TokenIssuer } from './auth.js';
 import { buildCatalog, DEFAULT_CATALOG_SIZE } from './catalog.js';
 import type { Sim } from './context.js';
 import { defaultKnobs, type SandboxKnobs } from './knobs.js';
-import { ACQUISITIONS as MAXAR_ACQUISITIONS, ACCOUNT_ID, MAXAR_PREFIX, seededOrders } from './maxar/seed.js';
+import { ACQUISITIONS as MAXAR_ACQUISITIONS, ACCOUNT_ID, MAXAR_PREFIX, seededOrders, USERS as MAXAR_USERS } from './maxar/seed.js';
 import { CONTRACTS } from './oneatlas/seed.js';
 import { mulberry32 } from './prng.js';
 import { Router } from './router.js';
@@ -21,6 +21,9 @@ export { SHOWCASE as SHOWCASE_CATALOG_ITEMS } from './catalog-showcase.js';
 export { API_KEYS };
 export const MAXAR_ACCOUNT_ID = ACCOUNT_ID;
 export const MAXAR_ACQUISITION_IDS = MAXAR_ACQUISITIONS.map((a) => a.acquisition_id);
+/** Sandbox Maxar logins: `user` (role user, what `env` exports) and `admin`. */
+export const MAXAR_LOGIN = MAXAR_USERS.find((u) => !u.admin)!;
+export const MAXAR_ADMIN_LOGIN = MAXAR_USERS.find((u) => u.admin)!;
 
 export interface SandboxOptions {
   port?: number;
@@ -74,7 +77,9 @@ export function sandboxEnv(url: string): Record<string, string> {
     ORDERFORM_ONEATLAS_DATA_URL: url,
     ORDERFORM_ONEATLAS_API_KEY: API_KEYS.oneatlas,
     ORDERFORM_MAXAR_URL: `${url}${MAXAR_PREFIX}`,
-    ORDERFORM_MAXAR_API_KEY: API_KEYS.maxar,
+    // The user-role login: everything orderform does must work without the admin role.
+    ORDERFORM_MAXAR_USERNAME: MAXAR_LOGIN.username,
+    ORDERFORM_MAXAR_PASSWORD: MAXAR_LOGIN.password,
   };
 }
 

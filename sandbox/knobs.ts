@@ -48,6 +48,11 @@ export interface SandboxKnobs {
   priceMultiplier: number;
   /** Shifts the sandbox clock (time travel for processes that only have the URL). */
   clockOffsetMs: number;
+  /**
+   * Catalogue items made private by their owner (seed: "products available to order at a moment may become
+   * unavailable the next day"): searches no longer show them and work orders naming them fail UNKNOWN_CATALOG_ITEM.
+   */
+  privateCatalogItems: string[];
   /** How the alert list reads the request's page (undocumented [I]): 1-based `startPage` or 0-based `startIndex`. */
   alertPaging: 'startPage' | 'startIndex';
   /** Overrides of the Maxar account's fee limits (`-1`/null = no limit, 0 = not orderable). */
@@ -71,6 +76,7 @@ export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnob
     clockOffsetMs: 0,
     maxarLimits: {},
     alertPaging: 'startPage',
+    privateCatalogItems: [],
     ...overrides,
   };
 }
@@ -126,6 +132,8 @@ export function patchKnobs(knobs: SandboxKnobs, patch: unknown): string[] {
       problems.push(...faultMapProblems(key, value));
     } else if (key === 'maxarLimits') {
       problems.push(...limitProblems(value));
+    } else if (key === 'privateCatalogItems') {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) problems.push('privateCatalogItems must be an array of catalog item ids');
     } else if (key === 'alertPaging') {
       if (value !== 'startPage' && value !== 'startIndex') problems.push("alertPaging must be 'startPage' or 'startIndex'");
     } else {

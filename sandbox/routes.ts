@@ -4,7 +4,9 @@ import { accountRoutes } from './maxar/account.js';
 import { listingRoutes } from './maxar/listing.js';
 import { maxarOrderRoutes } from './maxar/orders.js';
 import { MAXAR_PREFIX } from './maxar/seed.js';
-import { maxarTokenRoutes } from './maxar/token.js';
+import { maxarAuthRoutes } from './maxar/auth.js';
+import { metadataRoutes } from './maxar/metadata.js';
+import { selectRoutes } from './maxar/select.js';
 import { alertRoutes } from './oneatlas/alerts.js';
 import { discoveryRoutes } from './oneatlas/discovery.js';
 import { downloadRoutes } from './oneatlas/download.js';
@@ -23,5 +25,5 @@ export const ROUTES: Route[] = [
   ...quotationRoutes,
   ...ordersSearchRoutes,
   ...alertRoutes,
-  ...[...maxarTokenRoutes, ...accountRoutes, ...listingRoutes, ...maxarOrderRoutes].map((r) => ({ ...r, prefix: MAXAR_PREFIX })),
+  ...[...maxarAuthRoutes, ...accountRoutes, ...metadataRoutes, ...listingRoutes, ...maxarOrderRoutes, ...selectRoutes].map((r) => ({ ...r, prefix: MAXAR_PREFIX })),
 ];

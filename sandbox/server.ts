@@ -66,7 +66,8 @@ export function createSimServer(deps: ServerDeps): Server {
       return;
     }
     const match = router.match(method, url.pathname);
-    const key = `${method} ${match.kind === 'route' ? match.route.template : url.pathname}`;
+    const variant = match.kind === 'route' && raw !== undefined ? match.route.variant?.(url.searchParams, raw) : undefined;
+    const key = `${method} ${match.kind === 'route' ? match.route.template : url.pathname}${variant ? ` (${variant})` : ''}`;
     deps.count(key);
     const { knobs } = sim;
     const delay = knobs.latencyMs + (knobs.jitterMs > 0 ? deps.rand() * knobs.jitterMs : 0);

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { AlertRecord } from './oneatlas/alerts.js';
 import type { WorkOrderRecord } from './oneatlas/order-records.js';
-import type { MaxarOrderRecord } from './maxar/order-records.js';
+import type { MaxarOrderRecord, MaxarSelectRecord } from './maxar/order-records.js';
 
 export interface StoreData {
   version: 1;
@@ -17,6 +17,8 @@ export interface StoreData {
   workOrders: WorkOrderRecord[];
   alerts: AlertRecord[];
   maxarOrders: MaxarOrderRecord[];
+  /** Maxar ARD selects (absent in state files written before selects existed). */
+  maxarSelects?: MaxarSelectRecord[];
 }
 
 export class Store {

@@ -43,6 +43,7 @@ const DONE: Record<Exclude<Action, 'noop'>, string> = {
   accept: 'accepted',
   refuse: 'refused',
   forget: 'forgotten',
+  adopt: 'adopted (recorded in state, nothing bought)',
 };
 
 /** The vendor's id of what a change made (Terraform's `[id=…]`). */

@@ -3,7 +3,10 @@ import { resolve } from 'node:path';
 import { downloadProduct, type DownloadResult } from '../../engine/deliveries/download.js';
 import { deliveriesProvider, listDeliveries, type OrderDeliveries } from '../../engine/deliveries/list.js';
 import { DiagnosticsError, type Diagnostic } from '../../engine/diagnostics.js';
+import { readAoiFile } from '../../engine/search/aoi-file.js';
+import { toCriteria } from '../../engine/search/criteria.js';
 import { loadCheckedConfig, openStore, withClients } from '../context.js';
+import { criteriaArgs } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../render/progress.js';
 import { formatBytes, renderTable } from '../render/table.js';
@@ -13,11 +16,13 @@ export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<vo
   // A config without OneAtlas is reported before credentials are read; only the OneAtlas key is needed.
   const config = await loadCheckedConfig(argv.config, io);
   const oneatlas = deliveriesProvider(config);
+  // Bad filters are reported before state or credentials are touched.
+  const criteria = toCriteria({ ...criteriaArgs(argv), ...(argv.aoi ? { aoi: await readAoiFile(argv.aoi, io.cwd) } : {}) });
   const store = openStore(config, io, { readOnly: true });
   try {
     await withClients({ providers: { oneatlas } }, io, { debug: argv.debug }, async (clients) => {
       const state = await store.read();
-      const orders = await listDeliveries(state, config, clients.oneatlas!);
+      const orders = await listDeliveries(state, config, clients.oneatlas!, criteria);
       if (!argv.download) {
         io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders));
         return;

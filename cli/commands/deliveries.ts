@@ -1,8 +1,10 @@
+import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
 import type { CommandFactory } from './index.js';
 
-export interface DeliveriesArgs extends ConfigOptions, RunOptions {
+export interface DeliveriesArgs extends ConfigOptions, RunOptions, CriteriaOptions {
+  aoi?: string;
   download?: string;
   output: 'text' | 'json';
 }
@@ -10,15 +12,18 @@ export interface DeliveriesArgs extends ConfigOptions, RunOptions {
 /** `orderform deliveries`: delivered products of the orders in state, and `--download DIR` to fetch them. */
 export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
   command: 'deliveries',
-  describe: 'List the delivered products of the OneAtlas orders in state; --download fetches them (resumable, checksummed)',
+  describe: 'List the delivered products of the OneAtlas orders in state, optionally filtered (dates, cloud, incidence, AOI); --download fetches them (resumable, checksummed)',
   builder: (y) =>
-    withRunOptions(withConfigOptions(y))
+    withCriteriaOptions(withRunOptions(withConfigOptions(y)), { updated: false })
+      .option('aoi', { type: 'string', requiresArg: true, describe: 'Only products whose footprint meets this GeoJSON AOI' })
       .option('download', { type: 'string', requiresArg: true, describe: 'Download every delivered product into this folder (skips complete files, resumes partial ones)' })
       .option('output', { alias: 'o', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format of the listing' })
       .example(
         examples([
           ['$0 deliveries', 'What has been delivered so far'],
           ['$0 deliveries --download ./imagery', 'Fetch it; run again to resume an interrupted download'],
+          ['$0 deliveries --published-from 2025-06-01 --max-cloud 10', 'Harvest: clear products published since June 1st'],
+          ['$0 deliveries --aoi harbour.geojson --from 2024-01-01', 'Only the products over the harbour acquired since 2024'],
           ['$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'],
         ]),
       ),

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { discover, type Discovery } from '../../engine/discover/discover.js';
 import { reachableProviders } from '../../engine/discover/reachable-providers.js';
 import { writeProviders } from '../../engine/discover/write-providers.js';
-import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
+import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
 import { readAoiFile } from '../../engine/search/aoi-file.js';
 import { printWarnings, withClients } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -21,7 +21,11 @@ export async function runDiscover(argv: DiscoverArgs, io: CliIo): Promise<void> 
   if (argv.write) {
     const file = resolve(io.cwd, argv.write);
     const before = await readFile(file, 'utf8').catch(() => undefined);
-    const keyEnvs = { oneatlasKeyEnv: reach.providers.oneatlas?.apiKeyEnv ?? ONEATLAS_API_KEY_ENV, maxarKeyEnv: reach.providers.maxar?.apiKeyEnv ?? MAXAR_API_KEY_ENV };
+    const keyEnvs = {
+      oneatlasKeyEnv: reach.providers.oneatlas?.apiKeyEnv ?? ONEATLAS_API_KEY_ENV,
+      maxarUsernameEnv: reach.providers.maxar?.usernameEnv ?? MAXAR_USERNAME_ENV,
+      maxarPasswordEnv: reach.providers.maxar?.passwordEnv ?? MAXAR_PASSWORD_ENV,
+    };
     await writeFile(file, writeProviders(before, found, keyEnvs));
     const n = found.oneatlas?.contracts.length ?? 0;
     io.stdout(`Wrote the providers block of ${argv.write}: ${n} OneAtlas contract${n === 1 ? '' : 's'}${found.maxar ? `, Maxar account ${found.maxar.accountId}` : ''}.\n`);

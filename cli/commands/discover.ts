@@ -19,7 +19,7 @@ export const discoverCommand: CommandFactory = (io: CliIo) => ({
     withConfigOptions(y)
       .option('product-type', { type: 'string', requiresArg: true, describe: 'Also list the production options of this product type' })
       .option('aoi', { type: 'string', requiresArg: true, describe: 'GeoJSON AOI the production options are asked for' })
-      .option('maxar-account', { type: 'string', requiresArg: true, describe: 'Maxar ARD account id (default: the config\'s)' })
+      .option('maxar-account', { type: 'string', requiresArg: true, describe: 'Maxar ARD account id (default: the config\'s, else the account of the login in ORDERFORM_MAXAR_USERNAME)' })
       .option('output', { alias: 'o', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
       .option('write', { type: 'string', requiresArg: true, describe: 'Write the providers block (contracts, workspaces, Maxar account) into this config file, keeping its comments' })
       .example(

@@ -16,7 +16,7 @@ export const importCommand: CommandFactory = (io: CliIo) => ({
   builder: (y: Argv) =>
     withConfigOptions(y)
       .positional('address', { type: 'string', describe: 'The address in the config, e.g. orders.paris-2024-q3' })
-      .positional('remoteId', { type: 'string', describe: 'OneAtlas salesOrderId or quotationId, Maxar order_id, or alert id' })
+      .positional('remoteId', { type: 'string', describe: 'OneAtlas salesOrderId or quotationId, Maxar order id, or alert id' })
       .example(
         examples([
           ['$0 import orders.paris-2024-q3 SAL000123', 'Adopt a OneAtlas order (legacy: once delivered)'],

@@ -15,6 +15,7 @@ import { planCommand } from './plan.js';
 import { showCommand } from './show.js';
 import { refreshCommand } from './refresh.js';
 import { stateCommand } from './state.js';
+import { quotationCommand } from './quotation.js';
 
 /**
  * Every command takes the io it writes to; one line per command, registered in cli/main.ts.
@@ -23,4 +24,4 @@ import { stateCommand } from './state.js';
  */
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
-export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand, demoCommand];
+export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand, quotationCommand, demoCommand];

@@ -1,7 +1,7 @@
 import { access, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
-import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
+import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
 import { schemaText } from '../../engine/config/schema.js';
 import type { CliIo } from '../io.js';
 import { DEFAULT_CONFIG, examples } from '../options.js';
@@ -56,8 +56,8 @@ export function starterConfig(schemaRef: string, maxarAccount?: string): string 
   // OneAtlas contracts price in EUR (discover adds them); Maxar ARD in USD.
   const ceilings = (amount: number) => (maxarAccount ? `{ EUR: ${amount}, USD: ${amount} }` : `{ EUR: ${amount} }`);
   const maxar = maxarAccount
-    ? `  maxar:\n    accountId: "${maxarAccount}"\n    credentials:\n      apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`
-    : `# With a Maxar ARD account, replace {} above with (or run \`orderform init --maxar-account ID\`):\n#   maxar:\n#     accountId: "557471230760500000"\n#     credentials:\n#       apiKeyEnv: ${MAXAR_API_KEY_ENV}\n`;
+    ? `  maxar:\n    accountId: "${maxarAccount}"\n    credentials:\n      usernameEnv: ${MAXAR_USERNAME_ENV}\n      passwordEnv: ${MAXAR_PASSWORD_ENV}\n`
+    : `# With a Maxar ARD account, replace {} above with (or run \`orderform init --maxar-account ID\`;\n# accountId may be left out: it is then the account of the login):\n#   maxar:\n#     accountId: "557471230760500000"\n#     credentials:\n#       usernameEnv: ${MAXAR_USERNAME_ENV}\n#       passwordEnv: ${MAXAR_PASSWORD_ENV}\n`;
   return `# yaml-language-server: $schema=${schemaRef}
 # orderform config: what you want to buy, as code. \`orderform plan\` shows what would change and
 # cost; \`orderform apply\` does it. API keys are read from the environment variables named below.

@@ -19,8 +19,11 @@ export function printPlan(plan: Plan, opts: OutputOptions, io: CliIo): void {
   if (plan.diagnostics.length) io.stderr(renderDiagnostics(plan.diagnostics, color));
 }
 
-/** 1 when the plan cannot be applied; with --detailed-exitcode 2 when it changes something, else 0. */
+/**
+ * 1 when the plan cannot be applied; with --detailed-exitcode 2 when it changes something or a purchase
+ * is still unconfirmed (CI must not read "up to date" while an order may be missing), else 0.
+ */
 export function planExitCode(plan: Plan, detailed: boolean): number {
   if (hasErrors(plan.diagnostics) || !plan.applyable) return 1;
-  return detailed && plan.changes.some(isChange) ? 2 : 0;
+  return detailed && (plan.changes.some(isChange) || plan.unconfirmed.length > 0) ? 2 : 0;
 }

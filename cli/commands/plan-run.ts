@@ -1,7 +1,7 @@
 /** The work of `orderform plan`, loaded only when the command runs (see plan.ts). */
 import { resolve } from 'node:path';
 import { buildPlan } from '../../engine/plan/build.js';
-import { savePlan } from '../../engine/plan/planfile.js';
+import { savePlan, serializePlan } from '../../engine/plan/planfile.js';
 import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
 import { createProgress, planProgressHook } from '../render/progress.js';
@@ -13,10 +13,12 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<void> {
     const state = await store.read();
     const bar = createProgress(io, { quiet: args.quiet ?? false });
     const { plan } = await buildPlan({ config, state, clients, forget: args.forget, onProgress: planProgressHook(bar) }).finally(() => bar.finish());
-    printPlan(plan, args, io);
+    // `--out -`: stdout carries the plan JSON alone; the plan for people goes to stderr.
+    printPlan(plan, args, args.out === '-' ? { ...io, stdout: io.stderr } : io);
     io.exitCode = planExitCode(plan, args.detailedExitcode);
     if (args.out) {
       if (io.exitCode === 1) io.stderr(`Plan not saved to ${args.out}: it cannot be applied.\n`);
+      else if (args.out === '-') io.stdout(serializePlan(plan));
       else {
         await savePlan(resolve(io.cwd, args.out), plan);
         const flags = [...new Set(plan.approvals.map((a) => ` ${a.flag}`))].join('');

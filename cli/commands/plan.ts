@@ -32,8 +32,8 @@ export const planCommand: CommandFactory = (io: CliIo) => ({
   describe: 'Show what apply would order, accept, refuse, create or delete, and what it costs (reads only)',
   builder: (y: Argv) =>
     withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true }))
-      .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`' })
-      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes' })
+      .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`: a new file or an earlier plan, never anything else (`-`: the plan JSON on stdout)' })
+      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes or an unconfirmed purchase' })
       .example(
         examples([
           ['$0 plan -c orders.yaml', 'Show the plan for orders.yaml'],

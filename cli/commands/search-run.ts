@@ -7,6 +7,7 @@ import { appendOrders } from '../../engine/search/append-orders.js';
 import { aoiNameOf, orderEntries, orderSkeleton } from '../../engine/search/order-skeleton.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { printWarnings, withClients } from '../context.js';
+import { criteriaArgs } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { renderTable } from '../render/table.js';
 import type { SearchArgs } from './search.js';
@@ -14,16 +15,14 @@ import type { SearchArgs } from './search.js';
 export async function runSearch(argv: SearchArgs, io: CliIo): Promise<void> {
   const reach = await reachableProviders(argv.config, { cwd: io.cwd, env: io.env });
   printWarnings(reach.diagnostics, io);
+  if (argv.vendor === 'maxar') return (await import('./search-maxar-run.js')).runMaxarSearch(argv, reach, io);
   const aoi = await readAoiFile(argv.aoi, io.cwd);
   const pick = argv.pick === undefined ? undefined : argv.pick.split(',').map((s) => Number(s.trim()));
   const hits = await withClients({ providers: { oneatlas: reach.providers.oneatlas } }, io, { debug: argv.debug }, (clients) =>
     searchCatalog(clients.oneatlas!, {
       aoi,
       limit: argv.limit,
-      ...(argv.from ? { from: argv.from } : {}),
-      ...(argv.to ? { to: argv.to } : {}),
-      ...(argv.maxCloud !== undefined ? { maxCloud: argv.maxCloud } : {}),
-      ...(argv.maxIncidence !== undefined ? { maxIncidence: argv.maxIncidence } : {}),
+      ...criteriaArgs(argv),
       ...(argv.constellation ? { constellations: argv.constellation } : {}),
       ...(argv.sort ? { sort: argv.sort } : {}),
     }),
@@ -36,11 +35,7 @@ export async function runSearch(argv: SearchArgs, io: CliIo): Promise<void> {
     io.stderr('No archive image matches; widen the dates or the cloud and incidence limits.\n');
     return;
   }
-  // Every listed item as an order would buy them all: YAML is written only for the items picked.
-  if ((argv.output === 'yaml' || argv.append) && !pick?.length && hits.length > 1) {
-    throw new DiagnosticsError([error('SEARCH_PICK_REQUIRED', `${hits.length} items match; ${argv.append ? '--append' : '--output yaml'} needs --pick to say which to order`, undefined,
-      `Look at the list (\`orderform search\` without --output), then e.g. --pick 1 or --pick 1,3.`)]);
-  }
+  requirePick(argv, hits.length);
   const picked = pickHits(hits, pick);
   // AOI files in a config are relative to that config file.
   const configDir = reach.config?.files[0] ? dirname(reach.config.files[0]) : io.cwd;
@@ -64,6 +59,14 @@ export async function runSearch(argv: SearchArgs, io: CliIo): Promise<void> {
   }
   io.stdout(renderHits(hits));
   io.stdout(`\nOrder skeleton (append to your config; --output yaml prints only this):\n\n${skeleton}`);
+}
+
+/** Every listed item as an order would buy them all: YAML is written only for the items picked. */
+export function requirePick(argv: SearchArgs, count: number): void {
+  if ((argv.output === 'yaml' || argv.append) && !argv.pick && count > 1) {
+    throw new DiagnosticsError([error('SEARCH_PICK_REQUIRED', `${count} items match; ${argv.append ? '--append' : '--output yaml'} needs --pick to say which to order`, undefined,
+      `Look at the list (\`orderform search\` without --output), then e.g. --pick 1 or --pick 1,3.`)]);
+  }
 }
 
 function renderHits(hits: readonly SearchHit[]): string {

@@ -62,6 +62,31 @@ export const stateRm = (args: StateArgs, io: CliIo): Promise<void> =>
     io.stdout(`Forgot ${address}: removed from state; nothing was changed at the vendor.\n`);
   });
 
+export const stateMv = (args: StateArgs, io: CliIo): Promise<void> =>
+  withStore(args, io, async (store) => {
+    const from = args.from!;
+    const to = args.to!;
+    if (from.slice(0, from.indexOf('.')) !== to.slice(0, to.indexOf('.'))) {
+      throw new DiagnosticsError([error('MOVED_KIND_MISMATCH', `${from} and ${to} are in different blocks`, undefined, 'A move renames a key within its block (orders, quotations or alerts).')]);
+    }
+    const unlock = await store.lock('orderform state mv');
+    try {
+      const resources = (await store.read()).resources;
+      const r = resources[from];
+      if (!r) throw notInState(from);
+      if (resources[to]) {
+        throw new DiagnosticsError([error('STATE_ADDRESS_TAKEN', `${to} is already in the state`, undefined, `Run \`orderform state show ${to}\`; forget it first (\`orderform state rm ${to}\`) only if it is not a placed order you want to keep.`)]);
+      }
+      // New address first: a crash in between leaves both, and the next plan drops the old one (never a gap).
+      await store.put(to, { ...r, address: to, updatedAt: new Date().toISOString() });
+      await store.put(from, null);
+      await store.compact();
+    } finally {
+      await unlock();
+    }
+    io.stdout(`Moved ${from} to ${to} in state; nothing was changed at the vendor. Rename the key in the config if you have not yet.\n`);
+  });
+
 export async function stateMigrate(args: StateArgs, io: CliIo): Promise<void> {
   await withStore(args, io, async (source) => {
     const to = args.to!;

@@ -1,6 +1,7 @@
 /**
- * `orderform state list | show ADDRESS | rm ADDRESS | migrate --to TARGET`: look into state, forget
- * one resource without touching the vendor, move state between a file and PostgreSQL.
+ * `orderform state list | show ADDRESS | rm ADDRESS | mv FROM TO | migrate --to TARGET`: look into state,
+ * forget one resource or move it to a renamed key without touching the vendor, move state between a
+ * file and PostgreSQL.
  */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
@@ -9,6 +10,7 @@ import type { CommandFactory } from './index.js';
 
 export interface StateArgs extends ConfigOptions {
   address?: string;
+  from?: string;
   to?: string;
   force: boolean;
 }
@@ -35,6 +37,16 @@ export const stateCommand: CommandFactory = (io: CliIo) => ({
         handler: lazy(io, (w) => w.stateRm),
       })
       .command({
+        command: 'mv <from> <to>',
+        describe: 'Move one resource to a renamed key: state only, nothing is ordered again (takes the lock)',
+        builder: (b: Argv) =>
+          withConfigOptions(b)
+            .positional('from', { type: 'string', demandOption: true, describe: 'The address state holds, e.g. orders.paris-q3' })
+            .positional('to', { type: 'string', demandOption: true, describe: 'The new address, e.g. orders.paris-2024-q3' })
+            .example(examples([['$0 state mv orders.paris-q3 orders.paris-2024-q3', 'After renaming the key in the config (or declare `moved:` there instead)']])),
+        handler: lazy(io, (w) => w.stateMv),
+      })
+      .command({
         command: 'migrate',
         describe: 'Copy state, lineage and serial kept, to another file or a PostgreSQL database',
         builder: (b: Argv) =>
@@ -44,6 +56,6 @@ export const stateCommand: CommandFactory = (io: CliIo) => ({
             .example(examples([['$0 state migrate --to postgres://orderform@db/orderform', 'Move state to PostgreSQL']])),
         handler: lazy(io, (w) => w.stateMigrate),
       })
-      .demandCommand(1, 'Name a state command: list, show, rm or migrate.'),
+      .demandCommand(1, 'Name a state command: list, show, rm, mv or migrate.'),
   handler: () => undefined,
 });

@@ -14,7 +14,7 @@ export const validateCommand: CommandFactory = (io: CliIo) => ({
       .example(
         examples([
           ['orderform validate', 'check orders.yaml'],
-          ['orderform validate orders.yaml.example examples/', 'several files and a folder, every problem at once'],
+          ['orderform validate examples/maxar-ard.yaml', 'another file; several files or a folder are read as one config'],
         ]),
       ),
   handler: async (args) => (await import('./validate-run.js')).runValidate(args as ValidateArgs, io),

@@ -37,16 +37,65 @@ function details(c: Change): string {
   return body.join('\n\n');
 }
 
-export function renderPlanMarkdown(plan: Plan): string {
+/** GitHub refuses a comment over 65,536 characters; the rest is room for what CI adds around the plan. */
+export const MAX_COMMENT_CHARS = 60_000;
+
+/**
+ * New orders' AOIs as one FeatureCollection: GitHub draws a ```geojson block as a map in the comment.
+ * Null when no new order has an AOI.
+ */
+function aoiMap(changes: readonly Change[]): string | null {
+  const features = changes
+    .filter((c) => c.action === 'create' && (c.kind === 'oneatlas_order' || c.kind === 'maxar_ard_order'))
+    .flatMap((c) => {
+      const after = c.after as { aois?: { name: string; geometry: unknown }[]; aoi?: { name: string; geometry: unknown } } | null;
+      const aois = after?.aois ?? (after?.aoi ? [after.aoi] : []);
+      return aois.filter((a) => a.geometry).map((a) => ({ type: 'Feature', properties: { address: c.address, aoi: a.name }, geometry: a.geometry }));
+    });
+  if (!features.length) return null;
+  return ["<details><summary>Map of the new orders' AOIs</summary>", '', '```geojson', JSON.stringify({ type: 'FeatureCollection', features }), '```', '', '</details>'].join('\n');
+}
+
+/**
+ * The comment, within `maxChars`: parts that do not fit (the AOI map first, then the details, then table
+ * rows) are left out with a line saying so and where the full plan is.
+ */
+export function renderPlanMarkdown(plan: Plan, opts: { maxChars?: number } = {}): string {
+  const max = opts.maxChars ?? MAX_COMMENT_CHARS;
+  const full = renderParts(plan, { map: true, details: true, rows: Infinity });
+  if (full.length <= max) return full;
+  const shownCount = plan.changes.filter((c) => !isQuiet(c)).length;
+  const cut = (rows: number, what: string) =>
+    renderParts(plan, { map: false, details: false, rows, notice: `> **Cut to fit a pull-request comment** (${full.length.toLocaleString('en-US')} characters): ${what}. The full plan: \`orderform show plan.json --output markdown\` on the saved plan (CI keeps it as a build artifact).` });
+  const noDetails = cut(Infinity, 'field diffs, notes and the AOI map left out');
+  if (noDetails.length <= max) return noDetails;
+  // Fewer rows until it fits: a binary search over how many changes are listed.
+  let lo = 0;
+  let hi = shownCount;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (cut(mid, `${mid} of ${shownCount} changes listed`).length <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return cut(lo, `${lo} of ${shownCount} changes listed`);
+}
+
+function renderParts(plan: Plan, parts: { map: boolean; details: boolean; rows: number; notice?: string }): string {
   const out: string[] = [PLAN_COMMENT_MARKER, `### ${summaryLine(plan)}`];
+  if (parts.notice) out.push(parts.notice);
   if (!plan.applyable) out.push('**This plan cannot be applied**: see the diagnostics below.');
   const shown = plan.changes.filter((c) => !isQuiet(c));
   if (shown.length) {
     out.push([
       '| | Address | Kind | Action | Reason | Cost |',
       '|---|---|---|---|---|---|',
-      ...shown.map((c) => `| ${cell(ACTION_SYMBOL[c.action])} | \`${cell(c.address)}\` | ${c.kind} | ${c.action}${c.irreversible ? ' ⚠️' : ''} | ${c.reason} | ${costCell(c)} |`),
+      ...shown.slice(0, parts.rows).map((c) => `| ${cell(ACTION_SYMBOL[c.action])} | \`${cell(c.address)}\` | ${c.kind} | ${c.action}${c.irreversible ? ' ⚠️' : ''} | ${c.reason} | ${costCell(c)} |`),
     ].join('\n'));
+  }
+  const decided = shown.filter((c) => c.action === 'accept' || c.action === 'refuse');
+  if (decided.length) {
+    out.push(['**Quotations to decide**: read each one before approving (the vendor\'s PDF):',
+      ...decided.map((c) => `- \`${cell(c.address)}\` (${c.action}${c.cost?.detail?.startsWith('quotation ') ? `, ${cell(c.cost.detail)}` : ''}): \`orderform quotation export ${cell(c.address)} --out ${cell(c.address)}.pdf\``)].join('\n'));
   }
   if (plan.totals.length) {
     out.push(['| Currency | Planned spend | Prices known at apply |', '|---|---:|---:|',
@@ -65,6 +114,8 @@ export function renderPlanMarkdown(plan: Plan): string {
     })].join('\n'));
   }
   const detailed = shown.filter((c) => c.fieldDiffs.length || c.notes.length || c.cost?.detail || c.dependsOn.length);
-  if (detailed.length) out.push(['<details><summary>Details</summary>', '', detailed.map(details).join('\n\n'), '', '</details>'].join('\n'));
+  if (parts.details && detailed.length) out.push(['<details><summary>Details</summary>', '', detailed.map(details).join('\n\n'), '', '</details>'].join('\n'));
+  const map = parts.map ? aoiMap(shown) : null;
+  if (map) out.push(map);
   return `${out.join('\n\n')}\n`;
 }

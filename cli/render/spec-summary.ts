@@ -32,11 +32,16 @@ function oneAtlasOrder(s: Obj): string[] {
 
 function maxarOrder(s: Obj): string[] {
   const aoi = obj(s.aoi);
-  const output = Object.entries(obj(s.outputConfig)).map(([k, v]) => `${k} ${Object.values(obj(v)).map(String).join('/')}`);
+  const output = Object.entries(obj(s.outputConfig)).map(([k, v]) => {
+    const d = obj(v);
+    return `${k} ${[d.bucket ?? d.container, d.prefix].filter((x) => x !== undefined && x !== '').map(String).join('/')}`;
+  });
+  const off = Object.entries(obj(s.settings)).map(([k, v]) => `${k} ${String(v)}`);
+  const told = arr(s.notifications).map((n) => String(obj(n).address ?? obj(n).topic_arn));
   return [
-    `acquisitions ${arr(s.acquisitions).map(String).join(', ')} on account ${String(s.accountId)}`,
-    `AOI ${String(aoi.name)} (${km2(aoi.areaKm2)}), bundle adjust ${String(s.bundleAdjust)}, output ${output.join(', ')}`,
-    `reference ${String(s.customerReference)}${s.maxPrice ? `, maxPrice ${money(s.maxPrice)}` : ''}`,
+    `acquisitions ${arr(s.acquisitions).map(String).join(', ')} on account ${s.accountId === undefined ? 'of the login' : String(s.accountId)}`,
+    `AOI ${String(aoi.name)} (${km2(aoi.areaKm2)}), bundle adjust ${String(s.bundleAdjust)}${off.length ? `, ${off.join(', ')}` : ''}, output ${output.join(', ')}`,
+    `reference ${String(s.customerReference)}${s.maxPrice ? `, maxPrice ${money(s.maxPrice)}` : ''}${told.length ? `, notifies ${told.join(', ')}` : ''}`,
   ];
 }
 

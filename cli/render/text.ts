@@ -19,6 +19,7 @@ export const ACTION_SYMBOL: Record<Action, string> = {
   accept: '✓',
   refuse: '✗',
   forget: '⊘',
+  adopt: '=',
   noop: '·',
 };
 
@@ -28,7 +29,7 @@ type Paint = (c: keyof typeof COLOR, s: string) => string;
 
 const ACTION_COLOR: Record<Action, keyof typeof COLOR> = {
   create: 'green', update: 'yellow', replace: 'yellow', delete: 'red', 'request-quotation': 'cyan',
-  accept: 'green', refuse: 'red', forget: 'dim', noop: 'dim',
+  accept: 'green', refuse: 'red', forget: 'dim', adopt: 'cyan', noop: 'dim',
 };
 
 export function costText(cost: Cost | null): string | null {

@@ -6,7 +6,8 @@ import { systemErrorDiagnostic } from '../system-errors.js';
 export function toDiagnostic(err: unknown, address: string): Diagnostic {
   if (err instanceof DiagnosticsError && err.diagnostics[0]) {
     const d = err.diagnostics[0];
-    return { ...d, summary: `${address}: ${d.summary}` };
+    // Pricing diagnostics already name the resource (plan shows them as they are).
+    return { ...d, summary: d.summary.startsWith(`${address}: `) ? d.summary : `${address}: ${d.summary}` };
   }
   if (err instanceof OutcomeUnknownError) {
     return error(

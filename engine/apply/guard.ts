@@ -9,6 +9,7 @@ import type { Config, Money, ResourceSpec } from '../model.js';
 import { OutcomeUnknownError } from '../providers/index.js';
 import { roundMoney } from '../plan/cost.js';
 import type { AccountFacts } from '../plan/limits.js';
+import { ceilingMoney, purchaseCeilings } from '../plan/ceilings.js';
 import { checkLimits } from '../plan/limits.js';
 import type { BudgetSpent } from '../plan/spent.js';
 import { formatMoney } from '../plan/summary.js';
@@ -50,8 +51,7 @@ function priceUnknown(change: Change): Diagnostic {
 
 export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendGuard {
   const spent: Change[] = [];
-  const maxPrices = new Map<string, Money>();
-  for (const r of inp.config.resources) if ('maxPrice' in r && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  const maxPrices = ceilingMoney(purchaseCeilings(inp.config.resources));
   const sources = new Map(inp.config.resources.map((r) => [r.address, r.source]));
   const tolerance = inp.config.safety.priceTolerance;
 

@@ -8,6 +8,7 @@ import type { AlertSpec, Config, MaxarOrderSpec, Money, OneAtlasOrderSpec, Quota
 import { fieldDiffs, specJson } from '../plan/canonical.js';
 import type { ProviderClients } from '../providers/index.js';
 import { fromOrder } from '../providers/maxar-ard/convert.js';
+import { MAXAR_CURRENCY } from '../providers/maxar-ard/rules.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine, quotationQuery, type OrderLineObservation } from '../providers/oneatlas/convert.js';
 import type { OneAtlasClient } from '../providers/oneatlas/client.js';
 import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
@@ -31,7 +32,7 @@ interface Found {
 
 function notFound(spec: ResourceSpec, what: string): DiagnosticsError {
   return new DiagnosticsError([error('IMPORT_NOT_FOUND', `${spec.address}: no ${what} found remotely`, spec.source,
-    'Check the id (a OneAtlas salesOrderId or quotationId, a Maxar order_id, an alert id) and that it belongs to the contract or account in the config.')]);
+    'Check the id (a OneAtlas salesOrderId or quotationId, a Maxar order id, an alert id) and that it belongs to the contract or account in the config.')]);
 }
 
 function referenceCheck(spec: ResourceSpec, expected: string, found: string | undefined): Diagnostic[] {
@@ -78,11 +79,18 @@ async function maxarOrder(clients: ProviderClients, spec: MaxarOrderSpec, id: st
   if (!w) throw notFound(spec, `Maxar order ${id}`);
   const o = fromOrder(w);
   const diagnostics = referenceCheck(spec, spec.customerReference, o.reference);
-  const acquisitions = [...(w.acquisitions ?? [])].sort().join(', ');
+  const acquisitions = (w.order?.acquisitions ?? []).map((a) => (typeof a === 'object' && a !== null ? String((a as { id?: unknown }).id) : String(a))).sort().join(', ');
   if (acquisitions !== [...spec.acquisitions].sort().join(', ')) {
     diagnostics.push(warning('IMPORT_SPEC_DIFFERS', `${spec.address}: the remote order has acquisitions ${acquisitions}, the config ${spec.acquisitions.join(', ')}`, spec.source));
   }
-  return { status: o.status, remote: { accountId: spec.accountId, customerReference: o.reference ?? spec.customerReference, orderId: o.orderId }, ...(o.price ? { price: o.price } : {}), diagnostics };
+  const total = w.order?.usage?.cost.total_imagery_cost;
+  const accountId = spec.accountId ?? (await need(clients.maxar, spec).accountId());
+  return {
+    status: o.status,
+    remote: { accountId, customerReference: o.reference ?? spec.customerReference, orderId: o.orderId },
+    ...(typeof total === 'number' ? { price: { amount: total, currency: MAXAR_CURRENCY } } : {}),
+    diagnostics,
+  };
 }
 
 async function decision(client: OneAtlasClient, spec: QuotationDecisionSpec, id: string, contractOf: (order: string) => string | undefined): Promise<Found> {

@@ -5,7 +5,6 @@
  */
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Config, ResourceSpec } from '../model.js';
-import { maxarAccount } from '../plan/facts.js';
 import type { BuiltPlan } from '../plan/build.js';
 import { createPricer } from '../plan/price.js';
 import { stateUpdates } from '../plan/refresh.js';
@@ -94,8 +93,7 @@ export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Prom
       // Unreadable: no price, so the guard refuses (PRICE_UNKNOWN) rather than accept at the planned ceiling.
       return { amount: q.price?.amount ?? null, currency: q.price?.currency ?? null, basis: 'quotation', vendor: 'oneatlas', account: ref.contractId };
     }
-    // Maxar: read the account's pricing again rather than the one the plan used.
-    if (spec.kind === 'maxar_ard_order' && inp.clients.maxar) await maxarAccount(inp.clients.maxar, true);
+    // Maxar: a new dry run, so the estimate checked is the one of this moment.
     return pricer.price(change, spec);
   };
   const overcharged: Diagnostic[] = [];

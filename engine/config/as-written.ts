@@ -5,9 +5,9 @@
  * reference made from it, dehazing implied by HD). What apply sends is untouched: this is for reading.
  */
 import { customerReferenceFor } from './digest.js';
-import { WIRE_KEYS } from './normalize-oneatlas-order.js';
+import { WIRE_OPTION_OF } from '../providers/oneatlas/rules.js';
 
-const CONFIG_NAME = new Map(Object.entries(WIRE_KEYS).map(([config, wire]) => [wire, config]));
+const CONFIG_NAME = new Map(Object.entries(WIRE_OPTION_OF).map(([config, wire]) => [wire, config]));
 const BOOLEAN = new Set(['hd', 'dehazing', 'fullStrip']);
 
 type Json = Record<string, unknown>;

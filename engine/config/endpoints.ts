@@ -18,7 +18,8 @@ export const ONEATLAS_DEFAULTS: OneAtlasEndpoints = {
 export const MAXAR_DEFAULT = 'https://ard.maxar.com';
 
 export const ONEATLAS_API_KEY_ENV = 'ORDERFORM_ONEATLAS_API_KEY';
-export const MAXAR_API_KEY_ENV = 'ORDERFORM_MAXAR_API_KEY';
+export const MAXAR_USERNAME_ENV = 'ORDERFORM_MAXAR_USERNAME';
+export const MAXAR_PASSWORD_ENV = 'ORDERFORM_MAXAR_PASSWORD';
 
 const pick = (configured: string | undefined, env: Env, name: string, fallback: string): string =>
   (configured || env[name] || fallback).replace(/\/+$/, '');

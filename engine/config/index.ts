@@ -3,10 +3,10 @@
  * merge → normalize → vendor rules. Every problem comes back as a positioned diagnostic, all at
  * once; nothing here touches the network.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Order } from '../../schemas/generated/config.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { Config, MaxarOrderSpec, OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../model.js';
 import { maxarRules } from '../providers/maxar-ard/rules.js';
 import { oneAtlasRules } from '../providers/oneatlas/rules.js';
@@ -17,13 +17,16 @@ import { digestOf } from './digest.js';
 import { endpointDiagnostics, type Env } from './endpoints.js';
 import { mergeSources, type Entry, type MergedConfig } from './merge.js';
 import { normalizeAlert } from './normalize-alert.js';
+import { normalizeMoved } from './normalize-moved.js';
 import { normalizeMaxarOrder } from './normalize-maxar-order.js';
 import { normalizeOneAtlasOrder } from './normalize-oneatlas-order.js';
 import { normalizeQuotation } from './normalize-quotation.js';
 import { normalizeBudget, normalizeProviders, normalizeSafety, normalizeState } from './normalize-settings.js';
 import { parsePath } from './path.js';
 import { validateSchema } from './schema-errors.js';
+import { uniqueReferences } from './unique-references.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
+import { MAX_CONFIG_BYTES, mib, readBounded } from './read-bounded.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -45,6 +48,9 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
     const read = await readSource(file, opts.cwd);
     diagnostics.push(...read.diagnostics);
     if (read.source) {
+      // An empty file (or only comments) is valid YAML but most likely not what was meant.
+      const v = read.source.value;
+      if (v === null || v === undefined || (typeof v === 'object' && !Object.keys(v).length)) diagnostics.push(warning('CONFIG_EMPTY', `${read.source.file} is empty: no providers, no resources`, undefined, 'Start from `orderform init` or orders.yaml.example.'));
       diagnostics.push(...validateSchema(read.source));
       sources.push(read.source);
     }
@@ -64,7 +70,9 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const normalized = await normalizeResources(merged, ctx);
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
-  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources)], sources), ...budgetCurrencyRules(merged));
+  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources), ...uniqueReferences(resources)], sources), ...budgetCurrencyRules(merged));
+  const moves = normalizeMoved(merged, resources);
+  diagnostics.push(...moves.diagnostics);
   if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
 
   resources.sort((a, b) => (a.address < b.address ? -1 : 1));
@@ -72,12 +80,13 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const safety = normalizeSafety(merged);
   const config: Config = {
     files,
-    digest: digestOf({ resources, providers, budget, safety }),
+    digest: digestOf({ resources, providers, budget, safety, ...(moves.moved.length ? { moved: moves.moved } : {}) }),
     providers,
     budget,
     safety,
     state: state.state,
     resources,
+    moved: moves.moved,
   };
   return { config, diagnostics: sorted(diagnostics, files) };
 }
@@ -125,7 +134,11 @@ async function expandPaths(paths: string[], cwd: string): Promise<{ files: strin
 async function readSource(abs: string, cwd: string): Promise<{ source: YamlSource | null; diagnostics: Diagnostic[] }> {
   const file = displayPath(cwd, abs);
   try {
-    return parseYaml(file, dirname(abs), await readFile(abs, 'utf8'));
+    const read = await readBounded(abs, MAX_CONFIG_BYTES);
+    if (read.kind === 'text') return parseYaml(file, dirname(abs), read.text);
+    if (read.kind === 'not-a-file') return { source: null, diagnostics: [error('CONFIG_FILE_NOT_A_FILE', `${file} is ${read.what}, not a config file`, undefined, 'Give YAML files, or a folder of *.yaml / *.yml files.')] };
+    if (read.kind === 'too-large') return { source: null, diagnostics: [error('CONFIG_FILE_TOO_LARGE', `${file} is ${mib(read.bytes)}, over the ${mib(read.max)} a config file may be`, undefined, 'Split the config over several files in a folder (-c folder/).')] };
+    return { source: null, diagnostics: [error('CONFIG_FILE_NOT_FOUND', `config file not found: ${file}`, undefined, `looked for ${abs}`)] };
   } catch (e) {
     return { source: null, diagnostics: [error('CONFIG_FILE_UNREADABLE', `cannot read ${file}: ${(e as Error).message}`)] };
   }

@@ -3,7 +3,7 @@
  * one file only, and resource keys are unique per block across files. Every piece keeps the file it
  * came from, so that later steps can position their diagnostics.
  */
-import type { Alert, Budget, MaxarProvider, OneAtlasProvider, Order, OrderformConfig, QuotationDecision, Safety, State } from '../../schemas/generated/config.js';
+import type { Alert, Budget, MaxarProvider, Moved, OneAtlasProvider, Order, OrderformConfig, QuotationDecision, Safety, State } from '../../schemas/generated/config.js';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { PathSeg } from './path.js';
 import type { YamlSource } from './yaml-source.js';
@@ -29,6 +29,8 @@ export interface MergedConfig {
   orders: Entry<Order>[];
   quotations: Entry<QuotationDecision>[];
   alerts: Entry<Alert>[];
+  /** `moved` entries of every file, in load order. */
+  moved: Located<Moved>[];
 }
 
 /** Where something as written sits, optionally a path below it. */
@@ -43,7 +45,7 @@ export function locateKey(at: Located<unknown>): SourceLocation {
 const where = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
 export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; diagnostics: Diagnostic[] } {
-  const merged: MergedConfig = { orders: [], quotations: [], alerts: [] };
+  const merged: MergedConfig = { orders: [], quotations: [], alerts: [], moved: [] };
   const diagnostics: Diagnostic[] = [];
 
   const single = <K extends 'oneatlas' | 'maxar' | 'budget' | 'safety' | 'state'>(
@@ -90,6 +92,7 @@ export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; dia
     keyed(merged.orders, 'orders', doc.orders, source);
     keyed(merged.quotations, 'quotations', doc.quotations, source);
     keyed(merged.alerts, 'alerts', doc.alerts, source);
+    (doc.moved ?? []).forEach((value, i) => merged.moved.push({ value, source, path: ['moved', i] }));
   }
   return { merged, diagnostics };
 }

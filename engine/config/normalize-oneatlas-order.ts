@@ -3,21 +3,10 @@ import type { OneAtlasOrder, Production } from '../../schemas/generated/config.j
 import { error, type Diagnostic } from '../diagnostics.js';
 import { areaKm2 } from '../geo/area.js';
 import type { AcquisitionMode, Aoi, OneAtlasOrderSpec } from '../model.js';
-import { missionOfProductType, modeOfProductType } from '../providers/oneatlas/rules.js';
+import { missionOfProductType, modeOfProductType, WIRE_OPTION_OF } from '../providers/oneatlas/rules.js';
 import { findContract, isDiagnostic, type Normalized, type ResourceContext } from './context.js';
 import { customerReferenceFor, digestOf } from './digest.js';
 import { locate, locateKey, type Entry } from './merge.js';
-
-export const WIRE_KEYS: Record<string, string> = {
-  processingLevel: 'processing_level',
-  spectralProcessing: 'spectral_processing',
-  imageFormat: 'image_format',
-  pixelCoding: 'pixel_coding',
-  radiometricProcessing: 'radiometric_processing',
-  hd: 'hd',
-  dehazing: 'dehazing',
-  fullStrip: 'fullStrip',
-};
 
 export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: ResourceContext): Promise<Normalized<OneAtlasOrderSpec>> {
   const w = entry.value;
@@ -48,6 +37,13 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
   });
 
   const options = wireOptions(w.production ?? {});
+  for (const [key, value] of Object.entries(w.production?.options ?? {})) {
+    const named = Object.entries(WIRE_OPTION_OF).find(([, k]) => k === key)?.[0];
+    if (named || /^(dem|projection)(_\d+)?$/.test(key))
+      diagnostics.push(error('OPTION_HAS_A_FIELD', `production.options.${key}: this option has its own field`, entry.source.locate([...entry.path, 'production', 'options', key], 'key'),
+        named ? `set production.${named} instead` : `set production.${key.replace(/_\d+$/, '')}.<AOI name> instead`));
+    else options[key] = value;
+  }
   for (const field of ['dem', 'projection'] as const) {
     for (const [name, value] of Object.entries(w.production?.[field] ?? {})) {
       if (aoiId.has(name)) options[`${field}_${aoiId.get(name)}`] = value;
@@ -69,7 +65,7 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
     options,
     primaryMarket: w.primaryMarket ?? '',
     secondaryMarket: w.secondaryMarket,
-    endUser: { name: w.endUser?.name ?? '', country: w.endUser?.country ?? '' },
+    endUser: { name: w.endUser?.name ?? '', country: w.endUser?.country ?? '', ...(w.endUser?.label ? { label: w.endUser.label } : {}) },
     deliveryType: w.delivery ?? 'network',
   };
   const digest = digestOf(defining);
@@ -90,6 +86,7 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
     ...(w.secondaryMarket ? { secondaryMarket: w.secondaryMarket } : {}),
     endUser: defining.endUser,
     deliveryType: defining.deliveryType,
+    notificationEmails: w.notificationEmails ?? [],
     customerReference: w.customerReference ?? customerReferenceFor(entry.key, digest),
     ...(w.maxPrice ? { maxPrice: w.maxPrice } : {}),
   };
@@ -99,7 +96,7 @@ export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: R
 /** Production options as wire strings. HD switches dehazing on unless it is set (seed). */
 function wireOptions(p: Production): Record<string, string> {
   const options: Record<string, string> = {};
-  for (const [field, key] of Object.entries(WIRE_KEYS)) {
+  for (const [field, key] of Object.entries(WIRE_OPTION_OF)) {
     const value = p[field as keyof Production];
     if (value !== undefined) options[key] = String(value);
   }

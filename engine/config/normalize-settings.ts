@@ -2,7 +2,7 @@
 import { dirname, resolve } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Budget, Config, OneAtlasContractRef, Providers, SafetyThresholds } from '../model.js';
-import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from './endpoints.js';
+import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from './endpoints.js';
 import { locate, type MergedConfig } from './merge.js';
 
 export const DEFAULT_SAFETY: SafetyThresholds = { maxDestructiveShare: 0.25, maxSpendWithoutFlag: {}, priceTolerance: 0 };
@@ -27,9 +27,10 @@ export function normalizeProviders(merged: MergedConfig, env: Env): Providers {
   if (merged.maxar) {
     const p = merged.maxar.value;
     providers.maxar = {
-      apiKeyEnv: p.credentials?.apiKeyEnv ?? MAXAR_API_KEY_ENV,
+      usernameEnv: p.credentials?.usernameEnv ?? MAXAR_USERNAME_ENV,
+      passwordEnv: p.credentials?.passwordEnv ?? MAXAR_PASSWORD_ENV,
       endpoint: resolveMaxarEndpoint(p.endpoint, env),
-      accountId: p.accountId,
+      ...(p.accountId ? { accountId: p.accountId } : {}),
     };
   }
   return providers;

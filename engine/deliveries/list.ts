@@ -8,6 +8,7 @@ import type { Config, OneAtlasProvider } from '../model.js';
 import type { OneAtlasClient } from '../providers/index.js';
 import { fromContract } from '../providers/oneatlas/convert.js';
 import type { WireFeature } from '../providers/oneatlas/wire.js';
+import type { CriteriaRequest } from '../search/criteria.js';
 import type { StateSnapshot } from '../state/types.js';
 
 export interface DeliveredProduct {
@@ -40,7 +41,8 @@ export function deliveriesProvider(config: Pick<Config, 'providers'>): OneAtlasP
   return provider;
 }
 
-export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 'providers'>, client: OneAtlasClient): Promise<OrderDeliveries[]> {
+/** `criteria` (seed step 6: acquisition and publication dates, cloud cover, incidence angle, geometry) narrow each order's products. */
+export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 'providers'>, client: OneAtlasClient, criteria: CriteriaRequest = {}): Promise<OrderDeliveries[]> {
   const workspaces = workspaceFinder(config, client);
   const orders = Object.values(state.resources)
     .filter((r) => r.kind === 'oneatlas_order' && r.remote.customerReference)
@@ -49,7 +51,7 @@ export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 
   for (const r of orders) {
     const customerReference = r.remote.customerReference!;
     const workspace = r.remote.contractId ? await workspaces(r.remote.contractId) : undefined;
-    const features = workspace ? await client.workspaceItems(workspace, customerReference).all() : [];
+    const features = workspace ? await client.workspaceItems(workspace, customerReference, criteria).all() : [];
     out.push({
       address: r.address,
       customerReference,

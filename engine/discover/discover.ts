@@ -6,7 +6,7 @@
 import { DiagnosticsError, error } from '../diagnostics.js';
 import type { Polygon } from '../model.js';
 import type { MaxarClient, OneAtlasClient } from '../providers/index.js';
-import { fromAccount, type AccountInfo } from '../providers/maxar-ard/convert.js';
+import { fromAccount, fromUsage, type AccountInfo, type LimitName } from '../providers/maxar-ard/convert.js';
 import { fromContract, type ContractInfo } from '../providers/oneatlas/convert.js';
 
 export interface Labelled {
@@ -40,7 +40,8 @@ export interface Discovery {
     countries: Labelled[];
     labels: Labelled[];
   };
-  maxar?: AccountInfo & { name?: string };
+  /** The account (the login's own when no id is configured), its pricing, limits and what was spent so far. */
+  maxar?: AccountInfo & { name?: string; usage: Record<LimitName, number> };
 }
 
 export interface DiscoverOptions {
@@ -59,9 +60,14 @@ const SAMPLE_AOI: Polygon = {
 export async function discover(clients: { oneatlas?: OneAtlasClient; maxar?: MaxarClient }, opts: DiscoverOptions = {}): Promise<Discovery> {
   const [oneatlas, maxar] = await Promise.all([
     clients.oneatlas ? discoverOneAtlas(clients.oneatlas, opts) : undefined,
-    clients.maxar ? clients.maxar.account().then((w) => ({ ...fromAccount(w), ...(w.account.name ? { name: w.account.name } : {}) })) : undefined,
+    clients.maxar ? discoverMaxar(clients.maxar) : undefined,
   ]);
   return { ...(oneatlas ? { oneatlas } : {}), ...(maxar ? { maxar } : {}) };
+}
+
+async function discoverMaxar(client: MaxarClient): Promise<NonNullable<Discovery['maxar']>> {
+  const [w, usage] = await Promise.all([client.account(), client.usage()]);
+  return { ...fromAccount(w), ...(w.account.name ? { name: w.account.name } : {}), usage: fromUsage(usage) };
 }
 
 async function discoverOneAtlas(client: OneAtlasClient, opts: DiscoverOptions): Promise<NonNullable<Discovery['oneatlas']>> {

@@ -2,12 +2,13 @@
  * The vendor accounts a command can reach before the config is complete (discover, search): the
  * config's providers when the file exists and is valid, with OneAtlas at the default key variable
  * and endpoints when the config does not declare it yet (a fresh `orderform init` file), and Maxar
- * when an account id is given or declared.
+ * when declared, when an account id is given, or when its username variable is set (the account is then
+ * the login's own).
  */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { MAXAR_API_KEY_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from '../config/endpoints.js';
+import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from '../config/endpoints.js';
 import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, Providers } from '../model.js';
 
@@ -31,11 +32,12 @@ export async function reachableProviders(paths: string[], opts: { cwd: string; e
   }
   const providers: Providers = { ...config?.providers };
   providers.oneatlas ??= { apiKeyEnv: ONEATLAS_API_KEY_ENV, endpoints: resolveOneAtlasEndpoints(undefined, opts.env), contracts: [] };
-  if (opts.maxarAccount) {
+  if (opts.maxarAccount || (!providers.maxar && opts.env[MAXAR_USERNAME_ENV])) {
     providers.maxar = {
-      apiKeyEnv: providers.maxar?.apiKeyEnv ?? MAXAR_API_KEY_ENV,
+      usernameEnv: providers.maxar?.usernameEnv ?? MAXAR_USERNAME_ENV,
+      passwordEnv: providers.maxar?.passwordEnv ?? MAXAR_PASSWORD_ENV,
       endpoint: providers.maxar?.endpoint ?? resolveMaxarEndpoint(undefined, opts.env),
-      accountId: opts.maxarAccount,
+      ...(opts.maxarAccount ? { accountId: opts.maxarAccount } : {}),
     };
   }
   return { providers, config, diagnostics };

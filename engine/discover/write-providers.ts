@@ -9,7 +9,8 @@ import { slug } from './slug.js';
 
 export interface WriteProvidersOptions {
   oneatlasKeyEnv: string;
-  maxarKeyEnv: string;
+  maxarUsernameEnv: string;
+  maxarPasswordEnv: string;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
@@ -35,7 +36,7 @@ export function writeProviders(text: string | undefined, found: Discovery, opts:
   if (found.maxar) {
     const maxar = blockMap(doc, providers, 'maxar');
     maxar.set('accountId', found.maxar.accountId);
-    if (!maxar.has('credentials')) maxar.set('credentials', doc.createNode({ apiKeyEnv: opts.maxarKeyEnv }));
+    if (!maxar.has('credentials')) maxar.set('credentials', doc.createNode({ usernameEnv: opts.maxarUsernameEnv, passwordEnv: opts.maxarPasswordEnv }));
   }
   return doc.toString();
 }

@@ -3,12 +3,14 @@
  * every change, check quotation ceilings and spend limits, and assemble the Plan. Reads only.
  */
 import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
-import type { Config, Money, ResourceSpec } from '../model.js';
+import type { Config, Money, OneAtlasOrderSpec, ResourceSpec } from '../model.js';
 import { HttpError, type ProviderClients } from '../providers/index.js';
+import { checkOrderAgainstOffer, readOffer, type OneAtlasOffer } from '../providers/oneatlas/offer.js';
 import type { StateSnapshot } from '../state/types.js';
 import { spendTotals } from './cost.js';
 import { diff } from './diff.js';
 import { readAccountFacts, type AccountFacts } from './facts.js';
+import { ceilingMoney, purchaseCeilings } from './ceilings.js';
 import { checkLimits } from './limits.js';
 import { createPricer, type Pricer } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
@@ -48,19 +50,25 @@ export interface BuiltPlan {
 export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const { config, state, clients } = inp;
   const now = inp.now ?? (() => new Date());
-  const [remote, facts] = await Promise.all([
+  const unplaced = config.resources.filter((r): r is OneAtlasOrderSpec => r.kind === 'oneatlas_order' && (state.resources[r.address]?.status ?? 'intent') === 'intent');
+  const [remote, facts, offer] = await Promise.all([
     refreshRemote({ desired: config.resources, state, clients, now }),
     readAccountFacts(config, clients),
+    clients.oneatlas && unplaced.length ? readOffer(clients.oneatlas, unplaced) : undefined,
   ]);
-  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [] });
+  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
   const specs = new Map(config.resources.map((r) => [r.address, r]));
-  const diagnostics: Diagnostic[] = [...d.diagnostics];
-  const changes = await priceChanges(d.changes, specs, createPricer(clients, remote, now, { facts, specs }), diagnostics, inp.onProgress);
+  const refused = offerProblems(d.changes, specs, offer, facts);
+  const diagnostics: Diagnostic[] = [...d.diagnostics, ...[...refused.values()].flat()];
+  // An order the vendor's offer refuses is not priced: the vendor would only refuse it again.
+  const pricer = createPricer(clients, remote, now, { facts, specs });
+  const checked: Pricer = { price: (c, spec) => (refused.has(c.address) ? Promise.resolve(null) : pricer.price(c, spec)) };
+  const changes = await priceChanges(d.changes, specs, checked, diagnostics, inp.onProgress);
   diagnostics.push(...checkQuotationDecisions(changes, specs));
 
   // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
-  const maxPrices = new Map<string, Money>();
-  for (const r of config.resources) if ((r.kind === 'oneatlas_order' || r.kind === 'maxar_ard_order') && r.maxPrice) maxPrices.set(r.address, r.maxPrice);
+  // A decision's own maxPrice is checked by checkQuotationDecisions; its Neo order's, here.
+  const maxPrices = ceilingMoney(purchaseCeilings(config.resources), (address, c) => c.from === 'order' || specs.get(address)?.kind !== 'quotation_decision');
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
   const spent = spentSoFar(state, config.budget.period, now());
   const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });
@@ -79,10 +87,23 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     limits: limits.limits,
     approvals: approvalsNeeded({ changes, totals }, state, config.safety),
     counts: countActions(changes),
+    unconfirmed: d.unconfirmed,
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
   };
   return { plan, remote, facts, spent };
+}
+
+/** Orders about to be placed (or quoted) that the vendor's contract offer or catalogue refuses, by address. */
+function offerProblems(changes: readonly Change[], specs: ReadonlyMap<string, ResourceSpec>, offer: OneAtlasOffer | undefined, facts: AccountFacts): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const c of offer ? changes : []) {
+    const spec = specs.get(c.address);
+    if (spec?.kind !== 'oneatlas_order' || (c.action !== 'create' && c.action !== 'request-quotation')) continue;
+    const problems = checkOrderAgainstOffer(spec, offer!, facts.contracts.find((f) => f.contractId === spec.contract.contractId));
+    if (problems.length) out.set(c.address, problems);
+  }
+  return out;
 }
 
 /** Prices all changes at once (the HTTP client bounds concurrency); a price the vendor refuses is a positioned error. */

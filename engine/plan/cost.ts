@@ -1,6 +1,6 @@
 /**
  * Cost arithmetic: pure and synchronous. Prices come from the vendors (price endpoint, quotation,
- * account pricing); this module only combines them.
+ * Maxar's dry-run estimate); this module only combines them.
  */
 import type { Change, Cost, FeeCategory, SpendTotal } from './types.js';
 
@@ -23,26 +23,6 @@ export function roundMoney(x: number): number {
 
 export type MaxarPricing = Record<AgeCategory, number>;
 
-/** Maxar ARD: each acquisition costs AOI km² × the account's price for its age category. */
-export function maxarCost(
-  areaKm2: number,
-  acquisitions: readonly { id: string; acquired: Date }[],
-  pricing: MaxarPricing,
-  now: Date,
-  accountId: string,
-): Cost {
-  const byCategory: Partial<Record<FeeCategory, number>> = {};
-  const parts: string[] = [];
-  for (const a of acquisitions) {
-    const cat = ageCategory(a.acquired, now);
-    const amount = roundMoney(areaKm2 * pricing[cat]);
-    byCategory[cat] = roundMoney((byCategory[cat] ?? 0) + amount);
-    parts.push(`${a.id}: ${areaKm2.toFixed(2)} km² × ${pricing[cat]} USD/km² (${cat})`);
-  }
-  const amount = roundMoney(Object.values(byCategory).reduce((s, v) => s + (v ?? 0), 0));
-  return { amount, currency: 'USD', basis: 'account-pricing', vendor: 'maxar', detail: parts.join('; '), byCategory, account: accountId };
-}
-
 /** Changes that move money when applied: placing an order, accepting a quotation. */
 export function spendsMoney(change: Change): boolean {
   switch (change.action) {
@@ -56,6 +36,7 @@ export function spendsMoney(change: Change): boolean {
     case 'request-quotation':
     case 'refuse':
     case 'forget':
+    case 'adopt':
     case 'noop':
       return false;
   }

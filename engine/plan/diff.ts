@@ -10,19 +10,22 @@ import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } fro
 import type { ResourceState, StateSnapshot } from '../state/types.js';
 import { fieldDiffs, specJson } from './canonical.js';
 import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
-import type { Action, Change, ChangeReason, Drift } from './types.js';
+import type { Action, Adoption, Change, ChangeReason, Drift, Unconfirmed } from './types.js';
 
 export interface DiffOptions {
   /** Addresses to drop from state without touching anything remote (`--forget`, `state rm`). */
   forget?: string[];
   /** Addresses whose unconfirmed order the user says was not placed: order again (`apply --retry-unconfirmed`). */
   retryUnconfirmed?: string[];
+  /** Renamed keys (`moved:` in the config). */
+  moved?: readonly { from: string; to: string }[];
 }
 
 export interface DiffResult {
   changes: Change[];
   drift: Drift[];
   diagnostics: Diagnostic[];
+  unconfirmed: Unconfirmed[];
 }
 
 type OrderSpec = Extract<ResourceSpec, { kind: 'oneatlas_order' | 'maxar_ard_order' }>;
@@ -40,6 +43,7 @@ export function isIrreversible(kind: ResourceKind, action: Action): boolean {
     case 'update':
     case 'request-quotation':
     case 'forget':
+    case 'adopt':
     case 'noop':
       return false;
   }
@@ -52,9 +56,10 @@ function change(
   reason: ChangeReason,
   before: unknown,
   after: unknown,
-  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs'] } = {},
+  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs']; adopt?: Adoption } = {},
 ): Change {
   return {
+    ...(extra.adopt ? { adopt: extra.adopt } : {}),
     address,
     kind,
     action,
@@ -80,6 +85,9 @@ class Differ {
   readonly changes = new Map<string, Change>();
   readonly drift: Drift[] = [];
   readonly diagnostics: Diagnostic[] = [];
+  readonly unconfirmed: Unconfirmed[] = [];
+  /** Legacy orders bought without a check at the vendor (it shows them only once delivered). */
+  readonly unseen: ResourceSpec[] = [];
   private readonly desired: Map<string, ResourceSpec>;
   private readonly forget: Set<string>;
   private readonly retry: Set<string>;
@@ -93,16 +101,40 @@ class Differ {
     this.desired = new Map(desired.map((d) => [d.address, d]));
     this.forget = new Set(opts.forget ?? []);
     this.retry = new Set(opts.retryUnconfirmed ?? []);
+    for (const m of opts.moved ?? []) {
+      if (!state.resources[m.from]) continue;
+      if (state.resources[m.to]) this.movedAlready.set(m.from, m.to);
+      else this.movedTo.set(m.to, m.from);
+    }
   }
+
+  /** New address → old, for moves state has not recorded yet. */
+  private readonly movedTo = new Map<string, string>();
+  /** Old address → new, where state holds both (a run stopped between the two writes of a move). */
+  private readonly movedAlready = new Map<string, string>();
 
   run(): DiffResult {
     this.checkForgetList();
-    const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])];
+    const movingOut = new Set(this.movedTo.values());
+    const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])].filter((a) => !movingOut.has(a));
     // Decisions last: they depend on what happens to their order.
     const decisionsLast = (a: string) => (this.kindOf(a) === 'quotation_decision' ? 1 : 0);
     for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
     const changes = [...this.changes.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
-    return { changes, drift: this.drift, diagnostics: this.diagnostics };
+    this.warnUnseen();
+    return { changes, drift: this.drift, diagnostics: this.diagnostics, unconfirmed: this.unconfirmed.sort((a, b) => a.address.localeCompare(b.address)) };
+  }
+
+  /** One warning for all of them (a large first apply would otherwise print one per order). */
+  private warnUnseen(): void {
+    const [first] = this.unseen;
+    if (!first) return;
+    const names = this.unseen.slice(0, 5).map((d) => d.address).join(', ') + (this.unseen.length > 5 ? `, and ${this.unseen.length - 5} more` : '');
+    this.diagnostics.push(warning('ORDER_NOT_CHECKABLE',
+      `${this.unseen.length} SPOT/Pléiades order${this.unseen.length === 1 ? '' : 's'} not in state could not be checked at the vendor: ${names}`, first.source,
+      'OneAtlas shows a SPOT/Pléiades order only once it is delivered (its delivery workspace), so one still in production under the same ' +
+        'reference is invisible. What protects it: apply records an intent in state before ordering, and keeps the previous state as a backup ' +
+        '(docs/apply.md). If these were ordered from a state you no longer have, restore that state instead of applying.'));
   }
 
   private kindOf(address: string): ResourceKind {
@@ -126,6 +158,8 @@ class Differ {
     const s = this.state.resources[address];
     const r = this.remote.resources[address];
     if (!d) return this.removed(s!, r);
+    const from = this.movedTo.get(address);
+    if (!s && from) return this.moveIn(d, from);
     switch (d.kind) {
       case 'oneatlas_order':
       case 'maxar_ard_order':
@@ -135,6 +169,88 @@ class Differ {
       case 'quotation_decision':
         return this.decision(d, s);
     }
+  }
+
+  /**
+   * A renamed key: what state holds under the old address moves to the new one, nothing remote is
+   * touched. Planned as it would be at the old address; anything but "unchanged" waits (move first, change after).
+   */
+  private moveIn(d: ResourceSpec, from: string): Change {
+    const old = this.state.resources[from]!;
+    const s: ResourceState = { ...old, address: d.address };
+    const r = this.remote.resources[from];
+    const planned = d.kind === 'quotation_decision' ? this.decision(d, s) : d.kind === 'oneatlas_alert' ? this.alert(d, s, r) : this.order(d, s, r);
+    if (planned.action !== 'noop' || !['unchanged', 'awaiting-quotation-decision'].includes(planned.reason) || old.status === 'intent') {
+      if (!this.diagnostics.some((x) => x.severity === 'error' && x.summary.startsWith(`${d.address}:`))) {
+        this.diagnostics.push(error('MOVED_WITH_CHANGES', `${d.address}: moved from ${from}, but it also changed (${planned.action}, ${planned.reason})`, d.source,
+          `Apply the move with ${d.address} exactly as ${from} was, then change it in a later run.`));
+      }
+      return change(d.address, d.kind, 'noop', 'spec-changed', old.spec, specJson(d), { fieldDiffs: planned.fieldDiffs });
+    }
+    const vendorId = [old.remote.salesOrderId, old.remote.quotationId, old.remote.orderId, old.remote.alertId].find(Boolean) ?? 'no vendor id';
+    const adopt: Adoption = { remote: old.remote, status: old.status, ...(old.price ? { price: old.price } : {}), vendorId, movedFrom: from };
+    return change(d.address, d.kind, 'adopt', 'moved', old.spec, specJson(d), { adopt, notes: [`moved from ${from} (${vendorId}); state only, nothing remote is touched`] });
+  }
+
+  /**
+   * Declared, not in state: the vendor is the source of truth. An object found under this resource's
+   * reference (or alert marker) is adopted, never bought again; a reference held by an order of another
+   * spec is an error; a legacy order still in production cannot be seen, and is bought with a warning.
+   */
+  private fresh(d: ResourceSpec, r: RemoteObservation | undefined): Change {
+    if (r?.exists) return this.adoption(d, r);
+    const held = this.heldElsewhere(d);
+    if (held) {
+      this.diagnostics.push(error('MOVE_SUGGESTED', `${d.address} has the same spec as ${held}, which state holds and the config no longer declares`, d.source,
+        `If this is a rename, add to the config \`moved: [{ from: ${held}, to: ${d.address} }]\` (or run \`orderform state mv ${held} ${d.address}\`): nothing is bought again. ` +
+          `To buy it a second time on purpose, first run \`orderform state rm ${held}\`.`));
+      return change(d.address, d.kind, 'noop', 'move-suggested', null, specJson(d), { notes: [`suggested: moved: [{ from: ${held}, to: ${d.address} }]`] });
+    }
+    if (r === undefined && d.kind === 'oneatlas_order' && !isNeo(d)) {
+      this.unseen.push(d);
+      return this.creation(d, 'new', null, [`not checked at the vendor: a ${d.mission} order shows there only once delivered (reference ${d.customerReference})`]);
+    }
+    return this.creation(d, 'new', null);
+  }
+
+  private heldByDigest?: Map<string, string>;
+  private declaredAlertIds?: Set<string>;
+
+  /** Alert ids state holds under declared addresses: an old address holding one too is never deleted remotely. */
+  private alertIdsDeclared(): Set<string> {
+    this.declaredAlertIds ??= new Set(Object.values(this.state.resources).flatMap((s) => (this.desired.has(s.address) && s.remote.alertId ? [s.remote.alertId] : [])));
+    return this.declaredAlertIds;
+  }
+
+  /** A state resource of the same kind and spec under an address the config no longer declares (a renamed key?). */
+  private heldElsewhere(d: ResourceSpec): string | undefined {
+    if (d.kind === 'quotation_decision') return undefined;
+    if (!this.heldByDigest) {
+      const moving = new Set([...this.movedTo.values(), ...this.movedAlready.keys()]);
+      this.heldByDigest = new Map();
+      for (const s of Object.values(this.state.resources)) {
+        if (!this.desired.has(s.address) && !moving.has(s.address) && !this.forget.has(s.address)) this.heldByDigest.set(`${s.kind}:${s.specDigest}`, s.address);
+      }
+    }
+    return this.heldByDigest.get(`${d.kind}:${d.digest}`);
+  }
+
+  private adoption(d: ResourceSpec, r: RemoteObservation): Change {
+    const after = specJson(d);
+    const ref = 'customerReference' in d ? d.customerReference : undefined;
+    if (d.kind === 'oneatlas_order' && r.productTypeId !== undefined && r.productTypeId !== d.productTypeId) {
+      const held = r.salesOrderId ?? r.quotation?.id ?? '?';
+      this.diagnostics.push(error('REFERENCE_HELD_BY_OTHER_ORDER',
+        `${d.address}: reference ${ref} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
+        `Give this order another customerReference (or remove the declared one to derive it from the key and spec). If ${held} is this order as placed, restore its spec.`));
+      return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: [{ path: 'productTypeId', before: r.productTypeId, after: d.productTypeId }] });
+    }
+    const adopt = adoptionOf(d, r);
+    const what = ref ? `reference ${ref}` : 'its marker (this user, this exact spec)';
+    return change(d.address, d.kind, 'adopt', 'found-at-vendor', null, after, {
+      adopt,
+      notes: [`found at the vendor by ${what}: ${adopt.vendorId} (${adopt.status}); recorded in state, nothing is bought`],
+    });
   }
 
   /** The change that makes a resource exist: an order (or a Neo quotation request), an alert. */
@@ -162,19 +278,21 @@ class Differ {
         : `an earlier run recorded an intent but nothing with reference ${ref} exists remotely: it was never placed`;
       return this.creation(d, 'new', s.spec, [why]);
     }
+    const resolve = [`orderform import ${d.address} SALES_ORDER_ID`, `orderform apply --retry-unconfirmed ${d.address}`];
+    this.unconfirmed.push({ address: d.address, reference: ref, ...(s.intent ? { since: s.intent.startedAt } : {}), resolve });
     this.diagnostics.push(
-      warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order; it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
+      warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order (reference ${ref}); it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
         lookedUp
           ? `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run ` +
-              `\`orderform import ${d.address} SALES_ORDER_ID\`. If you are sure it was not placed, run ` +
-              `\`orderform apply --retry-unconfirmed ${d.address}\` to order it again.`
+              `\`${resolve[0]}\`. If you are sure it was not placed, run \`${resolve[1]}\` to order it again ` +
+              '(under the same reference). Until then it is not ordered again and `plan --detailed-exitcode` exits 2.'
           : 'Run the plan with refresh so that orderform can look for it by its reference.'),
     );
     return change(d.address, d.kind, 'noop', 'outcome-unknown', s.spec, specJson(d), { notes: [`reference ${ref}; not ordered again until resolved`] });
   }
 
   private order(d: OrderSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
-    if (!s) return this.creation(d, 'new', null);
+    if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     this.statusDrift(d.address, s, r);
     const after = specJson(d);
@@ -197,12 +315,12 @@ class Differ {
 
   private statusDrift(address: string, s: ResourceState, r: RemoteObservation | undefined): void {
     if (r?.exists && r.status && r.status !== s.status) {
-      this.drift.push({ address, summary: `status ${s.status} → ${r.status}`, field: 'status', before: s.status, after: r.status });
+      this.drift.push({ address, summary: `status ${s.status} → ${r.status}${r.statusDetail ? ` (${r.statusDetail})` : ''}`, field: 'status', before: s.status, after: r.status });
     }
   }
 
   private alert(d: AlertSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
-    if (!s) return this.creation(d, 'new', null);
+    if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     const after = specJson(d);
     if (r && !r.exists) {
@@ -313,11 +431,16 @@ class Differ {
   /** In state, gone from config: orders and decisions are kept (never cancelled), alerts deleted. */
   private removed(s: ResourceState, r: RemoteObservation | undefined): Change {
     const a = s.address;
+    const movedTo = this.movedAlready.get(a);
+    if (movedTo) return change(a, s.kind, 'forget', 'moved', s.spec, null, { notes: [`already moved to ${movedTo}; dropping the old address from state`] });
     if (this.forget.has(a)) {
       return change(a, s.kind, 'forget', 'forget-requested', s.spec, null, { notes: ['dropped from state; nothing remote is touched'] });
     }
     switch (s.kind) {
       case 'oneatlas_alert':
+        if (s.remote.alertId && this.alertIdsDeclared().has(s.remote.alertId)) {
+          return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: [`the same alert (${s.remote.alertId}) is tracked under a declared address; dropping only this old address`] });
+        }
         if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
         return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
       case 'oneatlas_order':
@@ -330,6 +453,30 @@ class Differ {
           notes: [`kept; a quotation decision is one-way; use \`${forgetCmd(a)}\` to forget`],
         });
     }
+  }
+}
+
+/** What apply records for an object found at the vendor, with the ids later runs find it by. */
+function adoptionOf(d: ResourceSpec, r: RemoteObservation): Adoption {
+  const status = r.status ?? 'active';
+  const q = r.quotation;
+  const price = q && q.amount !== null && q.currency ? { amount: q.amount, currency: q.currency } : undefined;
+  switch (d.kind) {
+    case 'oneatlas_order': {
+      const remote = {
+        customerReference: d.customerReference,
+        contractId: r.contractId ?? d.contract.contractId,
+        ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
+        ...(q ? { quotationId: q.id } : {}),
+      };
+      return { remote, status, ...(price ? { price } : {}), vendorId: r.salesOrderId ? `sales order ${r.salesOrderId}` : `quotation ${q?.id ?? '?'}` };
+    }
+    case 'maxar_ard_order':
+      return { remote: { customerReference: d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) }, status, vendorId: `Maxar order ${r.orderId ?? '?'}` };
+    case 'oneatlas_alert':
+      return { remote: { ...(r.alertId ? { alertId: r.alertId } : {}) }, status: 'active', vendorId: `alert ${r.alertId ?? '?'}` };
+    case 'quotation_decision':
+      throw new Error(`${d.address}: a quotation decision is never adopted by reference`);
   }
 }
 

@@ -4,7 +4,7 @@
  * before each purchase with the fresh price.
  */
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
-import type { Budget, Money, Vendor } from '../model.js';
+import type { Backend, Budget, Money, Vendor } from '../model.js';
 import { roundMoney, spendsMoney } from './cost.js';
 import { formatMoney } from './summary.js';
 import type { BudgetSpent } from './spent.js';
@@ -14,6 +14,8 @@ export interface ContractFacts {
   contractId: string;
   currency: string;
   creditRemaining: number;
+  /** The vendor's backendSource. */
+  backend?: Backend;
 }
 
 /** -1 / null in the vendor's account mean "no limit"; kept as null here. */

@@ -34,8 +34,30 @@ export function validatePlan(data: unknown, file: string): Diagnostic[] {
       'The file is not a plan written by this orderform version. Make a new one with `orderform plan --out FILE`.'));
 }
 
+/**
+ * Writes a plan to a new file, or over a plan orderform wrote before: never over the state, the config or
+ * anything else a mistyped `--out` could name (a device is refused by writeFileAtomic).
+ */
 export async function savePlan(path: string, plan: Plan): Promise<void> {
-  await writeFileAtomic(path, `${canonicalStringify(plan, 2)}\n`, { mode: 0o600 });
+  const existing = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : e.code === 'EISDIR' ? '' : Promise.reject(e)));
+  if (existing !== null && !isSavedPlan(existing)) {
+    throw new DiagnosticsError([error('PLAN_OUT_EXISTS', `${path} exists and is not a plan orderform saved; it was left untouched`, undefined,
+      'Give `--out` a new file name (or a previous plan file to replace it), or `--out -` to print the plan JSON on stdout.')]);
+  }
+  await writeFileAtomic(path, serializePlan(plan), { mode: 0o600 });
+}
+
+export function serializePlan(plan: Plan): string {
+  return `${canonicalStringify(plan, 2)}\n`;
+}
+
+function isSavedPlan(text: string): boolean {
+  try {
+    const data = JSON.parse(text) as Partial<Plan> | null;
+    return typeof data === 'object' && data !== null && data.formatVersion === 1 && typeof data.configDigest === 'string' && Array.isArray(data.changes) && typeof data.state === 'object';
+  } catch {
+    return false;
+  }
 }
 
 export async function loadPlan(path: string): Promise<Plan> {

@@ -1,16 +1,17 @@
 /**
  * Prices one planned change: the OneAtlas price endpoint for legacy orders, the quotation for
- * Pléiades Neo accepts ("known after quotation" before one exists), Maxar account pricing by
- * acquisition age × AOI km². Plan prices every change with it; apply re-prices right before buying.
+ * Pléiades Neo accepts ("known after quotation" before one exists), Maxar's dry-run estimate for a
+ * new Maxar order. Plan prices every change with it; apply re-prices right before buying.
  * Reads only. A price the vendor refuses throws (HttpError / DiagnosticsError): the caller positions it.
  */
 import { DiagnosticsError, error } from '../diagnostics.js';
-import type { MaxarOrderSpec, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
+import type { OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
 import type { ProviderClients } from '../providers/index.js';
-import { fromAcquisition, type AcquisitionInfo } from '../providers/maxar-ard/convert.js';
+import { createMaxarPricer, type MaxarPricer } from '../providers/maxar-ard/pricing.js';
 import { toWorkOrder } from '../providers/oneatlas/convert.js';
-import { maxarCost, roundMoney } from './cost.js';
-import { maxarAccount, type AccountFacts } from './facts.js';
+import { purchaseCeilings, type Ceiling } from './ceilings.js';
+import { roundMoney } from './cost.js';
+import type { AccountFacts } from './facts.js';
 import type { RemoteQuotation, RemoteView } from './remote.js';
 import type { Change, Cost } from './types.js';
 
@@ -42,17 +43,10 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
   const unknownYet = (contractId: string | undefined): Cost => ({
     amount: null, currency: currencyOf(contractId), basis: 'known-after-quotation', vendor: 'oneatlas', ...(contractId ? { account: contractId } : {}),
   });
-  const acquisitions = new Map<string, Promise<AcquisitionInfo | null>>();
-
-  const acquisition = (id: string): Promise<AcquisitionInfo | null> => {
-    let p = acquisitions.get(id);
-    if (!p) {
-      p = needMaxar(clients).acquisition(id).then((w) => (w ? fromAcquisition(w) : null));
-      p.catch(() => acquisitions.delete(id));
-      acquisitions.set(id, p);
-    }
-    return p;
-  };
+  let ceilings: Map<string, Ceiling> | undefined;
+  /** The most an accept may cost: the lower of the decision's and its Neo order's maxPrice. */
+  const acceptCeiling = (spec: QuotationDecisionSpec) => (ceilings ??= purchaseCeilings([...(ctx.specs?.values() ?? [spec])])).get(spec.address)?.money;
+  let maxar: MaxarPricer | undefined;
 
   const legacyOrder = async (spec: OneAtlasOrderSpec): Promise<Cost> => {
     if (!clients.oneatlas) throw new Error('no OneAtlas client for a OneAtlas order');
@@ -61,28 +55,19 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
     return { amount: roundMoney(p.totalAmount), currency: p.currency, basis: 'price-endpoint', vendor: 'oneatlas', account: spec.contract.contractId, detail: `${spec.productTypeId}${discount}` };
   };
 
-  const maxarOrder = async (spec: MaxarOrderSpec): Promise<Cost> => {
-    const [account, acqs] = await Promise.all([maxarAccount(needMaxar(clients)), Promise.all(spec.acquisitions.map(acquisition))]);
-    const unknown = spec.acquisitions.filter((_, i) => !acqs[i]);
-    if (unknown.length) {
-      throw new DiagnosticsError([error('UNKNOWN_ACQUISITION', `${spec.address}: Maxar does not know acquisition ${unknown.join(', ')}`, spec.source,
-        'Check the acquisition ids in the Maxar ARD catalogue.')]);
-    }
-    return maxarCost(spec.aoi.areaKm2, acqs as AcquisitionInfo[], account.pricing, now(), spec.accountId);
-  };
-
   const accept = (spec: QuotationDecisionSpec): Cost => {
     const q = quotationFor(spec, remote);
     const account = q?.contractId ?? contractOfDecision(spec);
     if (!q || q.amount === null) {
       // Requested in this run: the ceiling is the most it can cost, so totals and limits count it.
-      if (spec.maxPrice) {
+      const ceiling = spec.maxPrice && acceptCeiling(spec);
+      if (ceiling) {
         const contractCurrency = currencyOf(account);
-        if (contractCurrency && contractCurrency !== spec.maxPrice.currency) {
-          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${spec.maxPrice.currency} and would bound nothing`,
+        if (contractCurrency && contractCurrency !== ceiling.currency) {
+          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${ceiling.currency} and would bound nothing`,
             spec.source, `Set maxPrice in ${contractCurrency} (orderform never converts currencies).`)]);
         }
-        return { amount: spec.maxPrice.amount, currency: spec.maxPrice.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
+        return { amount: ceiling.amount, currency: ceiling.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
       }
       return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
     }
@@ -94,6 +79,7 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
       switch (change.action) {
         case 'noop':
         case 'forget':
+        case 'adopt':
           return null;
         case 'update':
         case 'replace':
@@ -109,7 +95,7 @@ export function createPricer(clients: ProviderClients, remote: RemoteView, now: 
             case 'oneatlas_order':
               return spec.contract.backend === 'neo' ? unknownYet(spec.contract.contractId) : legacyOrder(spec);
             case 'maxar_ard_order':
-              return maxarOrder(spec);
+              return (maxar ??= createMaxarPricer(needMaxar(clients))).price(spec);
             case 'oneatlas_alert':
             case 'quotation_decision':
             case undefined:

@@ -23,11 +23,17 @@ export interface RemoteQuotation {
 export interface RemoteObservation {
   exists: boolean;
   /**
-   * How it was found: by the id state records, or — for a resource whose state is still an intent —
-   * by its customerReference (OneAtlas) / metadata.reference (Maxar) / name in its context (alerts).
+   * How it was found: by the id state records, or — for a resource state does not hold or holds as an
+   * intent — by its customerReference (OneAtlas) / metadata.reference (Maxar) / marker (alerts: created
+   * by this API user with exactly this spec; see docs/apply.md).
    */
   foundBy?: 'id' | 'reference';
+  /** OneAtlas order found by reference: the product type the vendor shows (checked against a declared reference's spec). */
+  productTypeId?: string;
+  contractId?: string;
   status?: ResourceStatus;
+  /** The vendor's own words on that status (e.g. why an order failed), shown with a status change. */
+  statusDetail?: string;
   /** Alerts: the current name (a rename done outside orderform shows here). */
   name?: string;
   /** Pléiades Neo orders and quotation decisions on an external quotation id. */

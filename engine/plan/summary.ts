@@ -3,7 +3,7 @@
  * every renderer prints ("Plan: 3 to order (12,345.00 EUR), 1 quotation to request, …").
  */
 import { roundMoney, spendsMoney } from './cost.js';
-import { ACTIONS, type Change, type Plan, type PlanCounts } from './types.js';
+import { ACTIONS, type Change, type Plan, type PlanCounts, type Unconfirmed } from './types.js';
 
 export function countActions(changes: readonly Change[]): PlanCounts {
   const counts = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as unknown as PlanCounts;
@@ -54,9 +54,25 @@ const GROUPS: { label: (n: number) => string; match: (c: Change) => boolean }[] 
   { label: (n) => `${plural(n, 'alert')} to replace`, match: (c) => c.action === 'replace' },
   { label: (n) => `${plural(n, 'alert')} to delete`, match: (c) => c.action === 'delete' },
   { label: (n) => `${n} to forget`, match: (c) => c.action === 'forget' },
+  { label: (n) => `${n} to adopt (found at the vendor, nothing bought)`, match: (c) => c.action === 'adopt' && c.reason !== 'moved' },
+  { label: (n) => `${n} to move (renamed key, state only)`, match: (c) => c.action === 'adopt' && c.reason === 'moved' },
 ];
 
-export function summaryLine(plan: Pick<Plan, 'changes'>): string {
+/** The headline of a plan with unconfirmed purchases says so first, with the command that resolves the first one. */
+function unconfirmedPhrase(u: readonly Unconfirmed[]): string {
+  const [first] = u;
+  if (!first) return '';
+  const others = u.length > 1 ? ` (and ${u.length - 1} more, see the warnings)` : '';
+  return `${plural(u.length, 'purchase')} UNCONFIRMED: ${first.address}${others}; resolve with \`${first.resolve[0]}\` or \`${first.resolve[1] ?? first.resolve[0]}\``;
+}
+
+export function summaryLine(plan: Pick<Plan, 'changes'> & Partial<Pick<Plan, 'unconfirmed'>>): string {
+  const head = unconfirmedPhrase(plan.unconfirmed ?? []);
+  const line = changesLine(plan);
+  return head ? `${head}. ${line}` : line;
+}
+
+function changesLine(plan: Pick<Plan, 'changes'>): string {
   const parts: string[] = [];
   for (const g of GROUPS) {
     const cs = plan.changes.filter(g.match);

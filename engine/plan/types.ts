@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Currency, Money, ResourceKind, Vendor } from '../model.js';
+import type { RemoteIds, ResourceStatus } from '../state/types.js';
 
 export type Action =
   | 'create' // places an order (spends money) or creates an alert
@@ -14,6 +15,7 @@ export type Action =
   | 'accept' // accept a quotation: spends money, one-way
   | 'refuse' // refuse a quotation: one-way
   | 'forget' // drop from state, touch nothing remote
+  | 'adopt' // the object already exists at the vendor under this resource's reference: record it, buy nothing
   | 'noop';
 
 export const ACTIONS: readonly Action[] = [
@@ -25,6 +27,7 @@ export const ACTIONS: readonly Action[] = [
   'accept',
   'refuse',
   'forget',
+  'adopt',
   'noop',
 ];
 
@@ -41,6 +44,9 @@ export type ChangeReason =
   | 'decision-declared'
   | 'outcome-unknown' // an earlier run may have placed it; not found remotely yet
   | 'adopted' // an earlier run's unconfirmed call turned out to have worked: recorded, nothing to do
+  | 'found-at-vendor' // not in state, but the vendor holds it under this resource's reference (lost state, `state rm`)
+  | 'moved' // a renamed key (`moved:` in the config): state's record moves to the new address
+  | 'move-suggested' // a new key whose spec equals what state holds under a key the config no longer declares
   | 'spec-changed'; // a placed order or a decision changed in config: refused with an error
 
 export interface FieldDiff {
@@ -51,9 +57,8 @@ export interface FieldDiff {
 }
 
 export type CostBasis =
-  | 'price-endpoint' // OneAtlas legacy: POST /prices
+  | 'price-endpoint' // OneAtlas legacy: POST /prices; Maxar ARD: POST /order with dry_run
   | 'quotation' // Pléiades Neo: the quotation's totalAmount
-  | 'account-pricing' // Maxar ARD: price per km² × area
   | 'known-after-quotation' // Neo before a quotation exists
   | 'free';
 
@@ -89,6 +94,28 @@ export interface Change {
   /** Addresses that must be applied first (quotation request → decision). */
   dependsOn: string[];
   notes: string[];
+  /** `adopt` only: what the vendor holds, recorded in state as it stands (no call is made). */
+  adopt?: Adoption;
+}
+
+/** An unconfirmed purchase and the exact commands that resolve it. */
+export interface Unconfirmed {
+  address: string;
+  reference?: string;
+  /** When the creating call was sent (the intent's start). */
+  since?: string;
+  resolve: string[];
+}
+
+/** A vendor object found under a resource's reference, as apply records it. */
+export interface Adoption {
+  remote: RemoteIds;
+  status: ResourceStatus;
+  price?: Money;
+  /** The vendor's own id for people: sales order, quotation, Maxar order or alert id. */
+  vendorId: string;
+  /** A renamed key (`moved:`): the address state held it under, dropped once it is recorded here. */
+  movedFrom?: string;
 }
 
 /** Something that moved remotely since the last run (shown, and recorded in state by apply/refresh). */
@@ -144,6 +171,7 @@ export interface PlanCounts {
   accept: number;
   refuse: number;
   forget: number;
+  adopt: number;
   noop: number;
 }
 
@@ -161,6 +189,8 @@ export interface Plan {
   /** Safety thresholds crossed: apply refuses this plan without the named flags. */
   approvals: ApprovalNeeded[];
   counts: PlanCounts;
+  /** Purchases an earlier run sent whose outcome is still unknown: never bought again until resolved. */
+  unconfirmed: Unconfirmed[];
   diagnostics: Diagnostic[];
   /** False when any diagnostic is an error or a limit is exceeded: apply refuses it. */
   applyable: boolean;

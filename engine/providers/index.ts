@@ -23,26 +23,23 @@ export interface ProviderClients {
   close(): Promise<void>;
 }
 
-/** Throws a `DiagnosticsError` with one `MISSING_CREDENTIALS` per configured provider whose key variable is unset. */
+/** Throws a `DiagnosticsError` with one `MISSING_CREDENTIALS` per credential variable a configured provider needs and finds unset. */
 export function createProviders({ config, env, http }: CreateProvidersOptions): ProviderClients {
   const { oneatlas, maxar } = config.providers;
   const missing: Diagnostic[] = [];
-  const key = (vendor: string, variable: string): string => {
+  const need = (what: string, variable: string): string => {
     const value = env[variable]?.trim();
     if (!value) {
       missing.push(
-        error(
-          'MISSING_CREDENTIALS',
-          `No ${vendor} API key: the environment variable ${variable} is not set`,
-          undefined,
-          `Set ${variable} to your ${vendor} API key (keys are never written in the config).`,
-        ),
+        error('MISSING_CREDENTIALS', `No ${what}: the environment variable ${variable} is not set`, undefined,
+          `Set ${variable} to your ${what} (credentials are never written in the config).`),
       );
     }
     return value ?? '';
   };
-  const oneatlasKey = oneatlas ? key('OneAtlas', oneatlas.apiKeyEnv) : '';
-  const maxarKey = maxar ? key('Maxar ARD', maxar.apiKeyEnv) : '';
+  const oneatlasKey = oneatlas ? need('OneAtlas API key', oneatlas.apiKeyEnv) : '';
+  const maxarUser = maxar ? need('Maxar ARD username (the email address of your ARD account)', maxar.usernameEnv) : '';
+  const maxarPassword = maxar ? need('Maxar ARD password', maxar.passwordEnv) : '';
   if (missing.length > 0) throw new DiagnosticsError(missing);
 
   const shared = http instanceof HttpClient ? http : new HttpClient(http);
@@ -56,9 +53,12 @@ export function createProviders({ config, env, http }: CreateProvidersOptions): 
           maxar: new MaxarClient({
             http: shared,
             endpoint: maxar.endpoint,
-            accountId: maxar.accountId,
-            apiKey: maxarKey,
-            apiKeyEnv: maxar.apiKeyEnv,
+            ...(maxar.accountId ? { accountId: maxar.accountId } : {}),
+            username: maxarUser,
+            password: maxarPassword,
+            usernameEnv: maxar.usernameEnv,
+            passwordEnv: maxar.passwordEnv,
+            env,
           }),
         }
       : {}),

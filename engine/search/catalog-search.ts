@@ -2,23 +2,19 @@
  * Catalogue search for `orderform search`: criteria → opensearch request, answers → hits a user
  * can pick from (numbered from 1, in the order shown).
  */
-import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
-import type { Mission, Polygon } from '../model.js';
+import { DiagnosticsError, error } from '../diagnostics.js';
+import type { AcquisitionMode, Mission, Polygon } from '../model.js';
 import { collect, type OneAtlasClient } from '../providers/index.js';
 import type { WireSearchRequest } from '../providers/oneatlas/wire.js';
+import { toCriteria, type Criteria, type CriteriaRequest } from './criteria.js';
 
 export const CONSTELLATIONS = ['PHR', 'PNEO', 'SPOT'] as const;
 export type Constellation = (typeof CONSTELLATIONS)[number];
 
 export const MISSION_OF: Record<Constellation, Mission> = { PHR: 'PLEIADES', PNEO: 'PLEIADESNEO', SPOT: 'SPOT' };
 
-export interface SearchQuery {
+export interface SearchQuery extends Criteria {
   aoi: Polygon;
-  /** YYYY-MM-DD or an ISO timestamp; a bare `to` date includes that whole day. */
-  from?: string;
-  to?: string;
-  maxCloud?: number;
-  maxIncidence?: number;
   constellations?: Constellation[];
   /** Opensearch `sortBy` (a leading `-` sorts descending), e.g. `cloudCover,-acquisitionDate`. */
   sort?: string;
@@ -31,6 +27,8 @@ export interface SearchHit {
   id: string;
   constellation: string;
   mission?: Mission;
+  /** The catalogue's `productType`: a stereo or tristereo item carries the whole pair or triplet. */
+  mode: AcquisitionMode;
   platform: string;
   acquisitionDate: string;
   cloudCover?: number;
@@ -38,30 +36,17 @@ export interface SearchHit {
 }
 
 export function toSearchRequest(q: SearchQuery): Omit<WireSearchRequest, 'startPage' | 'itemsPerPage'> {
-  const problems: Diagnostic[] = [];
-  const instant = (value: string | undefined, flag: string, endOfDay: boolean): string | undefined => {
-    if (value === undefined) return undefined;
-    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-    const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
-    if (Number.isNaN(t)) {
-      problems.push(error('INVALID_DATE', `--${flag} ${value} is not a date`, undefined, 'use YYYY-MM-DD or an ISO 8601 timestamp, e.g. 2024-06-30'));
-      return undefined;
-    }
-    return new Date(dateOnly && endOfDay ? t + 86_400_000 - 1 : t).toISOString();
-  };
-  const from = instant(q.from, 'from', false);
-  const to = instant(q.to, 'to', true);
-  if (from && to && from > to) problems.push(error('INVALID_DATE_RANGE', `--from ${q.from} is after --to ${q.to}`));
-  for (const [flag, v, max] of [['max-cloud', q.maxCloud, 100], ['max-incidence', q.maxIncidence, 90]] as const) {
-    if (v !== undefined && !(v >= 0 && v <= max)) problems.push(error('INVALID_RANGE', `--${flag} ${v} is outside 0–${max}`));
+  const problems = Number.isInteger(q.limit) && q.limit >= 1 && q.limit <= 500 ? [] : [error('INVALID_LIMIT', `--limit ${q.limit} must be an integer from 1 to 500`)];
+  let criteria: CriteriaRequest = {};
+  try {
+    criteria = toCriteria(q);
+  } catch (e) {
+    if (!(e instanceof DiagnosticsError)) throw e;
+    problems.unshift(...e.diagnostics);
   }
-  if (!(Number.isInteger(q.limit) && q.limit >= 1 && q.limit <= 500)) problems.push(error('INVALID_LIMIT', `--limit ${q.limit} must be an integer from 1 to 500`));
   if (problems.length) throw new DiagnosticsError(problems);
   return {
-    geometry: q.aoi,
-    ...(from || to ? { acquisitionDate: `[${from ?? ''},${to ?? ''}]` } : {}),
-    ...(q.maxCloud !== undefined ? { cloudCover: `[0,${q.maxCloud}]` } : {}),
-    ...(q.maxIncidence !== undefined ? { incidenceAngle: `[0,${q.maxIncidence}]` } : {}),
+    ...criteria,
     ...(q.constellations?.length ? { constellation: q.constellations.join(',') } : {}),
     ...(q.sort ? { sortBy: q.sort } : {}),
   };
@@ -79,6 +64,7 @@ export async function searchCatalog(client: OneAtlasClient, q: SearchQuery): Pro
       id: p.id,
       constellation,
       ...(mission ? { mission } : {}),
+      mode: p.productType === 'stereo' || p.productType === 'tristereo' ? p.productType : 'mono',
       platform: p.platform ?? '',
       acquisitionDate: p.acquisitionDate ?? '',
       ...(p.cloudCover !== undefined ? { cloudCover: p.cloudCover } : {}),
@@ -88,7 +74,7 @@ export async function searchCatalog(client: OneAtlasClient, q: SearchQuery): Pro
 }
 
 /** `--pick 1,3` → those hits; every hit when no pick is given. */
-export function pickHits(hits: readonly SearchHit[], pick: readonly number[] | undefined): SearchHit[] {
+export function pickHits<T extends { index: number }>(hits: readonly T[], pick: readonly number[] | undefined): T[] {
   if (!pick?.length) return [...hits];
   const bad = pick.filter((n) => !hits.some((h) => h.index === n));
   if (bad.length) {

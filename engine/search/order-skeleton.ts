@@ -1,11 +1,12 @@
 /**
- * The `orders:` YAML for picked search hits, ready to append to a config: one OneAtlas mono archive
- * order per hit over the searched AOI, on a declared contract of the right backend, with production
- * options and ordering fields that pass `validate` (to be adjusted by the user).
+ * The `orders:` YAML for picked search hits, ready to append to a config: one OneAtlas archive order per
+ * hit over the searched AOI (mono, or the stereo/tristereo product type for a stereo/tristereo item), on a
+ * declared contract of the right backend, with production options and ordering fields that pass
+ * `validate` (to be adjusted by the user).
  */
 import { Document } from 'yaml';
 import type { Backend, Mission, OneAtlasContractRef, Polygon } from '../model.js';
-import { backendOfMission } from '../providers/oneatlas/rules.js';
+import { backendOfMission, MULTI_PRODUCT_TYPES } from '../providers/oneatlas/rules.js';
 import { slug } from '../discover/slug.js';
 import type { SearchHit } from './catalog-search.js';
 
@@ -15,11 +16,14 @@ const MONO_PRODUCT_TYPE: Record<Mission, string> = {
   PLEIADESNEO: 'PleiadesNeoArchiveMono',
 };
 
-/** Production every mono archive of the backend accepts (Neo: its restricted primary set). */
+/** Production every mono archive of the backend accepts (Neo: its restricted primary set, which its stereo takes too). */
 const PRODUCTION: Record<Backend, Record<string, string>> = {
   legacy: { processingLevel: 'ortho', spectralProcessing: 'pansharpened', imageFormat: 'dimap_geotiff', pixelCoding: '8bits', radiometricProcessing: 'display' },
   neo: { processingLevel: 'primary', spectralProcessing: 'full_bundle', imageFormat: 'dimap_jpeg2000_regular', pixelCoding: '12bits', radiometricProcessing: 'reflectance' },
 };
+
+/** SPOT/Pléiades stereo and tristereo take primary or projected only (seed): primary, no DEM or projection needed. */
+const LEGACY_MULTI_PRODUCTION = { processingLevel: 'primary', spectralProcessing: 'bundle', imageFormat: 'dimap_jpeg2000_regular', pixelCoding: '12bits', radiometricProcessing: 'basic' };
 
 export interface SkeletonContext {
   /** The AOI's name in each order and the start of each order key. */
@@ -48,13 +52,17 @@ export function orderEntries(hits: readonly SearchHit[], ctx: SkeletonContext): 
     if (!contract) missing.add(backend);
     let key = `${ctx.aoiName}-${hit.constellation.toLowerCase()}-${hit.acquisitionDate.slice(0, 10).replaceAll('-', '')}`.slice(0, 60);
     for (let i = 2; key in orders; i++) key = `${key.replace(/-\d+$/, '')}-${i}`;
+    const mono = hit.mode === 'mono';
+    const legacyProduction = mono ? { ...PRODUCTION.legacy, dem: { [ctx.aoiName]: 'best_available' }, projection: { [ctx.aoiName]: utmEpsg(ctx.polygon) } } : LEGACY_MULTI_PRODUCTION;
     orders[key] = {
       vendor: 'oneatlas',
       contract: contract?.name ?? `your-${backend}-contract`,
-      productType: MONO_PRODUCT_TYPE[hit.mission],
+      productType: hit.mode === 'mono' ? MONO_PRODUCT_TYPE[hit.mission] : MULTI_PRODUCT_TYPES[hit.mission][hit.mode],
+      // PleiadesNeoArchiveMulti serves both: the mode says which.
+      ...(mono ? {} : { mode: hit.mode }),
       aois: { [ctx.aoiName]: { geometry: structuredClone(ctx.aoi) } },
       items: [{ catalogItemId: hit.id }],
-      production: backend === 'legacy' ? { ...PRODUCTION.legacy, dem: { [ctx.aoiName]: 'best_available' }, projection: { [ctx.aoiName]: utmEpsg(ctx.polygon) } } : PRODUCTION.neo,
+      production: backend === 'legacy' ? legacyProduction : PRODUCTION.neo,
       primaryMarket: 'CARTO',
       endUser: { name: 'Your organisation', country: 'FR' },
     };
@@ -70,7 +78,11 @@ export function orderEntries(hits: readonly SearchHit[], ctx: SkeletonContext): 
 
 /** The entries as a standalone `orders:` document (stdout). */
 export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext): string {
-  const { orders, notes } = orderEntries(hits, ctx);
+  return skeletonYaml(orderEntries(hits, ctx));
+}
+
+/** The `orders:` YAML of a skeleton, its notes as the leading comment (any vendor's). */
+export function skeletonYaml({ orders, notes }: Skeleton): string {
   const doc = new Document({ orders });
   doc.commentBefore = notes.join('\n');
   return doc.toString({ flowCollectionPadding: true });

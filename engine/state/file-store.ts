@@ -24,6 +24,8 @@ export interface FileStoreOptions {
   newLineage?: () => string;
   /** A missing snapshot reads as empty (lineage '') instead of being created: nothing is written. */
   readOnly?: boolean;
+  /** Told when the journal is repaired (a torn last line dropped), so the user hears of it. */
+  onNotice?: (message: string) => void;
 }
 
 export class FileStateStore implements StateStore {
@@ -66,7 +68,15 @@ export class FileStateStore implements StateStore {
       }
       const entry = { serial: state.serial + 1, address, resource: resource && structuredClone(resource) };
       const line = encodeEntry(entry);
-      await this.fs.appendSynced(this.journalPath, line, 0o600);
+      try {
+        await this.fs.appendSynced(this.journalPath, line, 0o600);
+      } catch (e) {
+        // A partial append (full disk) must not stay: the next line would be glued onto it. Cut it back; if
+        // that fails too, the next open drops the torn tail (it has no newline) before appending.
+        this.journalBytes = this.validJournalBytes + Buffer.byteLength(line);
+        await this.fs.truncateSynced(this.journalPath, this.validJournalBytes).then(() => (this.journalBytes = this.validJournalBytes), () => undefined);
+        throw e;
+      }
       this.journalBytes += Buffer.byteLength(line);
       this.validJournalBytes = this.journalBytes;
       applyEntry(state, entry);
@@ -136,6 +146,10 @@ export class FileStateStore implements StateStore {
     const parsed = parseJournal(bytes, this.journalPath);
     this.journalBytes = bytes?.length ?? 0;
     this.validJournalBytes = parsed.validBytes;
+    const torn = this.journalBytes - this.validJournalBytes;
+    if (torn > 0) {
+      this.opts.onNotice?.(`the last line of ${this.journalPath} (${torn} bytes, no newline) is a write that was never acknowledged (a crash or a full disk); it is ignored and cut before the next write`);
+    }
     return parsed.entries;
   }
 

@@ -11,6 +11,8 @@ export interface OpenStoreOptions {
   lockWaitMs?: number;
   /** File store: a missing state file reads as empty instead of being created (read-only commands). */
   readOnly?: boolean;
+  /** File store: told when it repairs the journal (a torn last line dropped). */
+  onNotice?: (message: string) => void;
 }
 
 export function openStateStore(state: Config['state'], env: Record<string, string | undefined>, opts: OpenStoreOptions = {}): StateStore {
@@ -18,7 +20,7 @@ export function openStateStore(state: Config['state'], env: Record<string, strin
   const url = env[STATE_URL_ENV]?.trim();
   if (url) return new PostgresStateStore({ url, lockWaitMs });
   if (state.backend === 'postgres') return new PostgresStateStore({ url: state.url, lockWaitMs });
-  return new FileStateStore(state.path, { lock: { waitMs: lockWaitMs }, readOnly: opts.readOnly ?? false });
+  return new FileStateStore(state.path, { lock: { waitMs: lockWaitMs }, readOnly: opts.readOnly ?? false, ...(opts.onNotice ? { onNotice: opts.onNotice } : {}) });
 }
 
 /** A human name for where state lives; never shows a password. */

@@ -46,8 +46,28 @@ export class SnapshotFile implements SnapshotAdapter {
     return checkSnapshot(data, this.path);
   }
 
+  /** Replaces the snapshot, keeping the one it replaces as `<path>.backup` (a hard link: no copy). */
   async write(data: StateSnapshot): Promise<void> {
+    await this.keepBackup();
     await writeFileAtomic(this.path, serialize(data), { fs: this.fs });
+  }
+
+  get backupPath(): string {
+    return `${this.path}.backup`;
+  }
+
+  private async keepBackup(): Promise<void> {
+    const temp = `${this.backupPath}.${process.pid}.tmp`;
+    try {
+      await this.fs.link(this.path, temp);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return; // no snapshot yet
+      if (code !== 'EEXIST') throw e;
+      await this.fs.unlink(temp);
+      await this.fs.link(this.path, temp);
+    }
+    await this.fs.rename(temp, this.backupPath);
   }
 
   create(data: StateSnapshot): Promise<boolean> {

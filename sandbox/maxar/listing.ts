@@ -1,11 +1,16 @@
 /**
- * `GET /maxar/api/v1/admin/account/{account_id}/order`: date range on creation, repeated `filter=path:value`
- * (ANDed, nested with `.`), user_id, sort (desc default), limit, and cursor paging with starting_after /
- * ending_before (order ids) → `{orders, has_more, response_timestamp}`.
+ * Two order listings with one set of query parameters (seed 004): date range on creation, repeated
+ * `filter=path:value` (ANDed, nested with `.`, matched against the order's fields), sort (desc default),
+ * limit (default 10), cursor paging with starting_after / ending_before (order ids).
+ * - `GET /api/v1/order` (ORD-REF "List your orders"; SDK order.py list_orders): the caller's own orders.
+ * - `GET /api/v1/admin/account/{account_id}/order` (seed, "Role: Admin"; a user gets 403 [I]): every
+ *   user's, `user_id` narrows to one.
+ * Both answer `{data, has_more}` (SDK session.py paginated_response reads exactly these; [I] for the admin one).
  */
-import { json, type Handler, type Route, type SimRequest } from '../context.js';
+import { json, type Handler, type Route, type Sim, type SimRequest } from '../context.js';
 import { hostError } from '../errors.js';
 import { pathAccount } from './account.js';
+import { caller } from './auth.js';
 import { orderView } from './orders.js';
 
 export const DEFAULT_LIMIT = 10;
@@ -14,7 +19,7 @@ export const MAX_LIMIT = 100; // [I]
 type View = ReturnType<typeof orderView>;
 
 function invalid(message: string) {
-  return hostError('maxar', 400, 'VALIDATION_ERROR', message);
+  return hostError('maxar', 400, 'BAD_REQUEST', message);
 }
 
 function dateParam(req: SimRequest, name: string): string | undefined {
@@ -35,15 +40,15 @@ function filterOf(text: string): (o: View) => boolean {
   const path = text.slice(0, colon);
   const wanted = text.slice(colon + 1);
   return (o) => {
-    const v = valueAt(o, path);
+    const v = valueAt(o.order, path);
     if (path === 'date_created' && /^\d{4}-\d{2}-\d{2}$/.test(wanted)) return String(v).slice(0, 10) === wanted;
     if (Array.isArray(v)) return v.some((x) => String(x) === wanted);
     return v !== undefined && v !== null && typeof v !== 'object' && String(v) === wanted;
   };
 }
 
-const listOrders: Handler = (req, sim) => {
-  pathAccount(req, sim);
+/** The page of `mine` (already narrowed to what the caller may see) the query asks for. */
+function page(req: SimRequest, sim: Sim, mine: (o: View) => boolean) {
   const q = req.query;
   const start = dateParam(req, 'start_date');
   const end = dateParam(req, 'end_date');
@@ -55,22 +60,21 @@ const listOrders: Handler = (req, sim) => {
   const after = q.get('starting_after');
   const before = q.get('ending_before');
   if (after !== null && before !== null) throw invalid('use starting_after or ending_before, not both');
-  const userId = q.get('user_id');
   const filters = q.getAll('filter').map(filterOf);
 
   let orders = sim.store.data.maxarOrders
     .map((o) => orderView(o, sim))
     .filter((o) => (start === undefined || o.date_created.slice(0, 10) >= start) && (end === undefined || o.date_created.slice(0, 10) <= end))
-    .filter((o) => userId === null || o.user_id === userId)
+    .filter(mine)
     .filter((o) => filters.every((f) => f(o)));
-  orders.sort((a, b) => (a.order_id < b.order_id ? -1 : 1));
+  orders.sort((a, b) => (a.id < b.id ? -1 : 1));
   if (sort === 'desc') orders.reverse();
 
   const cursor = after ?? before;
   let hasMore: boolean;
   if (cursor !== null) {
-    const at = orders.findIndex((o) => o.order_id === cursor);
-    if (at < 0 && !sim.store.data.maxarOrders.some((o) => o.order_id === cursor)) throw invalid(`unknown order id '${cursor}'`);
+    const at = orders.findIndex((o) => o.id === cursor);
+    if (at < 0 && !sim.store.data.maxarOrders.some((o) => o.id === cursor)) throw invalid(`unknown order id '${cursor}'`);
     const position = at < 0 ? positionOf(orders, cursor, sort) : at;
     if (after !== null) {
       const rest = orders.slice(at < 0 ? position : position + 1);
@@ -85,15 +89,28 @@ const listOrders: Handler = (req, sim) => {
     hasMore = orders.length > limit;
     orders = orders.slice(0, limit);
   }
-  return json(200, { orders, has_more: hasMore, response_timestamp: sim.now().toISOString() });
+  return json(200, { data: orders, has_more: hasMore });
+}
+
+const ownOrders: Handler = (req, sim) => {
+  const user = caller(req, sim);
+  return page(req, sim, (o) => o.user_id === user.user_id);
+};
+
+const accountOrders: Handler = (req, sim) => {
+  const user = pathAccount(req, sim);
+  if (!user.admin) throw hostError('maxar', 403, 'FORBIDDEN', 'User is not authorized to access this resource: admin role required');
+  const userId = req.query.get('user_id');
+  return page(req, sim, (o) => userId === null || o.user_id === userId);
 };
 
 /** Where a cursor that the filters exclude would sit in the sorted list (ids grow with creation). */
 function positionOf(orders: View[], cursor: string, sort: 'asc' | 'desc'): number {
-  const i = orders.findIndex((o) => (sort === 'asc' ? o.order_id > cursor : o.order_id < cursor));
+  const i = orders.findIndex((o) => (sort === 'asc' ? o.id > cursor : o.id < cursor));
   return i < 0 ? orders.length : i;
 }
 
 export const listingRoutes: Route[] = [
-  { method: 'GET', template: '/api/v1/admin/account/{account_id}/order', host: 'maxar', handler: listOrders },
+  { method: 'GET', template: '/api/v1/order', host: 'maxar', handler: ownOrders },
+  { method: 'GET', template: '/api/v1/admin/account/{account_id}/order', host: 'maxar', handler: accountOrders },
 ];

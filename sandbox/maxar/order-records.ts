@@ -3,19 +3,37 @@ import type { Polygon } from '../geo.js';
 
 export type Category = 'fresh' | 'standard' | 'training';
 
+/** Per image-age category: km² and USD, as `usage.area` / `usage.cost` report them. */
+export interface Charge {
+  area: Record<Category, number>;
+  cost: Record<Category, number>;
+}
+
 export interface MaxarOrderRecord {
-  order_id: string;
+  id: string;
   account_id: string;
   user_id: string;
   date_created: string;
-  acquisitions: string[];
-  intersects: Polygon;
-  bundle_adjust: boolean;
-  output_config: Record<string, Record<string, string>>;
-  metadata: Record<string, string>;
-  notifications: unknown[];
-  area_km2: number;
-  cost: { amount: number; currency: 'USD'; category: Category | 'mixed'; by_category: Partial<Record<Category, number>> };
-  /** Seeded history is already delivered; new orders move RECEIVED → RUNNING → SUCCEEDED. */
+  /** The accepted request, cloud write secrets removed. */
+  request: {
+    acquisitions: (string | { id: string; cells?: string[] })[];
+    intersects?: Polygon;
+    output_config: Record<string, Record<string, unknown>>;
+    settings: Record<string, boolean>;
+    notifications: unknown[];
+    metadata: unknown;
+  };
+  usage: Charge;
+  /** Where it ends once processed: SUCCEEDED, or FAILED for an acquisition that cannot be processed [I]. */
+  final: 'SUCCEEDED' | 'FAILED';
+  /** Seeded history is already finished. */
   seeded?: boolean;
+}
+
+/** A select (`POST /select`): the request as accepted; results are derived from it when read. */
+export interface MaxarSelectRecord {
+  id: string;
+  user_id: string;
+  date_created: string;
+  request: Record<string, unknown>;
 }

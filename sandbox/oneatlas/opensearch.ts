@@ -183,7 +183,8 @@ function universe(p: Record<string, unknown>, sim: Sim): Hit[] {
     const pub = PUBLIC_WORKSPACES[name];
     if (pub) {
       const wanted = (c: string) => (pub === 'public-pneo' ? c === 'PNEO' : c !== 'PNEO');
-      for (const item of sim.catalog.items) if (wanted(item.constellation)) hits.push(catalogHit(item, sim, pub));
+      const hidden = new Set(sim.knobs.privateCatalogItems);
+      for (const item of sim.catalog.items) if (wanted(item.constellation) && !hidden.has(item.id)) hits.push(catalogHit(item, sim, pub));
     } else if (DELIVERY_WORKSPACES.includes(name)) {
       products ??= deliveredProducts(sim);
       for (const p of products) if (p.workspace === name) hits.push(productHit(p, sim));

@@ -9,7 +9,7 @@ import { areaKm2, intersects, polygonProblem, type Polygon } from '../geo.js';
 import { round2 } from '../money.js';
 import { resolveOptions } from './option-rules.js';
 import type { WorkOrderLineRecord } from './order-records.js';
-import { COUNTRIES, contractById, DELIVERY_TYPES, MARKETS, MODE_FACTOR, productTypeById, type ContractSeed, type ProductTypeSeed } from './seed.js';
+import { COUNTRIES, contractById, DELIVERY_TYPES, LABELS, MARKETS, MODE_FACTOR, productTypeById, type ContractSeed, type ProductTypeSeed } from './seed.js';
 
 export type Purpose = 'price' | 'quotation' | 'order';
 
@@ -51,6 +51,7 @@ export function parseWorkOrder(body: Record<string, unknown>, purpose: Purpose, 
   }
   const primaryMarket = checkMarket(body.primaryMarket);
   const endUsers = checkEndUsers(body.endUsers, purpose);
+  checkNotificationEmails(body.notificationEmails, contract);
   const deliveryType = checkDelivery(body.delivery, contract);
   const aois = parseAois(body.aoi);
   const items = parseItems(body.items, contract, aois, sim);
@@ -103,8 +104,20 @@ function checkEndUsers(value: unknown, purpose: Purpose): { endUserName: string;
     if (typeof u.country !== 'string' || !(u.country in COUNTRIES)) {
       throw ruleError('MISSING_END_USER', `endUsers[${i}].country '${String(u.country)}' is not a known country code`);
     }
+    // [I] The seed's end-user label (GET /api/v1/properties `labels`); the PPO spec's endUsers carry none.
+    if (u.label !== undefined && (typeof u.label !== 'string' || !(u.label in LABELS))) {
+      throw ruleError('MISSING_END_USER', `endUsers[${i}].label '${String(u.label)}' is not one of the labels of GET /api/v1/properties`);
+    }
     return { endUserName: u.endUserName, country: u.country };
   });
+}
+
+/** PPO spec: `notificationEmails` (an array of strings) is required on SPOT/Pléiades bodies; Neo has none. */
+function checkNotificationEmails(value: unknown, contract: ContractSeed): void {
+  if (contract.backend !== 'legacy') return;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+    throw payload('notificationEmails (an array of e-mail addresses, possibly empty) is required on SPOT/Pléiades work orders');
+  }
 }
 
 function checkDelivery(value: unknown, contract: ContractSeed): string {
@@ -143,7 +156,8 @@ function parseItems(value: unknown, contract: ContractSeed, aois: Map<number, Ao
     if (!aoi) throw ruleError('INVALID_AOI', `items[${i}].aoiId ${String(raw.aoiId)} does not name an aoi`);
     const ids = catalogItemIds(raw, i);
     const catalogItems = ids.map((id) => {
-      const item = sim.catalog.byId.get(id) ?? sim.catalog.bySourceIdentifier.get(id);
+      const found = sim.catalog.byId.get(id) ?? sim.catalog.bySourceIdentifier.get(id);
+      const item = found && !sim.knobs.privateCatalogItems.includes(found.id) ? found : undefined;
       if (!item) throw ruleError('UNKNOWN_CATALOG_ITEM', `catalog item '${id}' is not in the catalog (search it first)`);
       checkItemFits(productType, item);
       return item;

@@ -38,6 +38,10 @@ export interface OrderformConfig {
   alerts?: {
     [k: string]: Alert;
   };
+  /**
+   * Renamed keys: each entry moves what state holds under `from` to `to` (e.g. `- { from: orders.a, to: orders.b }`), so a rename never orders again. Nothing remote is touched. Same as `orderform state mv FROM TO`, but reviewed in git; keep the entry until every state (every CI runner, every copy) has applied it.
+   */
+  moved?: Moved[];
 }
 /**
  * Vendor accounts. Read only: orderform never changes a contract or an account.
@@ -80,7 +84,7 @@ export interface OneAtlasProvider {
   };
 }
 /**
- * Where the API key is read from: the name of an environment variable (default `ORDERFORM_ONEATLAS_API_KEY` for OneAtlas, `ORDERFORM_MAXAR_API_KEY` for Maxar). Secrets are never written in the config.
+ * Where the OneAtlas API key is read from: the name of an environment variable (default `ORDERFORM_ONEATLAS_API_KEY`). Secrets are never written in the config.
  */
 export interface Credentials {
   /**
@@ -109,18 +113,31 @@ export interface OneAtlasContract {
   workspace?: string;
 }
 /**
- * Maxar ARD (Analysis-Ready Data).
+ * Maxar ARD (Analysis-Ready Data), the API at https://ard.maxar.com/api/v1. Logs in with the ARD username (the account's email) and password, read from environment variables.
  */
 export interface MaxarProvider {
   /**
-   * The ARD account id (digits; quote it in YAML so it stays a string).
+   * The ARD account id (digits; quote it in YAML so it stays a string). Optional: when left out, orderform asks Maxar (`GET /auth/self`) which account the login belongs to; `orderform discover` writes it here.
    */
-  accountId: string;
+  accountId?: string;
   /**
-   * Base URL (default `ORDERFORM_MAXAR_URL`, then https://ard.maxar.com).
+   * Base URL, without `/api/v1` (default `ORDERFORM_MAXAR_URL`, then https://ard.maxar.com).
    */
   endpoint?: string;
-  credentials?: Credentials;
+  credentials?: MaxarCredentials;
+}
+/**
+ * Where the Maxar ARD login is read from: the names of two environment variables (defaults `ORDERFORM_MAXAR_USERNAME` and `ORDERFORM_MAXAR_PASSWORD`). Secrets are never written in the config.
+ */
+export interface MaxarCredentials {
+  /**
+   * Name of the environment variable holding the ARD username (the email address of the ARD account).
+   */
+  usernameEnv?: string;
+  /**
+   * Name of the environment variable holding the ARD password.
+   */
+  passwordEnv?: string;
 }
 /**
  * Spending ceilings, checked by plan and again by apply before any money is spent. total and perVendor count what this config already bought (as its state records it, within budget.period) plus this apply.
@@ -261,36 +278,15 @@ export interface OneAtlasOrder {
   items: [OneAtlasItem, ...OneAtlasItem[]];
   production?: Production;
   /**
-   * Delivery type (default `network`: FTP + My Data).
+   * Delivery type, one of the contract's (`orderform discover` lists them; plan checks it): `network` (FTP + My Data, the default) or `MEDIA`.
    */
-  delivery?: 'network';
+  delivery?: string;
   /**
-   * The primary market, required for ordering (e.g. CARTO, AGRI, ENV).
+   * The primary market, required for ordering: one of the contract's markets (`orderform discover` lists them; plan checks it), e.g. CARTO, AGRI, ENV.
    */
-  primaryMarket?:
-    | 'AGRI'
-    | 'GENIE'
-    | 'GDPUBLIC'
-    | 'DEFSEC'
-    | 'DISTRI'
-    | 'RISQUE'
-    | 'ENERGIE'
-    | 'ENV'
-    | 'FORET'
-    | 'SANTE'
-    | 'ASSUR'
-    | 'IOT'
-    | 'CARTO'
-    | 'MARITIME'
-    | 'PRESSE'
-    | 'MOBIL'
-    | 'AUTRE'
-    | 'TELECOM'
-    | 'TOURISME'
-    | 'TRANSPORT'
-    | 'NQUAL';
+  primaryMarket?: string;
   /**
-   * The secondary market, as listed by the contract's markets.
+   * The secondary market: one the contract lists under the primary market (plan checks it).
    */
   secondaryMarket?: string;
   /**
@@ -302,10 +298,18 @@ export interface OneAtlasOrder {
      */
     name: string;
     /**
-     * End user country, ISO 3166 alpha-2 (e.g. FR).
+     * End user country, ISO 3166 alpha-2 (e.g. FR); plan checks it against the vendor's country list.
      */
     country: string;
+    /**
+     * End-user label, one of the vendor's (`orderform discover` lists them; plan checks it; sent as `endUsers[].label`).
+     */
+    label?: string;
   };
+  /**
+   * SPOT/Pléiades orders: addresses the vendor e-mails about the order (wire `notificationEmails`; the vendor's OpenAPI description requires the field on legacy bodies, so `[]` is sent when left out). Not for Pléiades Neo.
+   */
+  notificationEmails?: string[];
   /**
    * Overrides the deterministic reference `of-<key>-<digest>` used to find the order again. Keep it unique per order.
    */
@@ -425,7 +429,7 @@ export interface Production {
    */
   radiometricProcessing?: 'basic' | 'reflectance' | 'display';
   /**
-   * DEM per AOI name (wire `dem_<aoiId>`), ortho only.
+   * DEM per AOI name (wire `dem_<aoiId>`): needed for ortho, allowed (not mandatory) for primary and projected.
    */
   dem?: {
     /**
@@ -447,7 +451,7 @@ export interface Production {
       | 'WorldDEM4Ortho';
   };
   /**
-   * Projection per AOI name (wire `projection_<aoiId>`), e.g. "32631" or "4326"; ortho or projected only.
+   * Projection per AOI name (wire `projection_<aoiId>`), e.g. "32631" or "4326": needed for ortho and projected, allowed (not mandatory) for primary.
    */
   projection?: {
     /**
@@ -470,6 +474,26 @@ export interface Production {
    * Order the whole catalogue strip (Pléiades Neo only); AOI geometries may then be left out.
    */
   fullStrip?: boolean;
+  /**
+   * licence, one of the values the contract's production options offer (e.g. standard); plan checks it.
+   */
+  licence?: string;
+  /**
+   * priority, one of the values the contract's production options offer (e.g. standard, rush); plan checks it.
+   */
+  priority?: string;
+  /**
+   * Any other production option the contract offers, by its wire name (e.g. delivery_method: on_the_flow); values are sent as strings and checked at plan against the contract's options.
+   */
+  options?: {
+    /**
+     * The option's value.
+     *
+     * This interface was referenced by `undefined`'s JSON-Schema definition
+     * via the `patternProperty` "^[A-Za-z][A-Za-z0-9_]{0,62}$".
+     */
+    [k: string]: string;
+  };
 }
 /**
  * An amount in a currency. As `maxPrice` of an order: refuse to order above it; of a quotation decision: accept only at or below it.
@@ -504,20 +528,106 @@ export interface MaxarOrder {
   acquisitions: [string, ...string[]];
   aoi: AoiGeometry;
   /**
-   * Bundle-adjust the acquisitions (default false).
+   * Bundle-adjust the acquisitions (default false); sent as `settings.bundle_adjust`.
    */
   bundleAdjust?: boolean;
+  settings?: MaxarSettings;
   output: MaxarOutput;
+  /**
+   * Who Maxar tells when the order finishes: an email address or an AWS SNS topic.
+   */
+  notifications?: MaxarNotification[];
   maxPrice?: Money;
 }
 /**
- * Delivery location: exactly one of `s3`, `gcs` or `azure`.
+ * Processing and output switches (Maxar's defaults apply to those left out; all true except bundle adjustment).
+ */
+export interface MaxarSettings {
+  /**
+   * Deliver the cloud mask (`cloud_mask`).
+   */
+  cloudMask?: boolean;
+  /**
+   * Deliver the data mask (`data_mask`).
+   */
+  dataMask?: boolean;
+  /**
+   * Deliver the healthy vegetation mask (`healthy_vegetation_mask`).
+   */
+  healthyVegetationMask?: boolean;
+  /**
+   * Deliver the multispectral analytic image (`ms_analytic`).
+   */
+  msAnalytic?: boolean;
+  /**
+   * Deliver the multispectral saturation mask (`ms_saturation_mask`).
+   */
+  msSaturationMask?: boolean;
+  /**
+   * Deliver the panchromatic analytic image (`pan_analytic`).
+   */
+  panAnalytic?: boolean;
+  /**
+   * Deliver the panchromatic flare mask (`pan_flare_mask`).
+   */
+  panFlareMask?: boolean;
+  /**
+   * Deliver the terrain shadow mask (`terrain_shadow_mask`).
+   */
+  terrainShadowMask?: boolean;
+  /**
+   * Deliver the visual image (`visual`).
+   */
+  visual?: boolean;
+  /**
+   * Deliver the water mask (`water_mask`).
+   */
+  waterMask?: boolean;
+}
+/**
+ * Delivery location: exactly one of `s3`, `gcs` or `azure`. Google Cloud and Azure need write access: a credentials id registered with Maxar, or the name of an environment variable holding the secret.
  */
 export interface MaxarOutput {
-  s3?: Bucket;
-  gcs?: Bucket;
   /**
-   * Azure Blob Storage container.
+   * Amazon S3 bucket (the bucket policy lets Maxar write, or Maxar assumes `roleArn`).
+   */
+  s3?: {
+    /**
+     * Bucket name.
+     */
+    bucket: string;
+    /**
+     * Path prefix inside the bucket (default empty).
+     */
+    prefix?: string;
+    /**
+     * An IAM role Maxar assumes to write (`role_arn`).
+     */
+    roleArn?: string;
+  };
+  /**
+   * Google Cloud Storage bucket; give exactly one of `credentialsId` or `serviceCredentialsEnv`.
+   */
+  gcs?: {
+    /**
+     * Bucket name.
+     */
+    bucket: string;
+    /**
+     * Path prefix inside the bucket (default empty).
+     */
+    prefix?: string;
+    /**
+     * Name of write credentials registered with the Maxar ARD credentials service (`credentials_id`).
+     */
+    credentialsId?: string;
+    /**
+     * Name of the environment variable holding the Base64-encoded service account JSON (`service_credentials`).
+     */
+    serviceCredentialsEnv?: string;
+  };
+  /**
+   * Azure Blob Storage container; give exactly one of `credentialsId` or `sasUrlEnv`.
    */
   azure?: {
     /**
@@ -525,23 +635,31 @@ export interface MaxarOutput {
      */
     container: string;
     /**
-     * Path prefix inside the container.
+     * Path prefix inside the container (default empty).
      */
     prefix?: string;
+    /**
+     * Name of write credentials registered with the Maxar ARD credentials service (`credentials_id`).
+     */
+    credentialsId?: string;
+    /**
+     * Name of the environment variable holding a SAS URL with write access (`sas_url`).
+     */
+    sasUrlEnv?: string;
   };
 }
 /**
- * A cloud bucket (Amazon S3 or Google Cloud Storage).
+ * `email: <address>` or `sns: <topic ARN>`.
  */
-export interface Bucket {
+export interface MaxarNotification {
   /**
-   * Bucket name.
+   * Email address told when the order finishes.
    */
-  bucket: string;
+  email?: string;
   /**
-   * Path prefix inside the bucket.
+   * AWS SNS topic ARN told when the order finishes.
    */
-  prefix?: string;
+  sns?: string;
 }
 /**
  * Accept or refuse a Pléiades Neo quotation. Target either an order of this config (`order`) or a quotation placed elsewhere (`quotationId` + `contract`).
@@ -619,4 +737,17 @@ export interface Alert {
    */
   incidenceAngle?: [number, number];
   aoi: AoiGeometry;
+}
+/**
+ * One renamed address.
+ */
+export interface Moved {
+  /**
+   * The old address, as state holds it, e.g. `orders.paris-q3`.
+   */
+  from: string;
+  /**
+   * The new address, declared in the config, of the same kind, e.g. `orders.paris-2024-q3`.
+   */
+  to: string;
 }

@@ -33,21 +33,42 @@ describe('a failed purchase', () => {
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 4 });
   });
 
-  it('refused by the vendor (an answer, not a lost one): nothing is left in state, the next apply may order it', async () => {
+  it('refused by the vendor at plan time (an AOI the acquisitions do not cover): nothing is ordered, nothing is in state', async () => {
     const dir = tempDir();
     writeConfig(dir, { maxar: ['m'] });
     const yaml = readFileSync(join(dir, 'orders.yaml'), 'utf8');
-    // An AOI the acquisitions do not cover: valid offline, refused by Maxar with a 400.
+    // Valid offline; Maxar's dry run refuses it, so the plan shows the refusal where the order is written.
     writeFileSync(join(dir, 'orders.yaml'), yaml.replace(PARIS, '[[-105.02, 39.72], [-104.95, 39.72], [-104.95, 39.76], [-105.02, 39.72]]'));
+    sb().resetCalls();
     const r = await cli(['apply', '--auto-approve'], dir, sb().env);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('VALIDATION_ERROR');
+    expect(r.out + r.err).toMatch(/orders\.yaml:\d+:\d+: error MAXAR_AOI_REFUSED/);
+    expect(mutatingCalls(sb())).toEqual({});
     expect(stateOf(dir)['orders.m']).toBeUndefined();
+  });
+
+  it('a Maxar fee limit reached between plan and apply: refused with a code by Maxar\'s own estimate before buying, nothing recorded as placed; the next apply may order it', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { maxar: ['m'] });
+    expect((await cli(['plan', '--out', 'reviewed.plan'], dir, sb().env)).code).toBe(0);
+    sb().resetCalls();
+    // Someone else spent the fresh-imagery budget meanwhile: Maxar now refuses the order.
+    sb().knobs.maxarLimits = { fresh_imagery_fee_limit: 1 };
+    const r = await cli(['apply', 'reviewed.plan', '--auto-approve'], dir, sb().env);
+    sb().knobs.maxarLimits = {};
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('MAXAR_LIMIT_REFUSED');
+    expect(r.out + r.err).toContain('fresh_imagery_fee_limit');
+    expect(mutatingCalls(sb())).toEqual({});
+    expect(stateOf(dir)['orders.m']).toBeUndefined();
+    const again = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(again.code, again.err).toBe(0);
+    expect(stateOf(dir)['orders.m']?.status).toMatch(/^(in-progress|delivered)$/);
   });
 
   it('with --keep-going goes on with the independent changes', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['a', 'b', 'c'] });
+    writeConfig(dir, { legacy: ['kg-a', 'kg-b', 'kg-c'] });
     sb().knobs.errorRate = { 'POST /api/v1/orders': { next: 1 } };
     const r = await cli(['apply', '--auto-approve', '--parallelism', '1', '--keep-going'], dir, sb().env);
     sb().knobs.errorRate = {};

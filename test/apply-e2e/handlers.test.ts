@@ -38,6 +38,25 @@ async function applyOnce(config: Config, store: MemoryStateStore, clients: Provi
 }
 
 describe('handlers', () => {
+  it('a Maxar fee limit breached at the order itself (nothing re-priced in between): MAXAR_LIMIT_REFUSED, the order sent once and refused, nothing in state', async () => {
+    const store = new MemoryStateStore();
+    await store.lock('test');
+    const config = await load({ maxar: ['over-limit'] });
+    const clients = createProviders({ config, env: sb.env });
+    sb.resetCalls();
+    sb.knobs.maxarLimits = { fresh_imagery_fee_limit: 1 };
+    try {
+      const { out, state } = await applyOnce(config, store, clients);
+      expect(out.failed.map((f) => f.diagnostic.code)).toEqual(['MAXAR_LIMIT_REFUSED']);
+      expect(out.failed[0]!.diagnostic.detail).toContain('Nothing was ordered and nothing is recorded as placed');
+      expect(mutating()).toEqual({ 'POST /api/v1/order': 1 });
+      expect(state.resources['orders.over-limit']).toBeUndefined();
+    } finally {
+      sb.knobs.maxarLimits = {};
+      await clients.close();
+    }
+  });
+
   it('create orders, request a quotation, accept it, create then rename and delete an alert', async () => {
     const store = new MemoryStateStore();
     await store.lock('test');

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 
-const MUTATING = /^(POST \/api\/v1\/(orders|quotations|alerts|order)|PUT |DELETE )/;
+const MUTATING = /^(POST \/api\/v1\/(orders|quotations|alerts|order)$|PUT |DELETE )/;
 
 /** Mutating calls by route since the last reset (read-only POSTs such as prices or searches left out). */
 export function mutatingCalls(sb: Sandbox): Record<string, number> {

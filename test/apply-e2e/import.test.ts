@@ -23,10 +23,10 @@ async function setup(fixture: FixtureOptions) {
 describe('orderform import', () => {
   it('adopts a Maxar order and a legacy order placed outside orderform: the plan then shows no change', async () => {
     const { dir, clients, spec } = await setup({ legacy: ['l'], maxar: ['m'] });
-    const maxar = await clients.maxar!.placeOrder(toOrderRequest(spec<'maxar_ard_order'>('orders.m')));
+    const maxar = await clients.maxar!.placeOrder(toOrderRequest(spec<'maxar_ard_order'>('orders.m'), () => ''));
     const legacy = await clients.oneatlas!.createOrder(toWorkOrder(spec<'oneatlas_order'>('orders.l')));
     await clients.close();
-    expect((await cli(['import', 'orders.m', maxar.order_id], dir, sb().env)).out).toContain('Imported orders.m');
+    expect((await cli(['import', 'orders.m', maxar.id], dir, sb().env)).out).toContain('Imported orders.m');
     const l = await cli(['import', 'orders.l', legacy.salesOrderId!], dir, sb().env);
     expect(l.code, l.err).toBe(0);
     sb().resetCalls();
@@ -43,7 +43,8 @@ describe('orderform import', () => {
     expect(r.err).toContain('IMPORT_SPEC_DIFFERS');
     expect(r.err).toContain('name');
     sb().resetCalls();
-    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    const ap = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(ap.code, ap.err + ap.out).toBe(0);
     expect(mutatingCalls(sb())).toEqual({ 'PUT /api/v1/alerts/{id}': 1 });
   });
 

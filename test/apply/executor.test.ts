@@ -9,8 +9,8 @@ function change(address: string, dependsOn: string[] = [], action: Change['actio
   return { address, kind: 'oneatlas_alert', action, reason: 'new', irreversible: false, before: null, after: null, fieldDiffs: [], cost: null, dependsOn, notes: [] };
 }
 function plan(changes: Change[]): Plan {
-  const counts = { create: 0, update: 0, replace: 0, delete: 0, 'request-quotation': 0, accept: 0, refuse: 0, forget: 0, noop: 0 };
-  return { formatVersion: 1, createdAt: '', configDigest: '', configFiles: [], state: { lineage: 'l', serial: 0 }, changes, drift: [], totals: [], limits: [], approvals: [], counts, diagnostics: [], applyable: true };
+  const counts = { create: 0, update: 0, replace: 0, delete: 0, 'request-quotation': 0, accept: 0, refuse: 0, forget: 0, adopt: 0, noop: 0 };
+  return { formatVersion: 1, createdAt: '', configDigest: '', configFiles: [], state: { lineage: 'l', serial: 0 }, changes, drift: [], totals: [], limits: [], approvals: [], counts, unconfirmed: [], diagnostics: [], applyable: true };
 }
 function memStore() {
   const puts: string[] = [];

@@ -10,9 +10,12 @@ import { INTERRUPT, runCli, type CaptureOptions } from '../support/capture-io.js
 
 const { sb } = useSandbox();
 
+let worlds = 0;
+/** A config of its own: the sandbox is shared, and what it already holds would be adopted, not bought. */
 function setup(): string {
   const dir = tempDir();
-  writeConfig(dir, { legacy: ['a', 'b'], alerts: { w: 'Watch' } });
+  const n = ++worlds;
+  writeConfig(dir, { legacy: [`a${n}`, `b${n}`], alerts: { w: `Watch ${n}` } });
   return dir;
 }
 
@@ -42,8 +45,8 @@ describe('apply at a terminal', () => {
     const r = await apply(setup(), { answers: ['yes'] });
     expect(r.code).toBe(0);
     // Each line above the bar: the bar's line cleared, the line, the bar drawn again.
-    expect(r.stderr).toMatch(/\r\x1b\[2Korders\.a: created after \d+s \[id=SAL\d+\]\n/);
-    expect(r.stderr).toMatch(/\r\x1b\[2Korders\.b: created after \d+s \[id=SAL\d+\]\n/);
+    expect(r.stderr).toMatch(/\r\x1b\[2Korders\.a\d+: created after \d+s \[id=SAL\d+\]\n/);
+    expect(r.stderr).toMatch(/\r\x1b\[2Korders\.b\d+: created after \d+s \[id=SAL\d+\]\n/);
     expect(r.stderr).toMatch(/\r\x1b\[2Kalerts\.w: created after \d+s \[id=[0-9a-f-]{36}\]\n/);
     expect(r.stdout).toContain('Apply complete: 3 done, 0 failed, 0 skipped.');
   });

@@ -6,9 +6,12 @@ import { runCli } from '../support/capture-io.js';
 
 const { sb } = useSandbox();
 
+let worlds = 0;
+/** A config of its own: the sandbox is shared, and what it already holds would be adopted, not created. */
 function setup(): string {
   const dir = tempDir();
-  writeConfig(dir, { legacy: ['a', 'b'], alerts: { w: 'Watch' } });
+  const n = ++worlds;
+  writeConfig(dir, { legacy: [`a${n}`, `b${n}`], alerts: { w: `Watch ${n}` } });
   return dir;
 }
 
@@ -47,7 +50,7 @@ describe('progress and --quiet', () => {
     const quiet = setup();
     for (const dir of [loud, quiet]) expect((await runCli(['apply', '--auto-approve', '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
     const full = await runCli(['refresh'], { cwd: loud, env: sb().env });
-    expect(full.stdout).toMatch(/^~ orders\.a: /m);
+    expect(full.stdout).toMatch(/^~ orders\.a\d+: /m);
     const short = await runCli(['refresh', '--quiet'], { cwd: quiet, env: sb().env });
     expect(short.code).toBe(0);
     expect(short.stdout).toMatch(/^Refreshed: \d+ resources? updated in state\.\n$/);

@@ -18,6 +18,20 @@ describe('examples', () => {
     expect(readFileSync(join(ROOT, file), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/orderform.schema.json');
   });
 
+  test('no two examples share a state file (applying one must not make another plan "removed-from-config")', async () => {
+    const paths = await Promise.all([...examples, 'orders.yaml.example'].map(async (f) => {
+      const { config } = await load([f]);
+      return config?.state.backend === 'file' ? config.state.path : f;
+    }));
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  test('the validate --help example validates', async () => {
+    const { stdout: help } = await cli(['validate', '--help']);
+    const example = /^ {2}orderform validate (\S+.*)$/m.exec(help)![1]!.split(' ');
+    expect((await cli(['validate', ...example])).code).toBe(0);
+  });
+
   test('orders.yaml.example exercises every resource kind', async () => {
     const { stdout, code } = await cli(['validate', 'orders.yaml.example']);
     expect(code).toBe(0);

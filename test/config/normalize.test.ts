@@ -3,6 +3,19 @@ import { describe, expect, test } from 'vitest';
 import type { AlertSpec, MaxarOrderSpec, OneAtlasOrderSpec, QuotationDecisionSpec } from '../../engine/model.js';
 import { LEGACY, SQUARE, load, tree } from './helpers.js';
 
+/** What orderform 0.1.0 before the Maxar login change derived for the `denver` order below. */
+const DENVER_REFERENCE = 'of-denver-e073f386';
+
+/** A config with one Maxar order `denver` over SQUARE; `rest` adds its output and other fields. */
+const maxarConfig = (provider: string, rest: string) => `providers:
+  maxar: ${provider}
+orders:
+  denver:
+    vendor: maxar
+    acquisitions: [10300100ARDFRESH1]
+    aoi: { type: Feature, properties: null, geometry: ${SQUARE} }
+${rest}`;
+
 const order = (extra = '') => `orders:
   paris:
     vendor: oneatlas
@@ -120,24 +133,40 @@ describe('other resources', () => {
   });
 
   test('a Maxar order gets its wire output_config and the provider account', async () => {
-    const { config, diagnostics } = await loadOne(`providers:
-  maxar: { accountId: "557471230760500000" }
-orders:
-  denver:
-    vendor: maxar
-    acquisitions: [10300100ARDFRESH1]
-    aoi: { type: Feature, properties: null, geometry: ${SQUARE} }
-    output: { azure: { container: imagery, prefix: ard/ } }
-`);
+    const { config, diagnostics } = await loadOne(maxarConfig('{ accountId: "557471230760500000" }', `    output: { azure: { container: imagery, prefix: ard/, sasUrlEnv: ACME_SAS } }
+    settings: { waterMask: false }
+    notifications: [{ email: ops@example.com }, { sns: "arn:aws:sns:us-east-1:1:t" }]
+`));
     expect(diagnostics).toEqual([]);
     const spec = config!.resources[0] as MaxarOrderSpec;
     expect(spec).toMatchObject({
       accountId: '557471230760500000',
       bundleAdjust: false,
+      settings: { water_mask: false },
       outputConfig: { azure_blob_storage: { container: 'imagery', prefix: 'ard/' } },
+      outputSecret: { field: 'sas_url', env: 'ACME_SAS' },
+      notifications: [{ type: 'email', address: 'ops@example.com' }, { type: 'sns', topic_arn: 'arn:aws:sns:us-east-1:1:t' }],
       customerReference: `of-denver-${spec.digest.slice(0, 8)}`,
     });
     expect(spec.aoi.geometry?.type).toBe('Polygon');
+  });
+
+  test('a Maxar order written before settings, notifications and credentials keeps its digest (no re-order, no ORDER_IMMUTABLE)', async () => {
+    const { config } = await loadOne(maxarConfig('{ accountId: "557471230760500000" }', '    output: { s3: { bucket: imagery, prefix: ard/ } }\n'));
+    // The reference orderform gave this order before the login/credentials change.
+    expect((config!.resources[0] as MaxarOrderSpec).customerReference).toBe(DENVER_REFERENCE);
+  });
+
+  test('Google Cloud and Azure outputs need exactly one way to write: a registered credentials id or a secret variable', async () => {
+    const order = (output: string) => maxarConfig('{}', `    output: ${output}\n`);
+    const none = await loadOne(order('{ gcs: { bucket: g } }'));
+    expect(none.diagnostics.map((d) => [d.code, d.source?.path])).toEqual([['MAXAR_OUTPUT_CREDENTIALS', 'orders.denver.output.gcs']]);
+    const both = await loadOne(order('{ azure: { container: c, credentialsId: w, sasUrlEnv: S } }'));
+    expect(both.diagnostics.map((d) => d.code)).toEqual(['MAXAR_OUTPUT_CREDENTIALS']);
+    const registered = await loadOne(order('{ gcs: { bucket: g, credentialsId: acme-writer } }'));
+    expect(registered.diagnostics).toEqual([]);
+    // No accountId: the order is the login's account's, known once connected.
+    expect((registered.config!.resources[0] as MaxarOrderSpec).accountId).toBeUndefined();
   });
 
   test('a quotation decision on a quotation id carries its contract', async () => {
@@ -169,7 +198,7 @@ describe('settings', () => {
       search: 'https://search.foundation.api.oneatlas.airbus.com',
       data: 'http://127.0.0.1:9001',
     });
-    expect(config!.providers.maxar).toEqual({ accountId: '1', endpoint: 'http://127.0.0.1:9002/maxar', apiKeyEnv: 'ORDERFORM_MAXAR_API_KEY' });
+    expect(config!.providers.maxar).toEqual({ accountId: '1', endpoint: 'http://127.0.0.1:9002/maxar', usernameEnv: 'ORDERFORM_MAXAR_USERNAME', passwordEnv: 'ORDERFORM_MAXAR_PASSWORD' });
     expect(config!.providers.oneatlas!.apiKeyEnv).toBe('ORDERFORM_ONEATLAS_API_KEY');
   });
 

@@ -41,4 +41,10 @@ describe('vendor defaults in the offline rules', () => {
       'PIXEL_CODING_RADIOMETRY: pixel coding 8bits needs display radiometry, not basic (the default)',
     ]);
   });
+
+  // Seed: "Dem and projection are not mandatory for primary, Dem is not mandatory for projected": allowed, not rejected.
+  test('a DEM and a projection on a primary product, a DEM on a projected one: accepted', async () => {
+    expect(await errors(order('legacy', 'PleiadesArchiveMono', '{ processingLevel: primary, dem: { a: SRTMV4 }, projection: { a: "2154" } }'))).toEqual([]);
+    expect(await errors(order('legacy', 'PleiadesArchiveMono', '{ processingLevel: projected, dem: { a: SRTMV4 }, projection: { a: "2154" } }'))).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ function order(address: string, cost: Cost): Change {
 const eur = (amount: number, account = 'CTR1'): Cost => ({ amount, currency: 'EUR', basis: 'price-endpoint', vendor: 'oneatlas', account });
 const usd = (byCategory: Cost['byCategory']): Cost => ({
   amount: Object.values(byCategory ?? {}).reduce((s, v) => s + (v ?? 0), 0),
-  currency: 'USD', basis: 'account-pricing', vendor: 'maxar', account: 'MX', byCategory,
+  currency: 'USD', basis: 'price-endpoint', vendor: 'maxar', account: 'MX', byCategory,
 });
 const noBudget: Budget = { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' };
 const facts: AccountFacts = { contracts: [{ contractId: 'CTR1', currency: 'EUR', creditRemaining: 1000 }] };

@@ -39,18 +39,18 @@ describe('budget.total across applies', () => {
     const price = await priceOfOneOrder();
     const budget = (period: string) => `budget: { total: { EUR: ${Math.round(price * 1.5)} }, period: ${period} }`;
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['a'], budget: budget('calendar-month') });
+    writeConfig(dir, { legacy: ['month-a'], budget: budget('calendar-month') });
     expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
     const file = join(dir, 'orderform.state.json');
     const state = JSON.parse(readFileSync(file, 'utf8'));
-    state.resources['orders.a'].createdAt = '2020-01-15T00:00:00.000Z';
+    state.resources['orders.month-a'].createdAt = '2020-01-15T00:00:00.000Z';
     writeFileSync(file, JSON.stringify(state));
 
-    writeConfig(dir, { legacy: ['a', 'b'], budget: budget('calendar-month') });
+    writeConfig(dir, { legacy: ['month-a', 'month-b'], budget: budget('calendar-month') });
     const month = await cli(['plan'], dir, sb().env);
     expect(month.code, month.out + month.err).toBe(0);
     expect(month.out).toMatch(/✓ budget\.total EUR \(\d{4}-\d{2}\): planned/);
-    writeConfig(dir, { legacy: ['a', 'b'], budget: budget('all-time') });
+    writeConfig(dir, { legacy: ['month-a', 'month-b'], budget: budget('all-time') });
     expect((await cli(['plan'], dir, sb().env)).code).toBe(1);
   });
 });

@@ -1,6 +1,8 @@
 /** Apply-time guards against the sandbox: price rises between plan and apply, running spend, safety flags, stale plans. */
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, configYaml, tempDir, writeConfig } from '../apply-e2e/fixture.js';
 import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
 
 const { sb } = useSandbox();
@@ -31,7 +33,7 @@ describe('apply guards', () => {
 
   it('tolerates a rise within safety.priceTolerance', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['paris'], safety: 'safety: { priceTolerance: 0.05 }' });
+    writeConfig(dir, { legacy: ['paris-tolerance'], safety: 'safety: { priceTolerance: 0.05 }' });
     await savedPlan(dir);
     sb().knobs.priceMultiplier = 1.04;
     sb().resetCalls();
@@ -66,7 +68,7 @@ describe('apply guards', () => {
 
   it('needs --allow-large-spend above safety.maxSpendWithoutFlag', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['paris'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
+    writeConfig(dir, { legacy: ['paris-large'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
     sb().resetCalls();
     const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
     expect(refused.code).toBe(1);
@@ -97,11 +99,27 @@ describe('apply guards', () => {
 
   it('refuses a saved plan once the state moved', async () => {
     const dir = tempDir();
-    writeConfig(dir, { legacy: ['paris'] });
+    writeConfig(dir, { legacy: ['paris-budget'] });
     await savedPlan(dir);
     expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
     const r = await cli(['apply', 'plan.json'], dir, sb().env);
     expect(r.code).toBe(1);
     expect(r.err).toContain('PLAN_STALE_STATE');
+  });
+});
+
+describe("a Pléiades Neo order's maxPrice", () => {
+  it('bounds the accept that buys it: refused at apply above it, even when the decision allows more', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'orders.yaml'), configYaml({ neo: ['n'], decisions: { d: ['n', 'accept', 1e6] } }).replace('    endUser:', '    maxPrice: { amount: 1, currency: EUR }\n    endUser:'));
+    sb().resetCalls();
+    const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(r.code, r.out).toBe(1);
+    expect(r.err, r.out).toMatch(/PRICE_OVER_MAX: quotations\.d: not bought: costs [\d,.]+ EUR, above its maxPrice 1\.00 EUR/);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/quotations': 1 });
+    // Once the quotation is known, plan says so before apply.
+    const plan = await cli(['plan'], dir, sb().env);
+    expect(plan.code).toBe(1);
+    expect(plan.out + plan.err).toMatch(/PRICE_OVER_MAX: quotations\.d costs [\d,.]+ EUR, above its maxPrice 1\.00 EUR/);
   });
 });

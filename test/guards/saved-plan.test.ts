@@ -20,18 +20,23 @@ function write(dir: string, o: FixtureOptions, refuseIfExpired = false): void {
 }
 
 /** A Pléiades Neo order whose quotation exists (applied), then the decision declared: the quotation id. */
-async function quoted(dir: string): Promise<string> {
-  writeConfig(dir, { neo: ['n'] });
+async function quoted(dir: string, n: string): Promise<string> {
+  writeConfig(dir, { neo: [n] });
   const r = await cli(['apply', '--auto-approve'], dir, sb().env);
   expect(r.code, r.err).toBe(0);
-  return JSON.parse(readFileSync(join(dir, 'orderform.state.json'), 'utf8')).resources['orders.n'].remote.quotationId as string;
+  return JSON.parse(readFileSync(join(dir, 'orderform.state.json'), 'utf8')).resources[`orders.${n}`].remote.quotationId as string;
 }
+
+let orders = 0;
+/** An order key of its own: the sandbox is shared, and a quotation it already holds under a key would be adopted. */
+const newKey = () => `n${++orders}`;
 
 describe('a saved plan applied later', () => {
   it('is refused before anything runs when a quotation it accepts expired since (PLAN_QUOTATION_EXPIRED); with refuseIfExpired the next apply refuses it', async () => {
     const dir = tempDir();
-    const quotation = await quoted(dir);
-    write(dir, { neo: ['n'], decisions: { d: ['n', 'accept', 1e6] } }, true);
+    const n = newKey();
+    const quotation = await quoted(dir, n);
+    write(dir, { neo: [n], decisions: { d: [n, 'accept', 1e6] } }, true);
     expect((await cli(['plan', '--out', 'plan.json'], dir, sb().env)).code).toBe(0);
     expect(sb().expireQuotation(quotation)).toBe(true);
     sb().resetCalls();
@@ -67,8 +72,9 @@ describe('a saved plan applied later', () => {
 describe('declared refusals and expiry at the moment of purchase', () => {
   it('a declared refusal of an expired quotation is sent', async () => {
     const dir = tempDir();
-    const quotation = await quoted(dir);
-    writeConfig(dir, { neo: ['n'], decisions: { d: ['n', 'refuse'] } });
+    const n = newKey();
+    const quotation = await quoted(dir, n);
+    writeConfig(dir, { neo: [n], decisions: { d: [n, 'refuse'] } });
     expect(sb().expireQuotation(quotation)).toBe(true);
     sb().resetCalls();
     const r = await cli(['apply', '--auto-approve'], dir, sb().env);
@@ -79,8 +85,9 @@ describe('declared refusals and expiry at the moment of purchase', () => {
 
   it.each([[true, { [REFUSE]: 1 }], [false, {}]])('a quotation that lapses between plan and purchase is never accepted (refuseIfExpired: %s)', async (refuseIfExpired, calls) => {
     const dir = tempDir();
-    await quoted(dir);
-    write(dir, { neo: ['n'], decisions: { d: ['n', 'accept', 1e6] } }, refuseIfExpired);
+    const n = newKey();
+    await quoted(dir, n);
+    write(dir, { neo: [n], decisions: { d: [n, 'accept', 1e6] } }, refuseIfExpired);
     const { config } = await loadConfig([join(dir, 'orders.yaml')], { cwd: dir, env: sb().env });
     const store = new FileStateStore(config!.state.backend === 'file' ? config!.state.path : '');
     await store.lock('test');

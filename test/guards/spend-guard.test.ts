@@ -58,7 +58,7 @@ describe('plan amounts bound the charge', () => {
     const spend = createSpendGuard({
       config: { budget: { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: [] },
       facts: { contracts: [] },
-      reprice: async () => ({ amount: 65.1, currency: 'USD', basis: 'account-pricing', vendor: 'maxar' }),
+      reprice: async () => ({ amount: 65.1, currency: 'USD', basis: 'price-endpoint', vendor: 'maxar' }),
       allowLargeSpend: true,
       onChargedAbove: (d) => reported.push(`${d.code}: ${d.summary}`),
     })(() => undefined);

@@ -34,6 +34,6 @@ export async function startWorld(extraFiles: Record<string, string> = {}): Promi
 
 /** Calls that change something remotely (everything but GETs and the read-only POSTs). */
 export function mutatingCalls(calls: Record<string, number>): string[] {
-  const readOnlyPost = /(token|opensearch|prices|options|orders\/search)/;
+  const readOnlyPost = /(token|authenticate|opensearch|prices|options|orders\/search|metadata|select|\(dry run\))/;
   return Object.keys(calls).filter((k) => !k.startsWith('GET') && !(k.startsWith('POST') && readOnlyPost.test(k)));
 }

@@ -19,7 +19,8 @@ describe('orderform plan against the sandbox', () => {
     const { config } = await loadConfig([join(world.dir, 'orders.yaml.example')], { cwd: world.dir, env: world.sb.env });
     const r = await world.cli('plan', '-c', 'orders.yaml.example');
     for (const res of config!.resources) expect(r.stdout).toContain(res.address);
-    expect(r.stdout).toMatch(/cost: 732\.18 USD \(account-pricing/);
+    // Maxar's dry run: each acquisition's part of the AOI × its category price (fresh 25, standard 20, training 5).
+    expect(r.stdout).toMatch(/cost: 732\.00 USD \(price-endpoint: Maxar dry run: 14\.64 km² fresh, 14\.64 km² standard, 14\.64 km² training/);
     expect(r.stdout).toMatch(/Spend:\n(.*\n)*\s+[\d,.]+ USD/);
     expect(r.stdout).toMatch(/^Plan: /m);
     expect(mutatingCalls(world.sb.calls())).toEqual([]);

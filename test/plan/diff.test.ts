@@ -35,7 +35,26 @@ const changedOrder = { ...legacyOrder('x', 'dig-2'), items: [{ catalogItemId: 'c
 
 const cases: Case[] = [
   // orders
-  { name: 'new legacy order is placed', desired: [legacyOrder('x')], expect: { 'orders.x': { action: 'create', reason: 'new', irreversible: true } } },
+  {
+    name: 'new legacy order not looked up at the vendor is placed, with a warning that it could not be checked',
+    desired: [legacyOrder('x')], expect: { 'orders.x': { action: 'create', reason: 'new', irreversible: true, note: /not checked at the vendor/ } }, diagnostics: ['ORDER_NOT_CHECKABLE'],
+  },
+  {
+    name: 'order not in state but found at the vendor by its reference is adopted, not bought',
+    desired: [legacyOrder('x')], remote: { 'orders.x': { exists: true, foundBy: 'reference', status: 'delivered', salesOrderId: 'SAL7' } },
+    expect: { 'orders.x': { action: 'adopt', reason: 'found-at-vendor', irreversible: false, note: /found at the vendor by reference .*: sales order SAL7 \(delivered\)/ } },
+  },
+  {
+    name: 'Neo order not in state, its quotation found at the vendor: adopted with the quotation',
+    desired: [neoOrder('neo'), decision('d', 'orders.neo')], remote: { 'orders.neo': { ...sent('QUO5'), foundBy: 'reference', status: 'quotation-sent' } },
+    expect: { 'orders.neo': { action: 'adopt', reason: 'found-at-vendor', note: /quotation QUO5/ }, 'quotations.d': { action: 'accept', reason: 'decision-declared', dependsOn: ['orders.neo'] } },
+  },
+  {
+    name: 'a declared reference held at the vendor by an order of another product is an error naming both',
+    desired: [neoOrder('neo')], remote: { 'orders.neo': { ...sent('QUO5'), foundBy: 'reference', productTypeId: 'SomethingElse' } },
+    expect: { 'orders.neo': { action: 'noop', reason: 'spec-changed', fieldPaths: ['productTypeId'] } }, diagnostics: ['REFERENCE_HELD_BY_OTHER_ORDER'],
+  },
+  { name: 'new legacy order looked up and not delivered yet is placed', desired: [legacyOrder('x')], remote: { 'orders.x': { exists: false } }, expect: { 'orders.x': { action: 'create', reason: 'new', irreversible: true } } },
   { name: 'new Neo order asks for a quotation', desired: [neoOrder('neo')], expect: { 'orders.neo': { action: 'request-quotation', reason: 'quotation-needed', irreversible: false, note: /price known/ } } },
   { name: 'new Maxar order is placed', desired: [maxarOrder('m')], expect: { 'orders.m': { action: 'create', reason: 'new', irreversible: true } } },
   { name: 'placed order, same spec: nothing to do', desired: [legacyOrder('x')], state: [recorded(legacyOrder('x'), 'in-progress', { salesOrderId: 'SAL1' })], expect: { 'orders.x': { action: 'noop', reason: 'unchanged' } } },

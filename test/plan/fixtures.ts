@@ -12,7 +12,7 @@ export function legacyOrder(key: string, digest = 'dig-1'): OneAtlasOrderSpec {
     mission: 'PLEIADES', productTypeId: 'PT1', acquisitionMode: 'mono',
     aois: [{ id: 1, name: 'paris', geometry: poly, areaKm2: 25, source: at(`orders.${key}.aoi`) }],
     items: [{ catalogItemId: 'cat-1', aoiId: 1 }], options: { processing_level: 'PRIMARY' },
-    primaryMarket: 'AGRICULTURE', endUser: { name: 'ACME', country: 'FR' }, deliveryType: 'network',
+    primaryMarket: 'AGRICULTURE', endUser: { name: 'ACME', country: 'FR' }, deliveryType: 'network', notificationEmails: [],
     customerReference: `of-${key}-${digest}`,
   };
 }
@@ -25,7 +25,7 @@ export function maxarOrder(key: string, digest = 'dig-1'): MaxarOrderSpec {
   return {
     kind: 'maxar_ard_order', address: `orders.${key}`, key, digest, source: at(`orders.${key}`), accountId: '557471230760500000',
     acquisitions: ['10300100ARDFRESH1'], aoi: { id: 1, name: 'a', geometry: poly, areaKm2: 25, source: at(`orders.${key}.aoi`) },
-    bundleAdjust: false, outputConfig: { amazon_s3: { bucket: 'b', prefix: 'p' } }, customerReference: `of-${key}`,
+    bundleAdjust: false, settings: {}, outputConfig: { amazon_s3: { bucket: 'b', prefix: 'p' } }, notifications: [], customerReference: `of-${key}`,
   };
 }
 

@@ -21,7 +21,7 @@ describe('summary', () => {
 
   it('counts every action', () => {
     expect(countActions([c('create', 'oneatlas_order'), c('noop', 'oneatlas_order'), c('noop', 'oneatlas_alert')])).toEqual({
-      create: 1, update: 0, replace: 0, delete: 0, 'request-quotation': 0, accept: 0, refuse: 0, forget: 0, noop: 2,
+      create: 1, update: 0, replace: 0, delete: 0, 'request-quotation': 0, accept: 0, refuse: 0, forget: 0, adopt: 0, noop: 2,
     });
   });
 

@@ -9,7 +9,7 @@ describe('createProviders', () => {
   it('names every unset key variable in a MISSING_CREDENTIALS diagnostic', () => {
     let err: unknown;
     try {
-      createProviders({ config, env: { ORDERFORM_MAXAR_API_KEY: '  ' } });
+      createProviders({ config, env: { ORDERFORM_MAXAR_USERNAME: 'me@example.com', ORDERFORM_MAXAR_PASSWORD: '  ' } });
     } catch (e) {
       err = e;
     }
@@ -17,13 +17,13 @@ describe('createProviders', () => {
     const ds = (err as DiagnosticsError).diagnostics;
     expect(ds.map((d) => d.code)).toEqual(['MISSING_CREDENTIALS', 'MISSING_CREDENTIALS']);
     expect(ds[0]?.summary).toContain('ORDERFORM_ONEATLAS_API_KEY');
-    expect(ds[1]?.summary).toContain('ORDERFORM_MAXAR_API_KEY');
+    expect(ds[1]?.summary).toContain('ORDERFORM_MAXAR_PASSWORD');
   });
 
   it('builds only the configured vendors', async () => {
-    const p = createProviders({ config: { providers: { maxar: config.providers.maxar } }, env: { ORDERFORM_MAXAR_API_KEY: 'k-123456' } });
+    const p = createProviders({ config: { providers: { maxar: config.providers.maxar } }, env: { ORDERFORM_MAXAR_USERNAME: 'me@example.com', ORDERFORM_MAXAR_PASSWORD: 'pw-123456' } });
     expect(p.oneatlas).toBeUndefined();
-    expect(p.maxar?.accountId).toBe('557471230760500000');
+    expect(await p.maxar?.accountId()).toBe('557471230760500000');
     await p.close();
   });
 });

@@ -36,6 +36,7 @@ export function oneAtlasOrder(over: Partial<OneAtlasOrderSpec> = {}): OneAtlasOr
     primaryMarket: 'CARTO',
     endUser: { name: 'ACME', country: 'FR' },
     deliveryType: 'network',
+    notificationEmails: [],
     customerReference: 'of-paris-0123abcd',
     ...over,
   };
@@ -70,7 +71,9 @@ export function maxarOrder(over: Partial<MaxarOrderSpec> = {}): MaxarOrderSpec {
     acquisitions: ['10300100ARDFRESH1'],
     aoi: { id: 1, name: 'paris', geometry: square, areaKm2: 81.5, source },
     bundleAdjust: false,
+    settings: {},
     outputConfig: { amazon_s3: { bucket: 'my-bucket', prefix: 'ard/' } },
+    notifications: [],
     customerReference: 'of-maxar-paris-0123abcd',
     ...over,
   };
@@ -84,7 +87,7 @@ export function providersConfig(urls: { oneatlas: string; maxar: string }): Pick
         endpoints: { auth: urls.oneatlas, order: urls.oneatlas, search: urls.oneatlas, data: urls.oneatlas },
         contracts: [legacyContract, neoContract],
       },
-      maxar: { apiKeyEnv: 'ORDERFORM_MAXAR_API_KEY', endpoint: urls.maxar, accountId: '557471230760500000' },
+      maxar: { usernameEnv: 'ORDERFORM_MAXAR_USERNAME', passwordEnv: 'ORDERFORM_MAXAR_PASSWORD', endpoint: urls.maxar, accountId: '557471230760500000' },
     },
   };
 }

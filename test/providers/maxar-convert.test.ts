@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromAccount, fromAcquisition, fromOrder, referenceFilter, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
-import { readAccount, readOrderEnvelope, readOrderList } from '../../engine/providers/maxar-ard/wire.js';
+import { costByCategory, fromAccount, fromOrder, fromUsage, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
+import { readAccount, readAccountUsage, readEstimate, readOrder, readOrderList, readPlaced, readSelf } from '../../engine/providers/maxar-ard/wire.js';
 import { maxarOrder, square } from './fixtures.js';
 
+/** Seed 004's example answer, verbatim where it matters. */
 const seedAccount = {
   account: {
-    account_id: '557471230760500000',
+    account_id: '5600098189427357..',
     name: 'Maxar ARD Docs',
     active: true,
     pricing: { fresh_imagery_price: 25, standard_imagery_price: 20, training_imagery_price: 5 },
@@ -13,59 +14,97 @@ const seedAccount = {
       annual_subscription_fee_limit: 15000,
       fresh_imagery_fee_limit: 20000,
       standard_imagery_fee_limit: -1,
-      training_imagery_fee_limit: null,
+      training_imagery_fee_limit: -1,
       tasking_imagery_fee_limit: 0,
     },
-    usage: { annual_subscription_fee: 1200, fresh_imagery_fee: 1000 },
   },
   links: {},
   response_timestamp: '2022-06-03T15:14:08Z',
 };
 
-describe('Maxar account', () => {
-  it('reads prices per km², limits (−1/null: none, 0: not orderable) and usage', () => {
+/** The usage resource's shape (USAGE docs; SDK admin.py AdminUsage). */
+const usageAnswer = {
+  account_id: '1',
+  usage: {
+    area: { fresh_imagery_sqkm: 5.91, standard_imagery_sqkm: 0, training_imagery_sqkm: 0, total_imagery_sqkm: 5.91, estimate: false },
+    cost: { fresh_imagery_cost: 147.75, standard_imagery_cost: 0, training_imagery_cost: null, tasking_imagery_cost: 10, total_imagery_cost: 157.75, estimate: false },
+    limits: {},
+    available: { total_imagery_balance: -1 },
+  },
+};
+
+describe('Maxar account and usage', () => {
+  it('reads prices per km² and limits (−1/null: none, 0: not orderable)', () => {
     const a = fromAccount(readAccount(seedAccount));
     expect(a.pricing).toEqual({ fresh: 25, standard: 20, training: 5 });
     expect(a.limits).toEqual({ annual: 15000, fresh: 20000, standard: null, training: null, tasking: 0 });
-    expect(a.usage).toEqual({ annual: 1200, fresh: 1000, standard: 0, training: 0, tasking: 0 });
-  });
-
-  it('also finds usage beside the account object', () => {
-    const { usage, ...account } = seedAccount.account;
-    expect(fromAccount(readAccount({ account, usage: { training_imagery_fee: 7 } })).usage.training).toBe(7);
   });
 
   it('names a missing price', () => {
     const bad = { account: { ...seedAccount.account, pricing: { fresh_imagery_price: 25, standard_imagery_price: 20 } } };
     expect(() => readAccount(bad)).toThrow(/account\.pricing\.training_imagery_price/);
   });
+
+  it('takes spent-so-far from the usage resource; the annual limit counts archive categories only', () => {
+    expect(fromUsage(readAccountUsage(usageAnswer))).toEqual({ fresh: 147.75, standard: 0, training: 0, tasking: 10, annual: 147.75 });
+    expect(() => readAccountUsage({ usage: { area: {}, cost: {} } })).toThrow(/usage\.cost\.total_imagery_cost/);
+  });
+
+  it('reads who the login is', () => {
+    expect(readSelf({ user: { user_id: 'u', account_id: '42' } }).user.account_id).toBe('42');
+    expect(() => readSelf({ user: { user_id: 'u' } })).toThrow(/user\.account_id/);
+  });
 });
 
 describe('Maxar orders', () => {
-  it('builds the order body with the reference in metadata', () => {
-    expect(toOrderRequest(maxarOrder())).toEqual({
+  it('builds the documented body: bundle_adjust in settings, prefix always sent, reference in metadata', () => {
+    expect(toOrderRequest(maxarOrder({ bundleAdjust: true, outputConfig: { amazon_s3: { bucket: 'b' } } }), () => '')).toEqual({
       acquisitions: ['10300100ARDFRESH1'],
       intersects: square,
-      bundle_adjust: false,
-      output_config: { amazon_s3: { bucket: 'my-bucket', prefix: 'ard/' } },
+      output_config: { amazon_s3: { prefix: '', bucket: 'b' } },
+      settings: { bundle_adjust: true },
       metadata: { reference: 'of-maxar-paris-0123abcd' },
     });
-    expect(referenceFilter('of-x')).toBe('metadata.reference:of-x');
   });
 
-  it('maps order status and cost', () => {
-    const order = readOrderEnvelope(
-      { order: { order_id: 'o1', status: 'RUNNING', metadata: { reference: 'r' }, cost: { amount: 2037.5, currency: 'USD', category: 'fresh' } } },
-      'GET /api/v1/order/{id}',
-    );
-    expect(fromOrder(order)).toEqual({ orderId: 'o1', reference: 'r', status: 'in-progress', price: { amount: 2037.5, currency: 'USD' }, category: 'fresh' });
-    expect(fromOrder({ order_id: 'o2', status: 'SUCCEEDED' }).status).toBe('delivered');
-    expect(() => fromOrder({ order_id: 'o3', status: 'LOST' })).toThrow(/order\.status/);
+  it('sends a cloud write secret read from the variable the config names, and notifications', () => {
+    const spec = maxarOrder({
+      outputConfig: { azure_blob_storage: { container: 'c', prefix: 'p' } },
+      outputSecret: { field: 'sas_url', env: 'MY_SAS' },
+      settings: { cloud_mask: false },
+      notifications: [{ type: 'email', address: 'ops@example.com' }],
+    });
+    const asked: string[] = [];
+    const body = toOrderRequest(spec, (v) => (asked.push(v), 'https://sas'));
+    expect(asked).toEqual(['MY_SAS']);
+    expect(body.output_config).toEqual({ azure_blob_storage: { prefix: 'p', container: 'c', sas_url: 'https://sas' } });
+    expect(body.settings).toEqual({ cloud_mask: false, bundle_adjust: false });
+    expect(body.notifications).toEqual([{ type: 'email', address: 'ops@example.com' }]);
   });
 
-  it('checks listings and acquisitions', () => {
-    expect(() => readOrderList({ orders: [{ status: 'RUNNING' }], has_more: false })).toThrow(/orders\[0\]\.order_id/);
-    expect(fromAcquisition({ acquisition_id: 'a', acquired: '2024-01-02T00:00:00Z' }).acquired.toISOString()).toBe('2024-01-02T00:00:00.000Z');
-    expect(() => fromAcquisition({ acquisition_id: 'a', acquired: 'yesterday' })).toThrow(/acquired/);
+  it('reads the dry-run estimate per category (null cost: category without pricing, nothing there)', () => {
+    const u = readEstimate({ usage: usageAnswer.usage });
+    expect(costByCategory(u)).toEqual({ fresh: 147.75, standard: 0, training: 0, tasking: 10 });
+    expect(() => readEstimate({ id: 'x' })).toThrow(/usage/);
+  });
+
+  it('reads a placed order by its top-level id', () => {
+    expect(readPlaced({ id: '5575', status: 'RUNNING' }).id).toBe('5575');
+    expect(() => readPlaced({ order: { order_id: '5575' } })).toThrow(/\bid\b/);
+  });
+
+  it('maps every documented status: RUNNING, SUCCEEDED, FAILED and ERROR; an unknown one is still running', () => {
+    const o = readOrder({ id: 'o1', status: 'RUNNING', order: { metadata: { reference: 'r' } } });
+    expect(fromOrder(o)).toEqual({ orderId: 'o1', reference: 'r', status: 'in-progress', vendorStatus: 'RUNNING' });
+    expect(fromOrder({ id: 'o2', status: 'SUCCEEDED' }).status).toBe('delivered');
+    expect(fromOrder({ id: 'o3', status: 'FAILED', status_message: 'boom' })).toMatchObject({ status: 'failed', statusMessage: 'boom' });
+    expect(fromOrder({ id: 'o4', status: 'ERROR' }).status).toBe('failed');
+    expect(fromOrder({ id: 'o5', status: 'QUEUED' }).status).toBe('in-progress');
+  });
+
+  it('checks listings: {data, has_more} with an id per order', () => {
+    expect(readOrderList({ data: [{ id: 'a', status: 'RUNNING' }], has_more: false }, 'GET /api/v1/order').data).toHaveLength(1);
+    expect(() => readOrderList({ orders: [], has_more: false }, 'GET /api/v1/order')).toThrow(/data/);
+    expect(() => readOrderList({ data: [{ status: 'RUNNING' }], has_more: false }, 'GET /api/v1/order')).toThrow(/data\[0\]\.id/);
   });
 });

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, HttpError, OutcomeUnknownError } from '../../engine/providers/index.js';
+/** The Maxar ARD client against the sandbox, with the sandbox's user-role login unless a test says otherwise. */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DiagnosticsError } from '../../engine/diagnostics.js';
+import { collect, createProviders, HttpClient, HttpError, OutcomeUnknownError } from '../../engine/providers/index.js';
 import type { MaxarClient } from '../../engine/providers/maxar-ard/client.js';
-import { fromAccount, fromAcquisition, fromOrder, referenceFilter, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
-import { ageCategory } from '../../engine/plan/cost.js';
+import { costByCategory, fromAccount, fromOrder, fromUsage, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
+import { createMaxarPricer } from '../../engine/providers/maxar-ard/pricing.js';
+import { orRefusal } from '../../engine/providers/maxar-ard/refusals.js';
+import { MAXAR_ADMIN_LOGIN } from '../../sandbox/index.js';
 import { maxarOrder } from './fixtures.js';
-import { callsTo, startHarness, type Harness } from './sandbox-harness.js';
+import { callsTo, configFromEnv, startHarness, type Harness } from './sandbox-harness.js';
 
 let h: Harness;
 let mx: MaxarClient;
@@ -17,74 +21,182 @@ afterAll(async () => h?.close());
 
 let seq = 0;
 const ref = (what: string): string => `test-${what}-${++seq}-${Date.now().toString(36)}`;
+const noSecret = () => '';
+const body = (over: Parameters<typeof maxarOrder>[0] = {}) => toOrderRequest(maxarOrder({ customerReference: ref('o'), ...over }), noSecret);
 
-describe('Maxar ARD account and acquisitions', () => {
-  it('reads pricing per km², limits and usage', async () => {
-    const a = fromAccount(await mx.account());
-    expect(a.accountId).toBe('557471230760500000');
-    expect(a.pricing.fresh).toBeGreaterThan(0);
-    expect(a.pricing.standard).toBeGreaterThan(0);
-    expect(a.pricing.training).toBeGreaterThan(0);
-    expect(Object.keys(a.limits).sort()).toEqual(['annual', 'fresh', 'standard', 'tasking', 'training']);
+/** A client of its own (no account id configured unless given), e.g. to log in as the admin. */
+function clientWith(env: Record<string, string>, accountId?: string): { client: MaxarClient; close: () => Promise<void> } {
+  const fullEnv = { ...h.sb.env, ...env };
+  const config = configFromEnv(fullEnv);
+  const { accountId: _configured, ...maxar } = config.providers.maxar!;
+  const p = createProviders({ config: { providers: { maxar: { ...maxar, ...(accountId ? { accountId } : {}) } } }, env: fullEnv });
+  return { client: p.maxar!, close: () => p.close() };
+}
+
+describe('Maxar ARD login', () => {
+  it('logs in with username and password, then renews with the refresh token before expiry', async () => {
+    const http = new HttpClient();
+    const forms: Record<string, string>[] = [];
+    const spy = vi.spyOn(http, 'request');
+    spy.mockImplementation(async function (this: HttpClient, req) {
+      if (req.form) forms.push(req.form);
+      return HttpClient.prototype.request.call(this, req);
+    });
+    const config = configFromEnv(h.sb.env);
+    const p = createProviders({ config: { providers: { maxar: config.providers.maxar! } }, env: h.sb.env, http });
+    h.sb.knobs.tokenLifetimeSec = 1;
+    try {
+      await p.maxar!.account();
+      await new Promise((r) => setTimeout(r, 1_100));
+      await p.maxar!.account();
+    } finally {
+      h.sb.knobs.tokenLifetimeSec = 3600;
+      await http.close();
+    }
+    expect(forms.map((f) => f.grant_type)).toEqual(['password', 'refresh_token']);
+    expect(forms[0]).toMatchObject({ username: h.sb.env.ORDERFORM_MAXAR_USERNAME });
   });
 
-  it('looks acquisitions up and knows their age category', async () => {
-    const now = new Date();
-    const cat = async (id: string) => {
-      const w = await mx.acquisition(id);
-      return w && ageCategory(fromAcquisition(w).acquired, now);
-    };
-    expect(await cat('10300100ARDFRESH1')).toBe('fresh');
-    expect(await cat('10300100ARDSTD001')).toBe('standard');
-    expect(await cat('10300100ARDTRAIN1')).toBe('training');
-    expect(await mx.acquisition('NOPE')).toBeNull();
+  it('names both variables when Maxar refuses the login, and never echoes the password', async () => {
+    const { client, close } = clientWith({ ORDERFORM_MAXAR_PASSWORD: 'wrong-password-1234' });
+    try {
+      const err = await client.account().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DiagnosticsError);
+      const d = (err as DiagnosticsError).diagnostics[0]!;
+      expect(d.code).toBe('INVALID_CREDENTIALS');
+      expect(d.summary).toContain('ORDERFORM_MAXAR_USERNAME / ORDERFORM_MAXAR_PASSWORD');
+      expect(JSON.stringify(d)).not.toContain('wrong-password-1234');
+    } finally {
+      await close();
+    }
+  });
+
+  it('finds the account id from /auth/self when the config gives none', async () => {
+    const { client, close } = clientWith({});
+    try {
+      expect(await client.accountId()).toBe('557471230760500000');
+      expect(fromAccount(await client.account()).pricing).toEqual({ fresh: 25, standard: 20, training: 5 });
+      expect(await client.isAdmin()).toBe(false);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('Maxar ARD metadata, estimate and usage', () => {
+  it('looks acquisitions up by cell metadata, all in one call', async () => {
+    h.sb.resetCalls();
+    const tiles = await mx.tiles(['10300100ARDFRESH1', '10300100ARDSTD001', 'NOPE']);
+    expect(tiles.map((t) => t.properties.acquisition_id).sort()).toEqual(['10300100ARDFRESH1', '10300100ARDSTD001']);
+    expect(callsTo(h.sb, 'POST', '/api/v1/metadata/cells/acquisitions')).toBe(1);
+  });
+
+  it('prices with the dry run: places nothing, and the charge is exactly the estimate', async () => {
+    const before = fromUsage(await mx.usage());
+    const listed = (await collect(mx.myOrders())).length;
+    const request = body({ acquisitions: ['10300100ARDFRESH1', '10300100ARDTRAIN1'] });
+    const estimate = await mx.estimate(request);
+    expect((await collect(mx.myOrders())).length).toBe(listed);
+    expect(fromUsage(await mx.usage())).toEqual(before);
+
+    await mx.placeOrder(request);
+    const after = fromUsage(await mx.usage());
+    const est = costByCategory(estimate);
+    expect(after.fresh).toBeCloseTo(before.fresh + est.fresh, 2);
+    expect(after.training).toBeCloseTo(before.training + est.training, 2);
+    expect(after.annual).toBeCloseTo(before.annual + (estimate.cost.total_imagery_cost ?? 0), 2);
+  });
+
+  it('charges only what each acquisition covers of the AOI (not AOI km² × price)', async () => {
+    // The training acquisition covers 2.15–2.7 E: an AOI from 2.6 to 2.8 E is half outside it.
+    const aoi = { type: 'Polygon' as const, coordinates: [[[2.6, 48.8], [2.8, 48.8], [2.8, 48.9], [2.6, 48.9], [2.6, 48.8]]] as [number, number][][] };
+    const cost = await createMaxarPricer(mx).price(maxarOrder({ acquisitions: ['10300100ARDTRAIN1'], aoi: { id: 1, name: 'edge', geometry: aoi, areaKm2: 162.9, source: maxarOrder().source } }));
+    expect(cost.amount).toBeGreaterThan(0);
+    expect(cost.amount!).toBeLessThan(162.9 * 5 * 0.6);
+    expect(cost).toMatchObject({ currency: 'USD', basis: 'price-endpoint', vendor: 'maxar', account: '557471230760500000' });
+  });
+
+  it('reports an unknown acquisition where it is written, before the vendor refusal', async () => {
+    const spec = maxarOrder({ acquisitions: ['10300100NOPE'] });
+    const err = await createMaxarPricer(mx).price(spec).catch((e: unknown) => e);
+    expect((err as DiagnosticsError).diagnostics[0]).toMatchObject({ code: 'UNKNOWN_ACQUISITION', source: spec.source });
   });
 });
 
 describe('Maxar ARD orders', () => {
-  it('places an order, fetches it and finds it by its reference', async () => {
-    const spec = maxarOrder({ customerReference: ref('place') });
-    const placed = fromOrder(await mx.placeOrder(toOrderRequest(spec)));
-    expect(placed).toMatchObject({ reference: spec.customerReference, status: 'in-progress' });
-    expect(placed.price?.currency).toBe('USD');
-    expect(placed.price?.amount).toBeGreaterThan(0);
-
-    const fetched = await mx.order(placed.orderId);
-    expect(fetched && fromOrder(fetched).orderId).toBe(placed.orderId);
+  it('places an order (top-level id), reads its status, and finds it in the user listing by reference', async () => {
+    const request = body();
+    const placed = await mx.placeOrder(request);
+    const fetched = await mx.order(placed.id);
+    expect(fetched && fromOrder(fetched)).toMatchObject({ orderId: placed.id, reference: request.metadata.reference, status: 'delivered' });
     expect(await mx.order('0000000000')).toBeNull();
-
-    const found = await collect(mx.orders({ filter: [referenceFilter(spec.customerReference)] }));
-    expect(found.map((o) => o.order_id)).toEqual([placed.orderId]);
+    const found = await collect(mx.myOrders({ filter: [`metadata.reference:${request.metadata.reference}`] }));
+    expect(found.map((o) => o.id)).toEqual([placed.id]);
   });
 
-  it('pages forward through the account orders', async () => {
-    for (let i = 0; i < 5; i++) await mx.placeOrder(toOrderRequest(maxarOrder({ customerReference: ref('page'), acquisitions: ['10300100ARDTRAIN1'] })));
-    const all = await collect(mx.orders({ limit: 100 }));
+  it('reports a failed order with Maxar status FAILED and its message', async () => {
+    const placed = await mx.placeOrder(body({ acquisitions: ['10300100ARDFAIL01'] }));
+    const o = fromOrder((await mx.order(placed.id))!);
+    expect(o).toMatchObject({ status: 'failed', vendorStatus: 'FAILED' });
+    expect(o.statusMessage).toMatch(/failed/i);
+  });
+
+  it('pages forward through the user listing until has_more is false', async () => {
+    for (let i = 0; i < 5; i++) await mx.placeOrder(body({ acquisitions: ['10300100ARDTRAIN1'] }));
+    const all = await collect(mx.myOrders({ limit: 100 }));
     h.sb.resetCalls();
-    const paged = await collect(mx.orders({ limit: 2 }));
-    expect(paged.map((o) => o.order_id)).toEqual(all.map((o) => o.order_id));
-    expect(callsTo(h.sb, 'GET', '/api/v1/admin/account/{account}/order')).toBe(Math.ceil(all.length / 2));
+    const paged = await collect(mx.myOrders({ limit: 2 }));
+    expect(paged.map((o) => o.id)).toEqual(all.map((o) => o.id));
+    expect(callsTo(h.sb, 'GET', '/api/v1/order')).toBe(Math.ceil(all.length / 2));
   });
 
-  it('maps a fee limit to 422 LIMIT_EXCEEDED', async () => {
-    h.sb.knobs.maxarLimits = { fresh_imagery_fee_limit: 0 };
+  it('keeps the account listing for admins: a user role gets 403, an admin sees every user with all the seed parameters', async () => {
+    const denied = await (await mx.accountOrders({ limit: 5 })).next().catch((e: unknown) => e);
+    expect(denied).toBeInstanceOf(HttpError);
+    expect(denied).toMatchObject({ status: 403 });
+    const { client: admin, close } = clientWith({ ORDERFORM_MAXAR_USERNAME: MAXAR_ADMIN_LOGIN.username, ORDERFORM_MAXAR_PASSWORD: MAXAR_ADMIN_LOGIN.password });
     try {
-      const err = await mx.placeOrder(toOrderRequest(maxarOrder({ customerReference: ref('limit') }))).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(HttpError);
-      expect(err).toMatchObject({ status: 422, code: 'LIMIT_EXCEEDED' });
+      expect(await admin.isAdmin()).toBe(true);
+      const all = await collect(await admin.accountOrders({ limit: 100 }));
+      expect(new Set(all.map((o) => o.user_id)).size).toBeGreaterThan(1);
+      const colleague = all.find((o) => o.user_id !== all[0]!.user_id && o.id !== all[0]!.id)!;
+      const mine = await collect(await admin.accountOrders({ user_id: colleague.user_id!, sort: 'asc', limit: 1, start_date: '2000-01-01', end_date: '2999-12-31', filter: ['bundle_adjust:true', 'output_config.amazon_s3.bucket:colleague-ard'] }));
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.every((o) => o.user_id === colleague.user_id)).toBe(true);
+      expect(mine.map((o) => o.id)).toEqual([...mine.map((o) => o.id)].sort());
     } finally {
-      h.sb.knobs.maxarLimits = {};
+      await close();
     }
   });
 
+  it('turns a fee-limit breach at order time into a refused purchase (MAXAR_LIMIT_REFUSED) and places nothing', async () => {
+    const spec = maxarOrder({ customerReference: ref('limit') });
+    h.sb.knobs.maxarLimits = { fresh_imagery_fee_limit: 0 };
+    try {
+      const err = await orRefusal(spec, true, () => mx.placeOrder(toOrderRequest(spec, noSecret))).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DiagnosticsError);
+      expect((err as DiagnosticsError).diagnostics[0]).toMatchObject({ code: 'MAXAR_LIMIT_REFUSED' });
+      expect((err as DiagnosticsError).diagnostics[0]!.detail).toContain('Nothing was ordered');
+    } finally {
+      h.sb.knobs.maxarLimits = {};
+    }
+    expect(await collect(mx.myOrders({ filter: [`metadata.reference:${spec.customerReference}`] }))).toEqual([]);
+  });
+
+  it('needs write credentials for Google Cloud; the secret goes to Maxar and is never echoed back', async () => {
+    const gcs = maxarOrder({ customerReference: ref('gcs'), outputConfig: { google_cloud_storage: { bucket: 'g' } } });
+    await expect(mx.placeOrder(toOrderRequest(gcs, noSecret))).rejects.toMatchObject({ status: 400 });
+    const withSecret = { ...gcs, outputSecret: { field: 'service_credentials' as const, env: 'X' } };
+    const placed = await mx.placeOrder(toOrderRequest(withSecret, () => 'c2VydmljZS1hY2NvdW50'));
+    expect(JSON.stringify(await mx.order(placed.id))).not.toContain('c2VydmljZS1hY2NvdW50');
+  });
+
   it('does not resend an order whose answer was lost, and finds it by its reference', async () => {
-    const spec = maxarOrder({ customerReference: ref('lost') });
+    const request = body();
     h.sb.resetCalls();
-    // The next call is the order itself: the token is already cached.
-    h.sb.knobs.dropAfterCommit = { '*': { next: 1 } };
-    await expect(mx.placeOrder(toOrderRequest(spec))).rejects.toBeInstanceOf(OutcomeUnknownError);
+    h.sb.knobs.dropAfterCommit = { 'POST /api/v1/order': { next: 1 } };
+    await expect(mx.placeOrder(request)).rejects.toBeInstanceOf(OutcomeUnknownError);
     expect(callsTo(h.sb, 'POST', '/api/v1/order')).toBe(1);
-    const found = await collect(mx.orders({ filter: [referenceFilter(spec.customerReference)] }));
-    expect(found).toHaveLength(1);
+    expect(await collect(mx.myOrders({ filter: [`metadata.reference:${request.metadata.reference}`] }))).toHaveLength(1);
   });
 });

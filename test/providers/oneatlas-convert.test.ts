@@ -37,7 +37,16 @@ describe('work order body', () => {
       ],
       endUsers: [{ endUserName: 'ACME', country: 'FR' }],
       delivery: { type: 'network' },
+      notificationEmails: [],
     });
+  });
+
+  it('sends notificationEmails (required by the PPO spec) on SPOT/Pléiades bodies only, and the end-user label when set', () => {
+    const legacy = toWorkOrder(oneAtlasOrder({ notificationEmails: ['ops@example.com'], endUser: { name: 'ACME', country: 'FR', label: 'CIVIL' } }));
+    expect(legacy.notificationEmails).toEqual(['ops@example.com']);
+    expect(legacy.endUsers).toEqual([{ endUserName: 'ACME', country: 'FR', label: 'CIVIL' }]);
+    const neo = toWorkOrder(oneAtlasOrder({ contract: neoContract, mission: 'PLEIADESNEO', productTypeId: 'PleiadesNeoArchiveMono' }));
+    expect('notificationEmails' in neo).toBe(false);
   });
 
   it('groups the images of a stereo pair into one item and omits a fullStrip geometry', () => {

@@ -168,7 +168,7 @@ describe('a OneAtlas server that ignores the alert paging parameters', () => {
       const items = Array.from({ length: 10 }, (_, i) => ({ ...toAlertCreate(alertSpec({ name: `a${i}` })), id: `id-${i}`, status: 'active' }));
       json(res, 200, { startIndex: 0, totalResults: 25, itemsPerPage: 10, countLimitReached: false, items });
     });
-    const env: Record<string, string> = { ORDERFORM_ONEATLAS_API_KEY: 'k', ORDERFORM_MAXAR_API_KEY: 'k', ORDERFORM_MAXAR_URL: srv.url };
+    const env: Record<string, string> = { ORDERFORM_ONEATLAS_API_KEY: 'k', ORDERFORM_MAXAR_USERNAME: 'u', ORDERFORM_MAXAR_PASSWORD: 'p', ORDERFORM_MAXAR_URL: srv.url };
     for (const host of ['AUTH', 'ORDER', 'SEARCH', 'DATA']) env[`ORDERFORM_ONEATLAS_${host}_URL`] = srv.url;
     const p = createProviders({ config: configFromEnv(env), env });
     try {

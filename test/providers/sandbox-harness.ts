@@ -46,7 +46,7 @@ export function configFromEnv(env: Record<string, string | undefined>): Pick<Con
         },
         contracts: [legacyContract, neoContract],
       },
-      maxar: { apiKeyEnv: 'ORDERFORM_MAXAR_API_KEY', endpoint: need('ORDERFORM_MAXAR_URL'), accountId: '557471230760500000' },
+      maxar: { usernameEnv: 'ORDERFORM_MAXAR_USERNAME', passwordEnv: 'ORDERFORM_MAXAR_PASSWORD', endpoint: need('ORDERFORM_MAXAR_URL'), accountId: '557471230760500000' },
     },
   };
 }

@@ -16,13 +16,13 @@ afterEach(async () => {
 /** Tokens for both vendors; every other route answers what `api` says. */
 async function clients(api: Handler): Promise<{ oa: OneAtlasClient; mx: MaxarClient }> {
   server = await startServer((req, res, raw) =>
-    req.url.endsWith('/token') ? json(res, 200, { access_token: 'tok-0123456789', expires_in: 3600 }) : api(req, res, raw),
+    req.url.endsWith('/token') || req.url.endsWith('/auth/authenticate') ? json(res, 200, { access_token: 'tok-0123456789', expires_in: 3600 }) : api(req, res, raw),
   );
   http = new HttpClient();
   const u = server.url;
   return {
     oa: new OneAtlasClient({ http, endpoints: { auth: u, order: u, search: u, data: u }, apiKey: 'key-0123456789', apiKeyEnv: 'K' }),
-    mx: new MaxarClient({ http, endpoint: u, accountId: '1', apiKey: 'key-0123456789', apiKeyEnv: 'K' }),
+    mx: new MaxarClient({ http, endpoint: u, accountId: '1', username: 'me@example.com', password: 'pw-0123456789', usernameEnv: 'U', passwordEnv: 'P', env: {} }),
   };
 }
 
@@ -39,7 +39,7 @@ describe('answers that cannot be read', () => {
       res.writeHead(201, { 'content-type': 'text/html' });
       res.end('<html>created</html>');
     });
-    await expect(mx.placeOrder({ acquisitions: [], intersects: { type: 'Polygon', coordinates: [] }, bundle_adjust: false, output_config: {}, metadata: { reference: 'r' } })).rejects.toBeInstanceOf(OutcomeUnknownError);
+    await expect(mx.placeOrder({ acquisitions: [], intersects: { type: 'Polygon', coordinates: [] }, settings: {}, output_config: {}, metadata: { reference: 'r' } })).rejects.toBeInstanceOf(OutcomeUnknownError);
   });
 
   it('reports an unreadable read as a WireFormatError naming the field', async () => {

@@ -68,12 +68,12 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
       const data = JSON.parse(readFileSync(stateFile, 'utf8')) as {
         workOrders: { customerReference: string }[];
         alerts: { name: string }[];
-        maxarOrders: { metadata?: { reference?: string } }[];
+        maxarOrders: { request: { metadata?: { reference?: string } } }[];
       };
       return {
         workOrders: countBy(data.workOrders, (w) => w.customerReference),
         alerts: countBy(data.alerts, (a) => a.name),
-        maxarOrders: countBy(data.maxarOrders, (m) => m.metadata?.reference),
+        maxarOrders: countBy(data.maxarOrders, (m) => m.request.metadata?.reference),
       };
     },
     close: async () => {

@@ -1,20 +1,20 @@
 /**
- * No API key or bearer token ever lands in a state file, its journal, a saved plan, or any output,
- * --debug included, on success and on failure paths (vendor errors, dropped connections, a rejected
- * key). Everything the runs wrote is collected and grepped for the keys and every token shape.
+ * No API key, password, bearer or refresh token ever lands in a state file, its journal, a saved plan,
+ * or any output, --debug included, on success and on failure paths (vendor errors, dropped connections,
+ * a rejected key or login). Everything the runs wrote is collected and grepped for the keys and every token shape.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEYS } from '../../sandbox/index.js';
+import { API_KEYS, MAXAR_LOGIN } from '../../sandbox/index.js';
 import type { FixtureOptions } from '../apply-e2e/fixture.js';
 import { APPLY, ensureBuilt, startWorld, type World } from './harness.js';
 
 const FIXTURE: FixtureOptions = { legacy: ['paris-a'], neo: ['neo-a'], maxar: ['ard-a'], alerts: { 'watch-a': 'Watch A' } };
 /** A rejected key, distinctive enough that any echo of it is found. */
 const CANARY_KEY = 'canary-key-5d1f0c9a7e3b42c8';
-const SECRETS = [API_KEYS.oneatlas, API_KEYS.maxar, CANARY_KEY];
-const TOKEN = /sbx\.(oneatlas|maxar)\.[\w-]{32}/;
+const SECRETS = [API_KEYS.oneatlas, MAXAR_LOGIN.password, CANARY_KEY];
+const TOKEN = /sbx\.(oneatlas|maxar|refresh)\.[\w-]{32}/;
 
 /** Every file under `dir` the runs wrote (the sandbox's own data and the config excepted), as text. */
 function writtenFiles(dir: string): Map<string, string> {
@@ -71,7 +71,7 @@ describe('secrets never written', () => {
     // A rejected key must not be echoed either.
     const rejected = await w.cli('plan', '--debug');
     outputs.push(['plan (before canary)', rejected.out + rejected.err]);
-    const canary = await startWorld(FIXTURE, {}, { ORDERFORM_ONEATLAS_API_KEY: CANARY_KEY, ORDERFORM_MAXAR_API_KEY: CANARY_KEY });
+    const canary = await startWorld(FIXTURE, {}, { ORDERFORM_ONEATLAS_API_KEY: CANARY_KEY, ORDERFORM_MAXAR_PASSWORD: CANARY_KEY });
     try {
       for (const argv of [['plan', '--debug'], [...APPLY, '--debug']]) {
         const r = await canary.cli(...argv);
@@ -96,5 +96,6 @@ describe('secrets never written', () => {
   it('the scan finds a key and a token where there is one', () => {
     expect(leaks('x', `apikey=${API_KEYS.oneatlas}`)).toHaveLength(1);
     expect(leaks('x', 'Authorization: Bearer sbx.maxar.abcdefghijklmnopqrstuvwxyz012345')).toHaveLength(1);
+    expect(leaks('x', `password=${MAXAR_LOGIN.password}&refresh_token=sbx.refresh.abcdefghijklmnopqrstuvwxyz012345`)).toHaveLength(2);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_COMMENT_MARKER, renderPlanMarkdown } from '../../cli/render/markdown.js';
+import { MAX_COMMENT_CHARS, PLAN_COMMENT_MARKER, renderPlanMarkdown } from '../../cli/render/markdown.js';
+import { diff } from '../../engine/plan/diff.js';
+import { legacyOrder, stateOf } from '../plan/fixtures.js';
 import type { Change } from '../../engine/plan/types.js';
 import { assemble, busyPlan, emptyPlan, erroredPlan } from './plans.js';
 
@@ -39,5 +41,31 @@ describe('markdown renderer', () => {
     const hostile: Change = { ...busyPlan().changes[0]!, address: 'alerts.a|<b>x</b>', notes: [] };
     const out = renderPlanMarkdown(assemble({ changes: [hostile], drift: [], diagnostics: [] }));
     expect(out).toContain('`alerts.a\\|&lt;b&gt;x&lt;/b&gt;`');
+  });
+});
+
+describe('markdown renderer: size cap and AOI map', () => {
+  it('draws the new orders\' AOIs as one ```geojson block inside <details>', () => {
+    const md = renderPlanMarkdown(busyPlan());
+    const block = /<details><summary>Map of the new orders' AOIs<\/summary>\n\n```geojson\n(.*)\n```\n\n<\/details>/.exec(md);
+    expect(block).not.toBeNull();
+    const map = JSON.parse(block![1]!);
+    expect(map.type).toBe('FeatureCollection');
+    expect(map.features.map((f: { properties: { address: string } }) => f.properties.address)).toContain('orders.paris');
+    expect(map.features[0].geometry.type).toBe('Polygon');
+  });
+
+  it('stays under GitHub\'s 65,536 characters with 2,000 new orders, saying what was cut and where the full plan is', () => {
+    const many = diff(Array.from({ length: 2000 }, (_, i) => legacyOrder(`site-${String(i).padStart(4, '0')}`)), stateOf(), { resources: {} });
+    const plan = assemble(many);
+    const md = renderPlanMarkdown(plan);
+    expect(md.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(md.split('\n')[0]).toBe(PLAN_COMMENT_MARKER);
+    expect(md).toMatch(/^### Plan: 2,?000 to order/m);
+    const listed = Number(/: (\d+) of 2000 changes listed/.exec(md)![1]);
+    expect(md.match(/^\| \+ \| `orders\.site-/gm)).toHaveLength(listed);
+    expect(listed).toBeGreaterThan(100);
+    expect(md).toContain('orderform show plan.json --output markdown');
+    expect(md).not.toContain('```geojson');
   });
 });

@@ -7,7 +7,7 @@ import { alert, changedAlert, decision, legacyOrder, maxarOrder, neoOrder, recor
 
 const costs: Record<string, Cost> = {
   'orders.paris': { amount: 12345, currency: 'EUR', basis: 'price-endpoint', vendor: 'oneatlas', account: 'CTR21000411' },
-  'orders.maxar': { amount: 500, currency: 'USD', basis: 'account-pricing', vendor: 'maxar', detail: '10300100ARDFRESH1: 25.00 km² × 20 USD/km² (fresh)', byCategory: { fresh: 500 } },
+  'orders.maxar': { amount: 500, currency: 'USD', basis: 'price-endpoint', vendor: 'maxar', detail: 'Maxar dry run: 20 km² fresh (10300100ARDFRESH1 2026-11-02)', byCategory: { fresh: 500 } },
   'orders.neo': { amount: null, currency: 'EUR', basis: 'known-after-quotation', vendor: 'oneatlas' },
   'quotations.neo-ok': { amount: null, currency: 'EUR', basis: 'known-after-quotation', vendor: 'oneatlas' },
 };
@@ -18,7 +18,7 @@ const limits: LimitCheck[] = [
   { name: 'budget.perOrder USD', currency: 'USD', limit: null, used: null, planned: 500, headroomAfter: null, ok: true },
 ];
 
-export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'> & { limits?: LimitCheck[]; approvals?: ApprovalNeeded[] }): Plan {
+export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'> & { limits?: LimitCheck[]; approvals?: ApprovalNeeded[]; unconfirmed?: Plan['unconfirmed'] }): Plan {
   const limitsOk = (partial.limits ?? []).every((l) => l.ok);
   return {
     formatVersion: 1,
@@ -32,6 +32,7 @@ export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'
     limits: partial.limits ?? [],
     approvals: partial.approvals ?? [],
     counts: countActions(partial.changes),
+    unconfirmed: partial.unconfirmed ?? [],
     diagnostics: partial.diagnostics,
     applyable: limitsOk && !partial.diagnostics.some((d) => d.severity === 'error'),
   };
@@ -41,7 +42,7 @@ export function assemble(partial: Pick<Plan, 'changes' | 'drift' | 'diagnostics'
 export function busyPlan(): Plan {
   const r = diff(
     [legacyOrder('paris'), maxarOrder('maxar'), neoOrder('neo'), { ...decision('neo-ok', 'orders.neo'), maxPrice: { amount: 2000, currency: 'EUR' } }, alert('new'), alert('renamed', 'New name'), changedAlert('criteria'), alert('same')],
-    stateOf(recorded(alert('renamed', 'Old name'), 'active'), recorded(alert('criteria'), 'active'), recorded(alert('gone'), 'active'), recorded(alert('same'), 'active'), recorded(legacyOrder('old'), 'delivered')),
+    stateOf(recorded(alert('renamed', 'Old name'), 'active'), recorded(alert('criteria'), 'active'), recorded(alert('gone', 'gone', 'dig-gone'), 'active'), recorded(alert('same'), 'active'), recorded(legacyOrder('old', 'dig-old'), 'delivered')),
     { resources: { 'alerts.same': { exists: true, name: 'Renamed by hand' } } },
   );
   const changes = r.changes.map((c) => ({ ...c, cost: costs[c.address] ?? null }));

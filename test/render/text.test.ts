@@ -18,7 +18,7 @@ describe('text renderer', () => {
 
   it('shows costs, dependencies, field diffs and notes under each change', () => {
     expect(plain).toContain('cost: 12,345.00 EUR (price-endpoint)');
-    expect(plain).toContain('cost: 500.00 USD (account-pricing: 10300100ARDFRESH1: 25.00 km² × 20 USD/km² (fresh))');
+    expect(plain).toContain('cost: 500.00 USD (price-endpoint: Maxar dry run: 20 km² fresh (10300100ARDFRESH1 2026-11-02))');
     expect(plain).toContain('cost: price known at apply (known-after-quotation)');
     expect(plain).toContain('after: orders.neo');
     expect(plain).toContain('~ name: "Old name" → "New name"');

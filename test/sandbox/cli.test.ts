@@ -23,7 +23,8 @@ describe('orderform sandbox', () => {
       'export ORDERFORM_ONEATLAS_DATA_URL',
       'export ORDERFORM_ONEATLAS_API_KEY',
       'export ORDERFORM_MAXAR_URL',
-      'export ORDERFORM_MAXAR_API_KEY',
+      'export ORDERFORM_MAXAR_USERNAME',
+      'export ORDERFORM_MAXAR_PASSWORD',
     ]);
     const env = Object.fromEntries(lines.map((l) => l.replace(/^export /, '').split('=') as [string, string]));
     expect(env.ORDERFORM_MAXAR_URL).toBe(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/maxar`);

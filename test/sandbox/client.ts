@@ -1,6 +1,6 @@
 /** A tiny fetch client for sandbox tests: tokens for both vendors and JSON calls through real HTTP. */
 import { afterAll, beforeAll } from 'vitest';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { MAXAR_LOGIN, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 
 export interface Reply {
   status: number;
@@ -18,7 +18,7 @@ export class TestClient {
     const r =
       vendor === 'oneatlas'
         ? await this.form('/auth/realms/IDP/protocol/openid-connect/token', { apikey: 'sandbox-oneatlas-key', grant_type: 'api_key', client_id: 'IDP' })
-        : await this.form('/maxar/api/v1/auth/token', { apikey: 'sandbox-maxar-key' });
+        : await this.form('/maxar/api/v1/auth/authenticate', { grant_type: 'password', username: MAXAR_LOGIN.username, password: MAXAR_LOGIN.password });
     if (r.status !== 200) throw new Error(`token: ${r.status} ${JSON.stringify(r.body)}`);
     this.tokens[vendor] = r.body.access_token;
     return r.body.access_token;
@@ -90,6 +90,7 @@ export function workOrder(over: Record<string, unknown> = {}, options: { key: st
     optionsPerProductType: [{ productTypeId, options }],
     endUsers: [{ endUserName: 'ACME', country: 'FR' }],
     delivery: { type: 'network' },
+    notificationEmails: [],
     ...rest,
   };
 }

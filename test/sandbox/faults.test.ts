@@ -54,13 +54,13 @@ describe('fault knobs', () => {
     ctx.sb.knobs.errorStatus = 500;
     ctx.sb.knobs.errorRate = { '*': 1 };
     const order = await ctx.c.call('POST', '/api/v1/orders', {});
-    const maxar = await ctx.c.call('GET', '/maxar/api/v1/acquisition/10300100ARDFRESH1');
+    const maxar = await ctx.c.call('GET', '/maxar/api/v1/order/status/1');
     ctx.sb.knobs.errorRate = {};
     ctx.sb.knobs.errorStatus = 503;
     expect(order.status).toBe(500);
     expect(order.body).toEqual({ code: 'UNEXPECTED_SERVER_ERROR' });
     expect(maxar.status).toBe(500);
-    expect(maxar.body.error).toBeDefined();
+    expect(maxar.body.message).toBeDefined();
   });
 
   it('answers 429 with Retry-After', async () => {
@@ -86,10 +86,12 @@ describe('fault knobs', () => {
     await expect(ctx.c.call('POST', '/api/v1/alerts', alert('committed'))).rejects.toThrow();
     expect(await alertNames()).toContain('committed');
     ctx.sb.knobs.dropAfterCommit = { 'POST /api/v1/order': { next: 1 } }; // Maxar keys are relative to ORDERFORM_MAXAR_URL
-    const body = { acquisitions: ['10300100ARDTRAIN1'], intersects: PARIS_AOI, output_config: { amazon_s3: { bucket: 'b' } }, metadata: { reference: 'lost-answer' } };
+    const body = { acquisitions: ['10300100ARDTRAIN1'], intersects: PARIS_AOI, output_config: { amazon_s3: { bucket: 'b', prefix: '' } }, metadata: { reference: 'lost-answer' } };
+    // A dry run is its own route key: the fault waits for the real order.
+    expect((await ctx.c.call('POST', '/maxar/api/v1/order', { ...body, dry_run: true })).status).toBe(200);
     await expect(ctx.c.call('POST', '/maxar/api/v1/order', body)).rejects.toThrow();
-    const found = await ctx.c.call('GET', '/maxar/api/v1/admin/account/557471230760500000/order?filter=metadata.reference:lost-answer');
-    expect(found.body.orders).toHaveLength(1);
+    const found = await ctx.c.call('GET', '/maxar/api/v1/order?filter=metadata.reference:lost-answer');
+    expect(found.body.data).toHaveLength(1);
   });
 
   it('draws random faults from the seeded PRNG: same seed, same outcomes', async () => {

@@ -133,6 +133,17 @@ describe('work order validation', () => {
     expect((await ctx.c.call('POST', '/api/v1/prices', workOrder({ endUsers: undefined }))).status).toBe(201);
   });
 
+  it('takes an end-user label only from the labels of GET /api/v1/properties', async () => {
+    expect(await code(workOrder({ endUsers: [{ endUserName: 'X', country: 'FR', label: 'NOPE' }] }))).toBe('MISSING_END_USER');
+    expect((await ctx.c.call('POST', '/api/v1/prices', workOrder({ endUsers: [{ endUserName: 'X', country: 'FR', label: 'CIVIL' }] }))).status).toBe(201);
+  });
+
+  it('needs notificationEmails on SPOT/Pléiades bodies, as the PPO OpenAPI description requires', async () => {
+    expect(await code(workOrder({ notificationEmails: undefined }))).toBe('INVALID_PAYLOAD');
+    expect(await code(workOrder({ notificationEmails: 'ops@example.com' }))).toBe('INVALID_PAYLOAD');
+    expect((await ctx.c.call('POST', '/api/v1/prices', workOrder({ notificationEmails: ['ops@example.com'] }))).status).toBe(201);
+  });
+
   it('needs a customerReference to order', async () => {
     expect(await code(workOrder({ customerReference: '' }))).toBe('INVALID_PAYLOAD');
   });
@@ -164,6 +175,22 @@ describe('work order validation', () => {
     expect(await code(workOrder({}, [{ key: 'processing_level', value: 'ortho' }, { key: 'projection_1', value: '4326' }]))).toBe('INVALID_OPTION');
     const ok = await ctx.c.call('POST', '/api/v1/prices', workOrder({}, [{ key: 'processing_level', value: 'projected' }, { key: 'projection_1', value: '4326' }]));
     expect(ok.status).toBe(201);
+  });
+
+  it('takes a DEM and a projection where they are "not mandatory" (seed): primary, and a DEM on projected', async () => {
+    const opts = (level: string) => [{ key: 'processing_level', value: level }, { key: 'projection_1', value: '4326' }, { key: 'dem_1', value: 'SRTMV4' }];
+    for (const level of ['primary', 'projected']) expect((await ctx.c.call('POST', '/api/v1/prices', workOrder({}, opts(level)))).status).toBe(201);
+  });
+
+  it('no longer knows a catalog item its owner made private', async () => {
+    ctx.sb.knobs.privateCatalogItems = [IDS.phrParisMono];
+    try {
+      expect(await code(workOrder())).toBe('UNKNOWN_CATALOG_ITEM');
+      const found = await ctx.c.call('POST', '/api/v2/opensearch', { id: IDS.phrParisMono });
+      expect(found.body.totalResults).toBe(0);
+    } finally {
+      ctx.sb.knobs.privateCatalogItems = [];
+    }
   });
 });
 

@@ -50,10 +50,10 @@ describe('deliveries', () => {
     expect(r.err).toContain('ORDERFORM_ONEATLAS_API_KEY');
   });
 
-  it('needs no Maxar key: it only reads OneAtlas', async () => {
+  it('needs no Maxar login: it only reads OneAtlas', async () => {
     const dir = tempDir();
     writeConfig(dir, { legacy: ['l'] });
-    const r = await cli(['deliveries'], dir, without('ORDERFORM_MAXAR_API_KEY'));
+    const r = await cli(['deliveries'], dir, without('ORDERFORM_MAXAR_PASSWORD'));
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('No OneAtlas order in state yet.');
   });
@@ -91,10 +91,10 @@ describe('import', () => {
   it("of a declared address without its vendor's key reports the missing key; the other vendor's key is not needed", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'orders.yaml'), configYaml({ maxar: ['m'], legacy: ['l'] }));
-    const r = await cli(['import', 'orders.m', 'x'], dir, without('ORDERFORM_MAXAR_API_KEY'));
+    const r = await cli(['import', 'orders.m', 'x'], dir, without('ORDERFORM_MAXAR_PASSWORD'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('MISSING_CREDENTIALS');
-    expect(r.err).toContain('ORDERFORM_MAXAR_API_KEY');
+    expect(r.err).toContain('ORDERFORM_MAXAR_PASSWORD');
     const other = await cli(['import', 'orders.m', 'no-such-order'], dir, without('ORDERFORM_ONEATLAS_API_KEY'));
     expect(other.err).toContain('IMPORT_NOT_FOUND');
     expect(other.err).not.toContain('MISSING_CREDENTIALS');

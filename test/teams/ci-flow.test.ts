@@ -70,7 +70,7 @@ describe('the reviewed-plan flow', () => {
   }, 90_000); // two node processes per step: seconds each on a loaded runner
 
   it('PR plan → price change → merge apply refused with the reason in the comment; nothing bought', async () => {
-    const dir = await pullRequest({ legacy: ['paris'] });
+    const dir = await pullRequest({ legacy: ['paris-price'] });
     sb().knobs.priceMultiplier = 1.5;
     sb().resetCalls();
     try {
@@ -86,7 +86,7 @@ describe('the reviewed-plan flow', () => {
   });
 
   it('refuses a plan made from another commit than the PR head, and changes that no PR plan shows', async () => {
-    const dir = await pullRequest({ legacy: ['paris'] }, 'old-commit');
+    const dir = await pullRequest({ legacy: ['paris-stale'] }, 'old-commit');
     sb().resetCalls();
     const foreign = await ci(dir, ['merge-apply', '--plan-dir', 'pr', '--out', 'merge', '--head-sha', 'new-commit']);
     expect(foreign.code).toBe(1);
@@ -98,7 +98,7 @@ describe('the reviewed-plan flow', () => {
   });
 
   it('a large spend is applied only with the approval label on the PR', async () => {
-    const dir = await pullRequest({ legacy: ['paris'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
+    const dir = await pullRequest({ legacy: ['paris-large'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
     expect(read(dir, 'pr/comment.md')).toContain('LARGE_SPEND');
     sb().resetCalls();
     const refused = await ci(dir, ['merge-apply', '--plan-dir', 'pr', '--out', 'merge', '--head-sha', 'abc123', '--labels', 'documentation']);
@@ -119,7 +119,7 @@ describe('the scheduled drift job', () => {
   }
 
   it('reports an alert deleted at the vendor, repairs it when allowed, and never buys', async () => {
-    const dir = await pullRequest({ alerts: { watch: 'Watch' } });
+    const dir = await pullRequest({ alerts: { watch: 'Watch drift' } });
     expect((await ci(dir, ['merge-apply', '--plan-dir', 'pr', '--out', 'merge', '--head-sha', 'abc123'])).code).toBe(0);
     await deleteAtVendor(dir, 'alerts.watch');
 
@@ -136,12 +136,12 @@ describe('the scheduled drift job', () => {
     expect((await ci(dir, ['drift', '--out', 'drift'])).code).toBe(0);
 
     // An order in the config that nobody applied: the drift job leaves everything to the reviewed flow.
-    writeConfig(dir, { legacy: ['paris'], alerts: { watch: 'Watch' } });
+    writeConfig(dir, { legacy: ['paris-drift'], alerts: { watch: 'Watch drift' } });
     await deleteAtVendor(dir, 'alerts.watch');
     sb().resetCalls();
     const mixed = await ci(dir, ['drift', '--out', 'drift', '--repair-alerts']);
     expect(mixed.code).toBe(2);
-    expect(read(dir, 'drift/report.md')).toContain('Not repaired: the plan also has orders.paris (create)');
+    expect(read(dir, 'drift/report.md')).toContain('Not repaired: the plan also has orders.paris-drift (create)');
     expect(mutatingCalls(sb())).toEqual({});
   });
 });

@@ -45,7 +45,7 @@ describe('the GitHub Actions example', () => {
     expect(Object.keys(workflow.jobs).sort()).toEqual(['apply', 'drift', 'plan']);
     expect(workflow.env).not.toHaveProperty('ORDERFORM_ONEATLAS_API_KEY');
     const { plan, apply, drift } = workflow.jobs;
-    for (const name of ['ORDERFORM_ONEATLAS_API_KEY', 'ORDERFORM_MAXAR_API_KEY', 'ORDERFORM_STATE_URL']) {
+    for (const name of ['ORDERFORM_ONEATLAS_API_KEY', 'ORDERFORM_MAXAR_USERNAME', 'ORDERFORM_MAXAR_PASSWORD', 'ORDERFORM_STATE_URL']) {
       expect(plan!.env![name]).toBe(`\${{ secrets.${name.replace('ORDERFORM_', 'ORDERFORM_PLAN_')} }}`);
       expect(apply!.env![name]).toBe(`\${{ secrets.${name} }}`);
       expect(drift!.env![name]).toBe(`\${{ secrets.${name} }}`);

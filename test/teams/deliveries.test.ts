@@ -108,4 +108,29 @@ describe('deliveries', () => {
     const piped = await team.cli(['deliveries', '--download', 'fresh3']);
     expect(piped.stderr).toBe('');
   });
+
+  test('filters the workspace by the seed criteria: acquisition and publication dates, cloud cover, incidence angle, geometry', async () => {
+    // The product: Pléiades over Paris acquired 2024-06-12, cloud 1.8 %, incidence 8.2°, published when delivered (today).
+    const square = (x: number, y: number) => JSON.stringify({ type: 'Polygon', coordinates: [[[x, y], [x + 0.05, y], [x + 0.05, y + 0.03], [x, y + 0.03], [x, y]]] });
+    writeFileSync(join(team.dir, 'paris.geojson'), square(2.33, 48.85));
+    writeFileSync(join(team.dir, 'toulouse.geojson'), square(1.43, 43.59));
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const count = async (...filters: string[]) => {
+      const r = await team.cli(['deliveries', '--output', 'json', ...filters]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { products: unknown[] }[])[0]!.products.length;
+    };
+    expect(await count('--from', '2024-06-01', '--to', '2024-06-12')).toBe(1);
+    expect(await count('--from', '2024-06-13')).toBe(0);
+    expect(await count('--max-cloud', '2')).toBe(1);
+    expect(await count('--max-cloud', '1')).toBe(0);
+    expect(await count('--max-incidence', '8')).toBe(0);
+    expect(await count('--published-to', tomorrow)).toBe(1);
+    expect(await count('--published-from', tomorrow)).toBe(0);
+    expect(await count('--aoi', 'paris.geojson')).toBe(1);
+    expect(await count('--aoi', 'toulouse.geojson')).toBe(0);
+    const bad = await team.cli(['deliveries', '--published-from', 'June']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('INVALID_DATE');
+  });
 });

@@ -46,7 +46,7 @@ describe('discover', () => {
       labels: [],
     },
   };
-  const keys = { oneatlasKeyEnv: 'MY_KEY', maxarKeyEnv: 'MY_MAXAR_KEY' };
+  const keys = { oneatlasKeyEnv: 'MY_KEY', maxarUsernameEnv: 'MY_MAXAR_USER', maxarPasswordEnv: 'MY_MAXAR_PASSWORD' };
 
   test('--write keeps comments and the names already given to contracts', () => {
     const before = '# my imagery\nproviders:\n  oneatlas:\n    contracts:\n      ours: # the legacy one\n        contractId: CTR1\n        backend: neo\nbudget: { total: { EUR: 5 } } # ceiling\n';
@@ -73,14 +73,18 @@ describe('discover', () => {
 
 describe('search', () => {
   test('criteria become opensearch intervals; a bare --to date includes its day', () => {
-    expect(toSearchRequest({ aoi: AOI, limit: 5, from: '2024-01-01', to: '2024-06-30', maxCloud: 10, maxIncidence: 20, constellations: ['PHR', 'SPOT'] })).toEqual({
+    const query = { aoi: AOI, limit: 5, acquired: { from: '2024-01-01', to: '2024-06-30' }, maxCloud: 10, maxIncidence: 20, constellations: ['PHR', 'SPOT'] as const };
+    expect(toSearchRequest({ ...query, constellations: [...query.constellations], updated: { from: '2025-01-01' }, published: { to: '2025-02-01' } })).toEqual({
       geometry: AOI,
       acquisitionDate: '[2024-01-01T00:00:00.000Z,2024-06-30T23:59:59.999Z]',
+      lastUpdateDate: '[2025-01-01T00:00:00.000Z,]',
+      publicationDate: '[,2025-02-01T23:59:59.999Z]',
       cloudCover: '[0,10]',
       incidenceAngle: '[0,20]',
       constellation: 'PHR,SPOT',
     });
-    expect(() => toSearchRequest({ aoi: AOI, limit: 5, from: 'June' })).toThrow(DiagnosticsError);
+    expect(() => toSearchRequest({ aoi: AOI, limit: 5, acquired: { from: 'June' } })).toThrow(DiagnosticsError);
+    expect(() => toSearchRequest({ aoi: AOI, limit: 5, updated: { from: '2025-02-01', to: '2025-01-01' } })).toThrow('INVALID_DATE_RANGE');
   });
 
   test('lists items matching the filters, and refuses a pick that is not listed', async () => {
@@ -98,6 +102,40 @@ describe('search', () => {
     const bad = await team.cli(['search', '--aoi', 'site.geojson', '--limit', '3', '--pick', '4']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('INVALID_PICK');
+  });
+});
+
+describe('search, the rest of the seed', () => {
+  test('harvests by lastUpdateDate and publicationDate (--updated-from/--published-from)', async () => {
+    const hits = async (...flags: string[]) => {
+      const r = await team.cli(['search', '--aoi', 'site.geojson', '--limit', '5', '--output', 'json', ...flags]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as unknown[]).length;
+    };
+    expect(await hits('--updated-from', '2000-01-01', '--sort=-lastUpdateDate')).toBe(5);
+    expect(await hits('--updated-from', '2100-01-01')).toBe(0);
+    expect(await hits('--published-to', '2000-01-01')).toBe(0);
+    expect(await hits('--published-from', '2000-01-01', '--published-to', '2100-01-01')).toBe(5);
+  });
+
+  test('writes the stereo and tristereo product types for stereo and tristereo items, and the skeleton plans', async () => {
+    // Rotterdam: a SPOT 6 stereo pair and a Pléiades Neo stereo pair (sandbox showcase).
+    const rotterdam = { type: 'Polygon', coordinates: [[[4.40, 51.88], [4.45, 51.88], [4.45, 51.91], [4.40, 51.91], [4.40, 51.88]]] };
+    writeFileSync(join(team.dir, 'rotterdam.geojson'), JSON.stringify(rotterdam));
+    const providers = 'providers:\n  oneatlas:\n    contracts:\n      legacy: { contractId: CTR21000411, backend: legacy }\n      neo: { contractId: CTR22000777, backend: neo }\n';
+    writeFileSync(join(team.dir, 'stereo.yaml'), providers);
+    const listed = await team.cli(['search', '-c', 'stereo.yaml', '--aoi', 'rotterdam.geojson', '--limit', '100', '--output', 'json']);
+    const items = JSON.parse(listed.stdout) as { index: number; id: string; mode: string }[];
+    const pick = ['5eed0000-0000-4000-8000-000000000005', '5eed0000-0000-4000-8000-000000000008'].map((id) => items.find((h) => h.id === id)!);
+    expect(pick.map((h) => h.mode)).toEqual(['stereo', 'stereo']);
+    const yaml = await team.cli(['search', '-c', 'stereo.yaml', '--aoi', 'rotterdam.geojson', '--limit', '100', '--pick', pick.map((h) => h.index).join(','), '--output', 'yaml']);
+    expect(yaml.code, yaml.stderr).toBe(0);
+    expect(yaml.stdout).toContain('productType: SPOTArchive1.5Stereo');
+    expect(yaml.stdout).toMatch(/productType: PleiadesNeoArchiveMulti\n\s+mode: stereo/);
+    writeFileSync(join(team.dir, 'stereo.yaml'), providers + yaml.stdout);
+    const plan = await team.cli(['plan', '-c', 'stereo.yaml', '--output', 'json']);
+    expect(plan.code, plan.stderr + plan.stdout).toBe(0);
+    expect((JSON.parse(plan.stdout) as { applyable: boolean }).applyable).toBe(true);
   });
 });
 

@@ -1,13 +1,12 @@
 /**
- * Maxar ARD conversions: domain specs → wire bodies, wire answers → observations (pricing, limits
- * and usage for cost checks; order status for state). Pure functions.
+ * Maxar ARD conversions: domain specs → wire bodies, wire answers → observations (pricing, limits,
+ * spent so far, the dry-run estimate as a price, order status). Pure functions.
  */
-import type { MaxarOrderSpec, Money } from '../../model.js';
-import type { AgeCategory, MaxarPricing } from '../../plan/cost.js';
+import type { MaxarOrderSpec } from '../../model.js';
+import type { MaxarPricing } from '../../plan/cost.js';
 import type { FeeCategory } from '../../plan/types.js';
 import type { ResourceStatus } from '../../state/types.js';
-import { WireFormatError } from '../wire-read.js';
-import type { WireAccount, WireAcquisition, WireFees, WireLimit, WireOrder, WireOrderRequest } from './wire.js';
+import type { WireAccount, WireAccountUsage, WireLimit, WireOrder, WireOrderRequest, WireUsage } from './wire.js';
 
 export type LimitName = FeeCategory | 'annual';
 
@@ -18,37 +17,36 @@ export interface AccountInfo {
   taskingPrice?: number;
   /** Null: no limit. 0: the category cannot be ordered. */
   limits: Record<LimitName, number | null>;
-  /** Spent so far this contract year (0 when the vendor does not say). */
-  usage: Record<LimitName, number>;
-}
-
-export interface AcquisitionInfo {
-  id: string;
-  acquired: Date;
 }
 
 export interface MaxarOrderObservation {
   orderId: string;
   reference?: string;
   status: ResourceStatus;
-  price?: Money;
-  category?: AgeCategory;
+  /** The vendor's words, e.g. FAILED and its status_message. */
+  vendorStatus: string;
+  statusMessage?: string;
 }
 
-export function toOrderRequest(spec: MaxarOrderSpec): WireOrderRequest {
+/** The order body; `secret` reads an output write secret from the variable the config names. */
+export function toOrderRequest(spec: MaxarOrderSpec, secret: (variable: string) => string): WireOrderRequest {
   if (!spec.aoi.geometry) throw new Error(`${spec.address}: a Maxar order needs an AOI geometry`);
+  // SDK order.py: every destination model declares `prefix: str` without a default, so "" is sent when none is set.
+  const output = Object.fromEntries(
+    Object.entries(spec.outputConfig).map(([kind, dest]) => [
+      kind,
+      { prefix: '', ...dest, ...(spec.outputSecret ? { [spec.outputSecret.field]: secret(spec.outputSecret.env) } : {}) },
+    ]),
+  );
   return {
     acquisitions: [...spec.acquisitions],
     intersects: spec.aoi.geometry,
-    bundle_adjust: spec.bundleAdjust,
-    output_config: spec.outputConfig,
+    output_config: output,
+    // ORD-GUIDE 2022-12 and SDK order.py ("bba to be moved to settings"): bundle adjustment is a setting.
+    settings: { ...spec.settings, bundle_adjust: spec.bundleAdjust },
+    ...(spec.notifications.length ? { notifications: spec.notifications } : {}),
     metadata: { reference: spec.customerReference },
   };
-}
-
-/** The listing filter that finds an order again by its reference. */
-export function referenceFilter(reference: string): string {
-  return `metadata.reference:${reference}`;
 }
 
 /** `-1`, null or absent: no limit (seed). */
@@ -58,15 +56,10 @@ function limit(v: WireLimit | undefined): number | null {
 
 export function fromAccount(w: WireAccount): AccountInfo {
   const a = w.account;
-  const usage: WireFees = a.usage ?? w.usage ?? {};
   return {
     accountId: a.account_id,
     active: a.active ?? true,
-    pricing: {
-      fresh: a.pricing.fresh_imagery_price,
-      standard: a.pricing.standard_imagery_price,
-      training: a.pricing.training_imagery_price,
-    },
+    pricing: { fresh: a.pricing.fresh_imagery_price, standard: a.pricing.standard_imagery_price, training: a.pricing.training_imagery_price },
     ...(typeof a.pricing.tasking_imagery_price === 'number' ? { taskingPrice: a.pricing.tasking_imagery_price } : {}),
     limits: {
       annual: limit(a.limits.annual_subscription_fee_limit),
@@ -75,42 +68,44 @@ export function fromAccount(w: WireAccount): AccountInfo {
       training: limit(a.limits.training_imagery_fee_limit),
       tasking: limit(a.limits.tasking_imagery_fee_limit),
     },
-    usage: {
-      annual: usage.annual_subscription_fee ?? 0,
-      fresh: usage.fresh_imagery_fee ?? 0,
-      standard: usage.standard_imagery_fee ?? 0,
-      training: usage.training_imagery_fee ?? 0,
-      tasking: usage.tasking_imagery_fee ?? 0,
-    },
   };
 }
 
-export function fromAcquisition(w: WireAcquisition): AcquisitionInfo {
-  const acquired = new Date(w.acquired);
-  if (Number.isNaN(acquired.getTime())) {
-    throw new WireFormatError('Maxar ARD GET /api/v1/acquisition/{id}', 'acquired', 'an ISO date');
-  }
-  return { id: w.acquisition_id, acquired };
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** Cost per fee category of a `usage` object (null: the account has no pricing for it, nothing spent there). */
+export function costByCategory(u: WireUsage): Record<FeeCategory, number> {
+  return {
+    fresh: num(u.cost.fresh_imagery_cost),
+    standard: num(u.cost.standard_imagery_cost),
+    training: num(u.cost.training_imagery_cost),
+    tasking: num(u.cost.tasking_imagery_cost),
+  };
 }
 
+/** Spent so far (USAGE docs): per category, and against the annual limit the archive categories' total. */
+export function fromUsage(w: WireAccountUsage): Record<LimitName, number> {
+  const c = costByCategory(w.usage);
+  return { ...c, annual: num(w.usage.cost.total_imagery_cost) - c.tasking };
+}
+
+/** SDK order.py: running `RUNNING`, succeeded `SUCCEEDED`, failed `FAILED` or `ERROR`. */
 const ORDER_STATUS: Record<string, ResourceStatus> = {
-  RECEIVED: 'in-progress',
   RUNNING: 'in-progress',
   SUCCEEDED: 'delivered',
   FAILED: 'failed',
+  ERROR: 'failed',
 };
 
-const CATEGORIES: readonly string[] = ['fresh', 'standard', 'training'];
-
+/** An undocumented status is taken as still running [I]: the order exists, so nothing is bought again. */
 export function fromOrder(w: WireOrder): MaxarOrderObservation {
-  const status = ORDER_STATUS[w.status];
-  if (!status) throw new WireFormatError('Maxar ARD order', 'order.status', 'RECEIVED, RUNNING, SUCCEEDED or FAILED');
-  const category = w.cost?.category;
+  const meta = w.order?.metadata;
+  const reference = typeof meta === 'object' && meta !== null && typeof (meta as { reference?: unknown }).reference === 'string' ? (meta as { reference: string }).reference : undefined;
   return {
-    orderId: w.order_id,
-    ...(w.metadata?.reference ? { reference: w.metadata.reference } : {}),
-    status,
-    ...(w.cost && typeof w.cost.amount === 'number' ? { price: { amount: w.cost.amount, currency: w.cost.currency } } : {}),
-    ...(category && CATEGORIES.includes(category) ? { category: category as AgeCategory } : {}),
+    orderId: w.id,
+    ...(reference ? { reference } : {}),
+    status: ORDER_STATUS[w.status] ?? 'in-progress',
+    vendorStatus: w.status,
+    ...(w.status_message ? { statusMessage: w.status_message } : {}),
   };
 }

@@ -18,6 +18,16 @@ export function checkMaxarOrder(spec: MaxarOrderSpec): Diagnostic[] {
     out.push(error('MAXAR_PRICE_CURRENCY', `Maxar ARD prices in ${MAXAR_CURRENCY}; maxPrice is in ${spec.maxPrice.currency}`, at('maxPrice.currency')));
   if (Object.keys(spec.outputConfig).length !== 1)
     out.push(error('MAXAR_OUTPUT', 'give exactly one output location (s3, gcs or azure)', at('output')));
+  // SDK order.py GCS_Config / AZ_Config and the cloud storage setup docs: Maxar needs write access to Google Cloud and Azure.
+  for (const [kind, where, secretKey] of [['google_cloud_storage', 'gcs', 'serviceCredentialsEnv'], ['azure_blob_storage', 'azure', 'sasUrlEnv']] as const) {
+    const dest = spec.outputConfig[kind];
+    if (!dest) continue;
+    const ways = (dest.credentials_id !== undefined ? 1 : 0) + (spec.outputSecret ? 1 : 0);
+    if (ways !== 1) {
+      out.push(error('MAXAR_OUTPUT_CREDENTIALS', `output.${where} needs write access: give exactly one of credentialsId or ${secretKey}`, at(`output.${where}`),
+        `credentialsId names credentials registered with Maxar's credentials service; ${secretKey} names the environment variable holding the secret.`));
+    }
+  }
   return out;
 }
 

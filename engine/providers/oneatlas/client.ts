@@ -124,9 +124,9 @@ export class OneAtlasClient {
     }, 'OneAtlas POST /api/v2/opensearch');
   }
 
-  /** Delivered products in a workspace, optionally those of one order (`customerReference`). */
-  workspaceItems(workspace: string, customerReference?: string): PagedList<WireFeature> {
-    return this.search({ workspace, ...(customerReference ? { customerReference } : {}) });
+  /** Delivered products in a workspace, optionally those of one order (`customerReference`) matching `criteria`. */
+  workspaceItems(workspace: string, customerReference?: string, criteria: Omit<WireSearchRequest, 'startPage' | 'itemsPerPage' | 'workspace'> = {}): PagedList<WireFeature> {
+    return this.search({ ...criteria, workspace, ...(customerReference ? { customerReference } : {}) });
   }
 
   // ---- pricing, quotations, orders ----

@@ -91,8 +91,10 @@ export function toWorkOrder(spec: OneAtlasOrderSpec): WireWorkOrder {
           .map((key) => ({ key, value: spec.options[key] as string })),
       },
     ],
-    endUsers: [{ endUserName: spec.endUser.name, country: spec.endUser.country }],
+    endUsers: [{ endUserName: spec.endUser.name, country: spec.endUser.country, ...(spec.endUser.label ? { label: spec.endUser.label } : {}) }],
     delivery: { type: spec.deliveryType },
+    // The PPO OpenAPI description requires it on SPOT/Pléiades bodies (and lists it on no Pléiades Neo one).
+    ...(spec.mission === 'PLEIADESNEO' ? {} : { notificationEmails: [...spec.notificationEmails] }),
   };
 }
 

@@ -6,8 +6,10 @@
  */
 import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../plan/remote.js';
 import { groupBy, isIntent, referenceOf, type Tracked } from '../../plan/tracked.js';
+import { canonicalStringify } from '../../plan/canonical.js';
+import type { TrackedSpec } from '../../plan/tracked.js';
 import type { OneAtlasClient } from './client.js';
-import { fromAlert, fromDeliveredFeature, fromOrderLine } from './convert.js';
+import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation } from './convert.js';
 import type { WireOrderLine } from './wire.js';
 
 export const ALERT_PAGE_SIZE = 100;
@@ -16,17 +18,40 @@ export const WORKSPACE_PAGE_SIZE = 500;
 
 type Observations = Record<string, RemoteObservation>;
 
+/** The fields an alert is created with: the API stores nothing else, so they (and its creator) are its marker. */
+const ALERT_FIELDS = ['name', 'context', 'constellations', 'productTypes', 'cloudCover', 'incidenceAngle', 'geometry'] as const;
+
+/**
+ * Orderform's marker on an alert (the alert API has no free field to store one): created by this API
+ * user (`userId` of GET /me) with exactly the declared spec. A colleague's alert of the same name, or
+ * one with other criteria, never carries our marker: it is never adopted, so never deleted by orderform.
+ */
+export function alertMarker(fields: Pick<TrackedSpec, (typeof ALERT_FIELDS)[number]>, userId: string | undefined): string {
+  return canonicalStringify([userId ?? null, ...ALERT_FIELDS.map((f) => fields[f] ?? null)]);
+}
+
 export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Observations> {
   const out: Observations = {};
-  const byContext = groupBy(tracked, (t) => t.spec.context);
+  // An alert state holds is listed in the context it was created in: a context changed in config is a replace, not a vanished alert.
+  const byContext = groupBy(tracked, (t) => (t.state?.remote.alertId ? (t.state.spec as TrackedSpec | null)?.context : undefined) ?? t.spec.context);
+  // One GET /me, only when some alert is looked for by its marker (state has no id for it).
+  const me = tracked.some((t) => !t.state?.remote.alertId) ? client.me().then((m) => m.id) : Promise.resolve(undefined);
   await Promise.all(
     [...byContext].map(async ([context, ts]) => {
-      const alerts = (await client.alerts(context, ALERT_PAGE_SIZE).all()).map(fromAlert);
+      const [wire, userId] = await Promise.all([client.alerts(context, ALERT_PAGE_SIZE).all(), me]);
+      const alerts = wire.map(fromAlert);
       const byId = new Map(alerts.map((a) => [a.alertId, a]));
-      const byName = groupBy(alerts, (a) => a.name);
+      const claimed = new Set(ts.map((t) => t.state?.remote.alertId).filter(Boolean));
+      const byMarker = groupBy(alerts, (a, i) => alertMarker(a, wire[i]!.userId));
+      // Each remote alert is claimed at most once; one that does not report its creator counts as ours only if all else matches.
+      const take = (key: string) => {
+        const a = byMarker.get(key)?.find((x) => !claimed.has(x.alertId));
+        if (a) claimed.add(a.alertId);
+        return a;
+      };
       for (const t of ts) {
         const id = t.state?.remote.alertId;
-        const a = id ? byId.get(id) : t.spec.name !== undefined ? byName.get(t.spec.name)?.[0] : undefined;
+        const a = id ? byId.get(id) : (take(alertMarker(t.spec, userId)) ?? take(alertMarker(t.spec, undefined)));
         out[t.address] = a
           ? { exists: true, foundBy: id ? 'id' : 'reference', status: 'active', name: a.name, alertId: a.alertId, observedSpec: a }
           : { exists: false };
@@ -91,6 +116,8 @@ export async function refreshNeo(client: OneAtlasClient, tracked: readonly Track
           foundBy: qid === ownId ? 'id' : 'reference',
           status,
           quotation,
+          contractId: line.contractId,
+          ...(found[0]!.productType ? { productTypeId: found[0]!.productType } : {}),
           ...(line.salesOrderId ? { salesOrderId: line.salesOrderId } : {}),
         };
       }

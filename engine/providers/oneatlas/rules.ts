@@ -6,7 +6,7 @@
 import { error, type Diagnostic, type SourceLocation } from '../../diagnostics.js';
 import type { AcquisitionMode, AlertSpec, Backend, Mission, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../../model.js';
 
-/** Primary markets accepted by the order host (oneatlas-detailed.md §3.4). */
+/** Primary markets of the PPO spec's enum (oneatlas-detailed.md §3.4): examples only; plan checks the contract's own list. */
 export const PRIMARY_MARKETS = [
   'AGRI', 'GENIE', 'GDPUBLIC', 'DEFSEC', 'DISTRI', 'RISQUE', 'ENERGIE', 'ENV', 'FORET', 'SANTE', 'ASSUR',
   'IOT', 'CARTO', 'MARITIME', 'PRESSE', 'MOBIL', 'AUTRE', 'TELECOM', 'TOURISME', 'TRANSPORT', 'NQUAL',
@@ -40,17 +40,22 @@ const NEO_MULTI_OPTIONS: Record<string, string[]> = {
 
 const LEGACY_MULTI_LEVELS = ['primary', 'projected'];
 
-/** Wire option key → the field of `production` that sets it. */
-const OPTION_FIELDS: Record<string, string> = {
-  processing_level: 'processingLevel',
-  spectral_processing: 'spectralProcessing',
-  image_format: 'imageFormat',
-  pixel_coding: 'pixelCoding',
-  radiometric_processing: 'radiometricProcessing',
+/** The `production` fields that set a wire option, and the option each sets (the config loader writes them so). */
+export const WIRE_OPTION_OF: Record<string, string> = {
+  processingLevel: 'processing_level',
+  spectralProcessing: 'spectral_processing',
+  imageFormat: 'image_format',
+  pixelCoding: 'pixel_coding',
+  radiometricProcessing: 'radiometric_processing',
   hd: 'hd',
   dehazing: 'dehazing',
   fullStrip: 'fullStrip',
+  licence: 'licence',
+  priority: 'priority',
 };
+
+/** Wire option key → the field of `production` that sets it. */
+const OPTION_FIELDS: Record<string, string> = Object.fromEntries(Object.entries(WIRE_OPTION_OF).map(([field, key]) => [key, field]));
 
 export function missionOfProductType(productTypeId: string): Mission | null {
   if (/^PleiadesNeo/i.test(productTypeId)) return 'PLEIADESNEO';
@@ -76,11 +81,11 @@ function below(spec: ResourceSpec, ...fields: string[]): SourceLocation {
   return { ...spec.source, path: [spec.source.path, ...fields].join('.') };
 }
 
-/** The config field that sets a wire option (`dem_2` → `production.dem.<name of AOI 2>`). */
-function optionField(spec: OneAtlasOrderSpec, key: string): string {
+/** The config field that sets a wire option (`dem_2` → `production.dem.<name of AOI 2>`, others under `production.options`). */
+export function optionField(spec: OneAtlasOrderSpec, key: string): string {
   const perAoi = /^(dem|projection)_(\d+)$/.exec(key);
   if (perAoi) return `production.${perAoi[1]}.${spec.aois.find((a) => a.id === Number(perAoi[2]))?.name ?? perAoi[2]}`;
-  return `production.${OPTION_FIELDS[key] ?? key}`;
+  return OPTION_FIELDS[key] ? `production.${OPTION_FIELDS[key]}` : `production.options.${key}`;
 }
 
 export function checkOneAtlasOrder(spec: OneAtlasOrderSpec): Diagnostic[] {
@@ -203,8 +208,8 @@ function checkAois(spec: OneAtlasOrderSpec): Diagnostic[] {
 }
 
 /**
- * Seed: "Dem and projection are not mandatory for primary, Dem is not mandatory for projected":
- * so ortho needs both per AOI, projected a projection; and neither applies where it is not needed.
+ * Seed: "Dem and projection are not mandatory for primary, Dem is not mandatory for projected": ortho needs
+ * both per AOI, projected a projection; where not mandatory they are still allowed (sent as written).
  */
 function checkPerAoiOptions(spec: OneAtlasOrderSpec): Diagnostic[] {
   const level = withDefaults(spec).processing_level;
@@ -214,24 +219,19 @@ function checkPerAoiOptions(spec: OneAtlasOrderSpec): Diagnostic[] {
     for (const field of needs.filter((f) => spec.options[`${f}_${aoi.id}`] === undefined))
       out.push(error('MISSING_AOI_OPTION', `${level} products need a ${field} for AOI '${aoi.name}'`, below(spec, `production.${field}`), `set production.${field}.${aoi.name}`));
   }
-  for (const key of Object.keys(spec.options)) {
-    const isDem = key.startsWith('dem_');
-    if (isDem && level !== 'ortho')
-      out.push(error('OPTION_NOT_APPLICABLE', `a DEM only applies to ortho products, not ${level}`, below(spec, optionField(spec, key))));
-    if (key.startsWith('projection_') && level === 'primary')
-      out.push(error('OPTION_NOT_APPLICABLE', 'a projection only applies to ortho or projected products, not primary', below(spec, optionField(spec, key))));
-  }
   return out;
 }
 
 function checkOrdering(spec: OneAtlasOrderSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!spec.primaryMarket)
-    out.push(error('MISSING_PRIMARY_MARKET', 'a primary market is required for ordering', below(spec, 'primaryMarket'), `one of: ${PRIMARY_MARKETS.join(', ')}`));
-  else if (!(PRIMARY_MARKETS as readonly string[]).includes(spec.primaryMarket))
-    out.push(error('INVALID_PRIMARY_MARKET', `unknown primary market ${spec.primaryMarket}`, below(spec, 'primaryMarket'), `one of: ${PRIMARY_MARKETS.join(', ')}`));
+    out.push(error('MISSING_PRIMARY_MARKET', 'a primary market is required for ordering', below(spec, 'primaryMarket'),
+      `one of the contract's markets (\`orderform discover\` lists them), e.g. ${PRIMARY_MARKETS.slice(0, 4).join(', ')}`));
   if (!spec.endUser.name || !spec.endUser.country)
     out.push(error('MISSING_END_USER', 'an end user (name and country label) is required for ordering', below(spec, 'endUser')));
+  if (spec.mission === 'PLEIADESNEO' && spec.notificationEmails.length)
+    out.push(error('NOTIFICATION_EMAILS_LEGACY_ONLY', 'notificationEmails applies to SPOT and Pléiades orders only', below(spec, 'notificationEmails'),
+      'Pléiades Neo orders are followed through their quotation (orderform plan / quotation export).'));
   return out;
 }
 

@@ -95,6 +95,7 @@ export interface WireSearchRequest {
   cloudCover?: string;
   incidenceAngle?: string;
   lastUpdateDate?: string;
+  publicationDate?: string;
   geometry?: Polygon;
   constellation?: string;
   workspace?: string;
@@ -144,8 +145,11 @@ export interface WireWorkOrder {
   aoi: { id: number; name: string; geometry?: Polygon }[];
   items: { productTypeId: string; aoiId: number; dataSourceIds: { catalogId: string; catalogItemId: string }[] }[];
   optionsPerProductType: { productTypeId: string; options: WireKeyValue[] }[];
-  endUsers: { endUserName: string; country: string }[];
+  /** `label` [I]: the seed's end-user label (GET /api/v1/properties `labels`), sent only when the config sets one. */
+  endUsers: { endUserName: string; country: string; label?: string }[];
   delivery: { type: string };
+  /** SPOT/Pléiades only; the PPO spec requires it there. */
+  notificationEmails?: string[];
 }
 
 export interface WireAmount {

@@ -1,23 +1,31 @@
 /**
  * Maxar ARD orders: one POST /order, guarded, carrying `metadata.reference` so that an order whose
- * answer was lost is found again in the account's order listing instead of being placed twice.
+ * answer was lost is found again in the order listing instead of being placed twice. A refusal (a fee
+ * limit passed since the plan, a bad AOI…) restores the prior state: nothing is recorded as placed.
  */
 import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
 import type { ChangeHandler } from '../../../apply/types.js';
 import type { MaxarClient } from '../client.js';
 import { fromOrder, toOrderRequest } from '../convert.js';
+import { orRefusal } from '../refusals.js';
+import { MAXAR_CURRENCY } from '../rules.js';
 
 export function maxarOrderHandler(client: MaxarClient): ChangeHandler {
   return {
     async apply(change, spec, prior, ctx) {
       const s = specOf(spec, 'maxar_ard_order', change.address);
       if (change.action !== 'create') throw new Error(`${change.address}: a Maxar order cannot ${change.action}`);
-      const ids = { customerReference: s.customerReference, accountId: s.accountId };
       return ctx.spend(change, s, async (cost) => {
-        const o = fromOrder(await withIntent(ctx, s, prior, 'create', ids, () => client.placeOrder(toOrderRequest(s))));
-        // Without a cost in the vendor's answer, the guarded price is what budgets count as spent.
-        const price = o.price ?? (cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined);
-        return stateFor(s, prior, ctx.now(), { status: o.status, remote: { ...ids, orderId: o.orderId }, ...(price ? { price } : {}) });
+        const body = toOrderRequest(s, (v) => client.secret(v));
+        const ids = { customerReference: s.customerReference, accountId: await client.accountId() };
+        const placed = await orRefusal(s, true, () => withIntent(ctx, s, prior, 'create', ids, () => client.placeOrder(body)));
+        // The answer carries only the id (SDK order.py); the order's status says what Maxar charges. Without it
+        // (a failed read), the estimate apply just checked is what budgets count as spent.
+        const now = await client.order(placed.id).catch(() => null);
+        const charged = now?.order?.usage?.cost.total_imagery_cost;
+        const price = typeof charged === 'number' ? { amount: charged, currency: MAXAR_CURRENCY }
+          : cost?.amount != null && cost.currency ? { amount: cost.amount, currency: cost.currency } : undefined;
+        return stateFor(s, prior, ctx.now(), { status: now ? fromOrder(now).status : 'in-progress', remote: { ...ids, orderId: placed.id }, ...(price ? { price } : {}) });
       });
     },
   };

@@ -1,0 +1,22 @@
+/** Atomic writes replace regular files only: a rename over a device, symlink or directory would destroy it. */
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../engine/state/atomic-file.js';
+
+describe('writeFileAtomic', () => {
+  it('refuses a symbolic link and a directory, leaving them as they were; writes a new or a regular file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orderform-atomic-'));
+    const target = join(dir, 'real.json');
+    writeFileSync(target, 'kept');
+    symlinkSync(target, join(dir, 'link.json'));
+    mkdirSync(join(dir, 'folder'));
+    await expect(writeFileAtomic(join(dir, 'link.json'), 'x')).rejects.toMatchObject({ diagnostics: [{ code: 'FILE_NOT_REGULAR' }] });
+    await expect(writeFileAtomic(join(dir, 'folder'), 'x')).rejects.toMatchObject({ diagnostics: [{ code: 'FILE_NOT_REGULAR' }] });
+    expect(readFileSync(target, 'utf8')).toBe('kept');
+    await writeFileAtomic(target, 'new');
+    await writeFileAtomic(join(dir, 'fresh.json'), 'fresh');
+    expect(readFileSync(target, 'utf8') + readFileSync(join(dir, 'fresh.json'), 'utf8')).toBe('newfresh');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * A Maxar ARD user from a login to a placed order, with a user role and no account id given:
+ * discover finds the account, search --vendor maxar selects over an AOI with Maxar's estimate, --pick gives
+ * an order that plans at the dry-run price, applies at exactly that charge, and re-plans with no change.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { toSelectRequest } from '../../engine/search/maxar-select.js';
+import { startTeam, type Team } from './harness.js';
+
+let team: Team;
+beforeAll(async () => {
+  team = await startTeam();
+});
+afterAll(() => team.close());
+
+const PARIS = { type: 'Polygon', coordinates: [[[2.3, 48.84], [2.34, 48.84], [2.34, 48.87], [2.3, 48.87], [2.3, 48.84]]] };
+
+/** What the account has been charged so far, as Maxar's usage resource says. */
+const usage = async (): Promise<number> => {
+  const login = await fetch(`${team.sb.env.ORDERFORM_MAXAR_URL}/api/v1/auth/authenticate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', username: team.sb.env.ORDERFORM_MAXAR_USERNAME!, password: team.sb.env.ORDERFORM_MAXAR_PASSWORD! }),
+  });
+  const token = ((await login.json()) as { access_token: string }).access_token;
+  const r = await fetch(`${team.sb.env.ORDERFORM_MAXAR_URL}/api/v1/usage/account/557471230760500000`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await r.json()) as { usage: { cost: { total_imagery_cost: number } } }).usage.cost.total_imagery_cost;
+};
+
+describe('Maxar ARD with a user-role login', () => {
+  test('discover → search --vendor maxar --pick → plan (dry-run price) → apply (charged exactly that) → re-plan: no change', async () => {
+    writeFileSync(join(team.dir, 'paris.geojson'), JSON.stringify(PARIS));
+    const discovered = await team.cli(['discover', '--write', 'orders.yaml']);
+    expect(discovered.code, discovered.stderr).toBe(0);
+    expect(discovered.stdout).toContain('Maxar account 557471230760500000');
+
+    const search = await team.cli(['search', '--vendor', 'maxar', '--aoi', 'paris.geojson', '--category', 'fresh', '--category', 'standard', '--max-cloud', '5']);
+    expect(search.code, search.stderr).toBe(0);
+    expect(search.stdout).toMatch(/1\s+10300100ARDFRESH1\s+\S+\s+fresh/);
+    expect(search.stdout).not.toContain('10300100ARDTRAIN1'); // training not asked
+    expect(search.stdout).not.toContain('10300100ARDSTD001'); // 91.2 % cloud-free: more than 5 % cloud
+    expect(search.stdout).toMatch(/fresh\s+9\.76\s+244\.00 USD/);
+
+    const picked = await team.cli(['search', '--vendor', 'maxar', '--aoi', 'paris.geojson', '--pick', '1', '--output', 'yaml']);
+    expect(picked.code, picked.stderr).toBe(0);
+    const yaml = picked.stdout.replace('bucket: your-bucket', 'bucket: acme-ard');
+    writeFileSync(join(team.dir, 'orders.yaml'), `${readFileSync(join(team.dir, 'orders.yaml'), 'utf8')}\n${yaml}`);
+
+    team.sb.resetCalls();
+    const plan = await team.cli(['plan', '--output', 'json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const planned = (JSON.parse(plan.stdout) as { changes: { cost: { amount: number; basis: string } | null }[] }).changes[0]!.cost!;
+    expect(planned).toMatchObject({ amount: 244, basis: 'price-endpoint' });
+    expect(team.sb.calls()['POST /api/v1/order (dry run)']).toBe(1);
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+    expect(team.sb.calls()['GET /api/v1/admin/account/{account_id}/order']).toBeUndefined();
+
+    const before = await usage();
+    const apply = await team.cli(['apply', '--auto-approve']);
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect((await usage()) - before).toBeCloseTo(planned.amount, 2);
+
+    team.sb.resetCalls();
+    const again = await team.cli(['plan', '--detailed-exitcode']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(team.sb.calls()['POST /api/v1/order (dry run)']).toBeUndefined(); // no estimate for an unchanged order
+  });
+
+  test('search criteria become a select request: datetime range, categories, cloud cover over the AOI', () => {
+    expect(toSelectRequest({ aoi: PARIS as never, from: '2024-01-01', to: '2024-06-30', maxCloud: 10, categories: ['fresh'], limit: 5 })).toEqual({
+      intersects: PARIS,
+      datetime: '2024-01-01T00:00:00Z/2024-06-30T23:59:59Z',
+      image_age_category: ['fresh'],
+      query: { 'aoi:cloud_free_percentage': { gte: 90 } },
+    });
+  });
+
+  test('an order Maxar reports FAILED is shown as drift with Maxar\'s message, recorded as failed, and never ordered again by itself', async () => {
+    mkdirSync(join(team.dir, 'failing'), { recursive: true });
+    writeFileSync(join(team.dir, 'failing', 'orders.yaml'), `providers:
+  maxar: {}
+orders:
+  doomed:
+    vendor: maxar
+    acquisitions: [10300100ARDFAIL01]
+    aoi: ${JSON.stringify(PARIS)}
+    output:
+      s3: { bucket: acme-ard }
+`);
+    const c = ['-c', 'failing/orders.yaml'];
+    // Still running when apply reads its status back; it fails later.
+    team.sb.knobs.deliveryDelayMs = 60_000;
+    const applied = await team.cli(['apply', ...c, '--auto-approve']);
+    team.sb.knobs.deliveryDelayMs = 0;
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    team.sb.resetCalls();
+    const plan = await team.cli(['plan', ...c, '--detailed-exitcode']);
+    expect(plan.code, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.stdout).toMatch(/orders\.doomed: status in-progress → failed \(Maxar FAILED: Order failed/);
+    const refreshed = await team.cli(['refresh', ...c]);
+    expect(refreshed.code, refreshed.stderr).toBe(0);
+    const state = JSON.parse(readFileSync(join(team.dir, 'failing', 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string }> };
+    expect(state.resources['orders.doomed']?.status).toBe('failed');
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+  });
+});
