@@ -106,6 +106,18 @@ export function writeConfig(dir: string, o: FixtureOptions): string {
   return file;
 }
 
+let worlds = 0;
+/**
+ * A folder whose config orders two legacy orders and an alert under keys no other call made in this process:
+ * the sandbox is shared within a test file, and what it already holds would be adopted, not bought.
+ */
+export function ownWorld(): string {
+  const dir = tempDir();
+  const n = ++worlds;
+  writeConfig(dir, { legacy: [`a${n}`, `b${n}`], alerts: { w: `Watch ${n}` } });
+  return dir;
+}
+
 export interface Captured {
   code: number;
   out: string;

@@ -4,20 +4,12 @@
  * recorded, no new one starts, exit 130), and a line per change with the vendor's id.
  */
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { ownWorld as setup } from '../apply-e2e/fixture.js';
 import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
 import { INTERRUPT, runCli, type CaptureOptions } from '../support/capture-io.js';
 
 const { sb } = useSandbox();
 
-let worlds = 0;
-/** A config of its own: the sandbox is shared, and what it already holds would be adopted, not bought. */
-function setup(): string {
-  const dir = tempDir();
-  const n = ++worlds;
-  writeConfig(dir, { legacy: [`a${n}`, `b${n}`], alerts: { w: `Watch ${n}` } });
-  return dir;
-}
 
 const apply = (dir: string, opts: Partial<CaptureOptions>, ...argv: string[]) => runCli(['apply', ...argv], { cwd: dir, env: sb().env, isTty: true, ...opts });
 

@@ -1,19 +1,11 @@
 /** Progress bars on a terminal, lines in logs, silence with --quiet: plan, apply and refresh against the sandbox. */
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { ownWorld as setup } from '../apply-e2e/fixture.js';
 import { useSandbox } from '../apply-e2e/harness.js';
 import { runCli } from '../support/capture-io.js';
 
 const { sb } = useSandbox();
 
-let worlds = 0;
-/** A config of its own: the sandbox is shared, and what it already holds would be adopted, not created. */
-function setup(): string {
-  const dir = tempDir();
-  const n = ++worlds;
-  writeConfig(dir, { legacy: [`a${n}`, `b${n}`], alerts: { w: `Watch ${n}` } });
-  return dir;
-}
 
 describe('progress and --quiet', () => {
   it('plan on a terminal shows the pricing bar on stderr, not with --quiet, not when piped', async () => {
