@@ -14,6 +14,8 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHO
 const UNKNOWN_HOST = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
 const DENIED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** A folder on the way does not exist (or is a file): orderform creates files, never the folders they go in. */
+const NO_PATH = new Set(['ENOENT', 'ENOTDIR']);
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 
@@ -50,6 +52,10 @@ function fileDiagnostic(code: string, path: string | undefined, syscall: string 
     const what = path ? `: ${path}` : '';
     const check = path ? `Check the owner and mode of ${path} and of its folder ${dirname(path)}.` : 'Check the owner and mode of the files orderform reads and writes.';
     return error('FILE_ACCESS_DENIED', `permission denied${syscall ? ` (${syscall})` : ''}${what} (${code})`, undefined, `${check}${readOnly}`);
+  }
+  if (NO_PATH.has(code) && path) {
+    return error('PATH_NOT_FOUND', `no such file or folder${syscall ? ` (${syscall})` : ''}: ${path} (${code})`, undefined,
+      `Check the path. orderform writes files but does not create the folders they go in: create ${dirname(path)} first if it is meant to hold one.`);
   }
   return undefined;
 }

@@ -93,6 +93,17 @@ describe('the disk', () => {
   }, 30_000);
 });
 
+describe('a path', () => {
+  it('plan --out into a folder that does not exist: PATH_NOT_FOUND naming it, exit 1', async () => {
+    world = await startWorld();
+    const r = await world.cli('plan', '-c', 'orders.yaml.example', '--out', 'no-such-folder/plan.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error PATH_NOT_FOUND: no such file or folder \(\w+\): \S*no-such-folder\/plan\.json\S* \(ENOENT\)/);
+    expect(r.stderr).toContain('no-such-folder first');
+    expect(r.stderr).not.toContain('internal error');
+  }, 30_000);
+});
+
 describe('an endpoint that is not an http(s) URL', () => {
   it('in the config: ENDPOINT_URL_INVALID at its line, offline (validate)', async () => {
     world = await startWorld({ 'bad.yaml': 'providers:\n  maxar:\n    accountId: "557471230760500000"\n    endpoint: file:///etc/passwd\n' });
