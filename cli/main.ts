@@ -55,8 +55,12 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       io.stderr(renderDiagnostics(err.diagnostics, io.color));
       return 1;
     }
-    if (err instanceof UsageError) {
-      io.stderr(`${err.message}\nRun 'orderform --help' for usage.\n`);
+    // A command with an async builder (search) gets yargs' parse errors as a rejected YError, not through fail().
+    if (err instanceof UsageError || (err as Error | undefined)?.name === 'YError') {
+      const { message } = err as Error;
+      const option = /^Not enough arguments following: (\S+)$/.exec(message)?.[1];
+      const hint = option ? `A value that starts with "-" is read as an option: write --${option}=VALUE.\n` : '';
+      io.stderr(`${message}\n${hint}Run 'orderform --help' for usage.\n`);
       return 1;
     }
     const system = systemErrorDiagnostic(err);
