@@ -57,6 +57,11 @@ export interface SandboxKnobs {
   alertPaging: 'startPage' | 'startIndex';
   /** Overrides of the Maxar account's fee limits (`-1`/null = no limit, 0 = not orderable). */
   maxarLimits: Partial<Record<MaxarLimitName, number | null>>;
+  /**
+   * Whether the usage resource answers a user-role login: the documents do not say who may read it, so
+   * `false` (the default) serves everyone of the account and `true` answers a user 403, like the admin listing.
+   */
+  maxarUsageAdminOnly: boolean;
 }
 
 export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnobs {
@@ -75,6 +80,7 @@ export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnob
     priceMultiplier: 1,
     clockOffsetMs: 0,
     maxarLimits: {},
+    maxarUsageAdminOnly: false,
     alertPaging: 'startPage',
     privateCatalogItems: [],
     ...overrides,
@@ -134,6 +140,8 @@ export function patchKnobs(knobs: SandboxKnobs, patch: unknown): string[] {
       problems.push(...limitProblems(value));
     } else if (key === 'privateCatalogItems') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) problems.push('privateCatalogItems must be an array of catalog item ids');
+    } else if (key === 'maxarUsageAdminOnly') {
+      if (typeof value !== 'boolean') problems.push('maxarUsageAdminOnly must be true or false');
     } else if (key === 'alertPaging') {
       if (value !== 'startPage' && value !== 'startIndex') problems.push("alertPaging must be 'startPage' or 'startIndex'");
     } else {

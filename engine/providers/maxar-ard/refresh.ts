@@ -16,8 +16,7 @@ export const ORDER_PAGE_SIZE = 100;
 export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<Record<string, RemoteObservation>> {
   const out: Record<string, RemoteObservation> = {};
   if (!tracked.length) return out;
-  const listing = (await client.isAdmin()) ? await client.accountOrders({ limit: ORDER_PAGE_SIZE }) : client.myOrders({ limit: ORDER_PAGE_SIZE });
-  const orders = (await collect(listing)).map(fromOrder);
+  const orders = (await collect(await client.listableOrders(ORDER_PAGE_SIZE))).map(fromOrder);
   const byId = new Map(orders.map((o) => [o.orderId, o]));
   const byRef = groupBy(orders, (o) => o.reference);
   for (const t of tracked) {
