@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { buildPlan } from '../../engine/plan/build.js';
 import { savePlan, serializePlan } from '../../engine/plan/planfile.js';
+import { unapproved } from '../../engine/plan/thresholds.js';
 import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
 import { createProgress, planProgressHook } from '../render/progress.js';
@@ -21,7 +22,7 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<void> {
       else if (args.out === '-') io.stdout(serializePlan(plan));
       else {
         await savePlan(resolve(io.cwd, args.out), plan);
-        const flags = [...new Set(plan.approvals.map((a) => ` ${a.flag}`))].join('');
+        const flags = [...new Set(unapproved(plan.approvals).map((a) => ` ${a.flag}`))].join('');
         if (!args.quiet) io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}${flags}\n`);
       }
     }

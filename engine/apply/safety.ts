@@ -1,11 +1,11 @@
 /**
- * Safety flags at apply: the approvals a plan needs (engine/plan/thresholds.ts) that the run was not
- * given are refused with their code; the error names the flag. Pure.
+ * Safety flags at apply: the approvals a plan needs (engine/plan/thresholds.ts) that neither the config
+ * (safety.approvals) nor the run's flags give are refused with their code; the error names the flag. Pure.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { SafetyThresholds } from '../model.js';
 import type { StateSnapshot } from '../state/types.js';
-import { approvalsNeeded, largeSpendApproval } from '../plan/thresholds.js';
+import { approvalsNeeded, largeSpendApproval, unapproved } from '../plan/thresholds.js';
 import type { ApprovalNeeded, Plan } from '../plan/types.js';
 
 export interface SafetyFlags {
@@ -20,11 +20,11 @@ function refusal(a: ApprovalNeeded): Diagnostic {
 
 export function largeSpend(currency: string, amount: number, safety: SafetyThresholds): Diagnostic | undefined {
   const a = largeSpendApproval(currency, amount, safety);
-  return a && refusal(a);
+  return a && !a.approvedBy ? refusal(a) : undefined;
 }
 
 export function checkSafety(plan: Pick<Plan, 'changes' | 'totals'>, state: StateSnapshot, safety: SafetyThresholds, flags: SafetyFlags): Diagnostic[] {
-  return approvalsNeeded(plan, state, safety)
+  return unapproved(approvalsNeeded(plan, state, safety))
     .filter((a) => (a.code === 'LARGE_SPEND' ? !flags.allowLargeSpend : !flags.allowDestructive))
     .map(refusal);
 }

@@ -15,7 +15,7 @@ export interface ListedPurchase {
   orderedAt?: string;
   /** Null: the listing shows no price. */
   price: Money | null;
-  /** How to name it to people, e.g. `Maxar order 1234`. */
+  /** How to name it to people, e.g. `<vendor> order 1234`. */
   name: string;
 }
 

@@ -60,6 +60,8 @@ export interface ApprovalNeeded {
   threshold: number;
   /** The spend's currency; null for TOO_DESTRUCTIVE. */
   currency: Currency | null;
+  /** The config's approval that covers it (safety.approvals, reviewed with the config): then apply needs no flag. */
+  approvedBy?: string;
 }
 
 export interface PlanCounts {
