@@ -16,6 +16,7 @@ import { createPricing, type OfferCheck, type Pricing } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
 import { periodStart, spentSoFar, type BudgetSpent } from './spent.js';
+import { targetChanges } from './target.js';
 import { approvalsNeeded } from './thresholds.js';
 import type { RemoteView } from '../core/remote.js';
 import { countActions } from './summary.js';
@@ -28,6 +29,8 @@ export interface BuildPlanInputs {
   now?: () => Date;
   forget?: string[];
   retryUnconfirmed?: string[];
+  /** `--target`: plan only these addresses and the changes they depend on (Terraform's -target). */
+  targets?: string[];
   /** Told before pricing starts (done 0) and after each change is priced; the CLI draws a bar with it. */
   onProgress?: (p: PlanProgress) => void;
 }
@@ -61,7 +64,11 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     pricing.offer(unplaced),
     bounded ? pricing.purchases(periodStart(config.budget.period, now())) : Promise.resolve([]),
   ]);
-  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
+  const full = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
+  const targeted = inp.targets?.length ? targetChanges(full.changes, inp.targets, config, state) : undefined;
+  const d = targeted
+    ? { ...full, changes: targeted.changes, drift: full.drift.filter((x) => targeted.addresses.has(x.address)), diagnostics: [...full.diagnostics.filter(targeted.concerns), ...targeted.diagnostics] }
+    : full;
   const specs = new Map(config.resources.map((r) => [r.address, r]));
   const refused = offerProblems(d.changes, specs, offer);
   const diagnostics: Diagnostic[] = [...d.diagnostics, ...[...refused.values()].flat()];
@@ -84,6 +91,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const plan: Plan = {
     formatVersion: 1,
     createdAt: now().toISOString(),
+    ...(inp.targets?.length ? { targets: [...inp.targets].sort() } : {}),
     configDigest: config.digest,
     configFiles: config.files,
     state: { lineage: state.lineage, serial: state.serial },

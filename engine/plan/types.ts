@@ -90,6 +90,8 @@ export interface Plan {
   limits: LimitCheck[];
   /** Safety thresholds crossed: apply refuses this plan without the named flags. */
   approvals: ApprovalNeeded[];
+  /** `plan --target`: the addresses this plan is limited to (with what they depend on); absent for a full plan. */
+  targets?: string[];
   counts: PlanCounts;
   /** Purchases an earlier run sent whose outcome is still unknown: never bought again until resolved. */
   unconfirmed: Unconfirmed[];

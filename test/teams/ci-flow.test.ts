@@ -135,13 +135,21 @@ describe('the scheduled drift job', () => {
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
     expect((await ci(dir, ['drift', '--out', 'drift'])).code).toBe(0);
 
-    // An order in the config that nobody applied: the drift job leaves everything to the reviewed flow.
+    // An order in the config that nobody applied: the job repairs the alert alone (a targeted plan) and
+    // leaves the order to the reviewed flow; it still fails the run, so someone looks.
     writeConfig(dir, { legacy: ['paris-drift'], alerts: { watch: 'Watch drift' } });
     await deleteAtVendor(dir, 'alerts.watch');
     sb().resetCalls();
     const mixed = await ci(dir, ['drift', '--out', 'drift', '--repair-alerts']);
-    expect(mixed.code).toBe(2);
-    expect(read(dir, 'drift/report.md')).toContain('Not repaired: the plan also has orders.paris-drift (create)');
+    expect(mixed.code, read(dir, 'drift/report.md')).toBe(2);
+    expect(read(dir, 'drift/report.md')).toContain('Repaired 1 alert(s): alerts.watch.');
+    expect(read(dir, 'drift/report.md')).toContain('Left to the reviewed flow (purchases and deletions are applied only by a merged PR): orders.paris-drift (create).');
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
+    // What is left is the order alone; the job buys nothing however often it runs.
+    sb().resetCalls();
+    const again = await ci(dir, ['drift', '--out', 'drift', '--repair-alerts']);
+    expect(again.code).toBe(2);
+    expect(read(dir, 'drift/report.md')).toContain('Not repaired: no alert to repair.');
     expect(mutatingCalls(sb())).toEqual({});
   });
 });
