@@ -40,7 +40,6 @@ export const planCommand: CommandFactory = (io: CliIo) => ({
           ['$0 plan --out plan.json --detailed-exitcode', 'Save the plan for apply; exit 2 when it changes something'],
           ['$0 plan --output markdown > comment.md', 'A pull-request comment'],
           ['$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'],
-          ['$0 plan --target alerts.paris --out plan.json', 'Only alerts.paris (and what it depends on), saved for apply'],
         ]),
       ),
   handler: async (raw) => (await import('./plan-run.js')).runPlan(raw as unknown as PlanArgs, io),
