@@ -71,6 +71,25 @@ describe('approvals reviewed in the config (safety.approvals)', () => {
     expect(applied.code, applied.err).toBe(0);
   });
 
+  it('the approval is bound to its amount: a price that rises past it before apply is not approved', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['approval-rise'], safety: 'safety: { maxSpendWithoutFlag: { EUR: 1 } }' });
+    const price = await priceOf(dir);
+    const safety = `safety: { maxSpendWithoutFlag: { EUR: 1 }, priceTolerance: 0.5, approvals: { largeSpend: { upTo: { EUR: ${Math.ceil(price * 1.05)} }, reason: "reviewed at the plan's price" } } }`;
+    writeConfig(dir, { legacy: ['approval-rise'], safety });
+    expect((await cli(['plan', '--out', 'plan.json'], dir, sb().env)).code).toBe(0);
+    sb().knobs.priceMultiplier = 1.2;
+    try {
+      sb().resetCalls();
+      const refused = await cli(['apply', 'plan.json'], dir, sb().env);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(/PLAN_APPROVALS_CHANGED: applying it now crosses a threshold the plan did not show: LARGE_SPEND/);
+      expect(mutatingCalls(sb())).toEqual({});
+    } finally {
+      sb().knobs.priceMultiplier = 1;
+    }
+  });
+
   it('largeSpend below the spend approves nothing: apply still needs the flag', async () => {
     const dir = tempDir();
     const safety = 'safety: { maxSpendWithoutFlag: { EUR: 1 }, approvals: { largeSpend: { upTo: { EUR: 2 }, reason: "small things only" } } }';

@@ -109,6 +109,16 @@ describe('the reviewed-plan flow', () => {
     expect(approved.code, read(dir, 'merge/comment.md')).toBe(0);
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
   });
+
+  it('an approval reviewed in the PR config (safety.approvals) is shown in the comment and applies without a label', async () => {
+    const safety = 'safety: { maxSpendWithoutFlag: { EUR: 1 }, approvals: { largeSpend: { upTo: { EUR: 1000000 }, reason: "approved in review" } } }';
+    const dir = await pullRequest({ legacy: ['paris-approved'], safety });
+    expect(read(dir, 'pr/comment.md')).toMatch(/- ✅ LARGE_SPEND [^\n]*approved by safety\.approvals\.largeSpend \(up to 1,000,000\.00 EUR: approved in review\)/);
+    sb().resetCalls();
+    const applied = await ci(dir, ['merge-apply', '--plan-dir', 'pr', '--out', 'merge', '--head-sha', 'abc123', '--labels', 'documentation']);
+    expect(applied.code, read(dir, 'merge/comment.md')).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+  });
 });
 
 describe('the scheduled drift job', () => {
