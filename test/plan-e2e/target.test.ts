@@ -39,6 +39,13 @@ describe('--target', () => {
     const rest = JSON.parse((await cli(['plan', '--output', 'json'], dir, sb().env)).out) as PlanJson;
     expect(rest.targets).toBeUndefined();
     expect(addresses(rest)).toEqual(['alerts.tb', 'orders.target-order']);
+
+    sb().resetCalls();
+    const direct = await cli(['apply', '--auto-approve', '--target', 'alerts.tb'], dir, sb().env);
+    expect(direct.code, direct.err).toBe(0);
+    expect(direct.out).toContain('PLAN_TARGETED');
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
+    expect(addresses(JSON.parse((await cli(['plan', '--output', 'json'], dir, sb().env)).out) as PlanJson)).toEqual(['orders.target-order']);
   });
 
   it('takes what the target depends on: an accept targets the quotation request of its order', async () => {
