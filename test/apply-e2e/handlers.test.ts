@@ -10,7 +10,7 @@ import type { Plan } from '../../engine/plan/types.js';
 import { createProviders, type ProviderClients } from '../../engine/providers/index.js';
 import { MemoryStateStore } from '../../engine/state/memory-store.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { tempDir, writeConfig, type FixtureOptions } from './fixture.js';
+import { tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
 
 let sb: Sandbox;
 beforeAll(async () => {

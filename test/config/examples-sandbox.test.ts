@@ -3,13 +3,13 @@
  * catalogue ids, AOIs and options agree with the vendor rules the sandbox enforces. Each example
  * runs in its own temp copy (state is written beside the config, never into the repo).
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { runCli } from '../support/capture-io.js';
+import { examplesCopy } from '../support/project.js';
 import { ROOT } from './helpers.js';
 
 const EXAMPLES = ['orders.yaml.example', ...readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.yaml')).map((n) => `examples/${n}`)];
@@ -34,10 +34,8 @@ afterAll(async () => {
 
 /** A fresh copy of the example files: each example gets its own state. */
 async function workspace(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'orderform-examples-'));
+  const dir = await examplesCopy();
   dirs.push(dir);
-  await cp(join(ROOT, 'orders.yaml.example'), join(dir, 'orders.yaml.example'));
-  await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
   return dir;
 }
 

@@ -4,7 +4,8 @@ import { toAlertCreate } from '../../engine/providers/oneatlas/convert.js';
 import { toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
 import type { AlertSpec, MaxarOrderSpec } from '../../engine/model.js';
 import { alertsConfig, load, MAXAR_PROVIDER, maxarOrder, readState, recorded, writeState } from './fixtures.js';
-import { mutatingCalls, startWorld, type World } from './harness.js';
+import { mutatingCalls } from '../support/sandbox.js';
+import { startWorld, type World } from './harness.js';
 
 let world: World | undefined;
 let clients: ProviderClients | undefined;
@@ -50,7 +51,7 @@ describe('refresh with list calls', () => {
     const r = await world.cli('plan');
     expect(r.stdout).toContain(`${a!.address}: renamed outside orderform to "renamed-elsewhere"`);
     expect(r.stdout).toContain(`${b!.address}: deleted outside orderform`);
-    expect(mutatingCalls(world.sb.calls())).toEqual([]);
+    expect(mutatingCalls(world.sb)).toEqual({});
   });
 
   it('refresh adopts intents that exist remotely and records no remote change', async () => {
@@ -71,7 +72,7 @@ describe('refresh with list calls', () => {
     const r = await world.cli('refresh');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`~ ${order.address}: adopted: found remotely by its reference`);
-    expect(mutatingCalls(world.sb.calls())).toEqual([]);
+    expect(mutatingCalls(world.sb)).toEqual({});
     const state = await readState(config);
     expect(state.resources[alert.address]).toMatchObject({ status: 'active', remote: { alertId: remoteAlert.id } });
     expect(state.resources[order.address]).toMatchObject({ status: expect.stringMatching(/^(in-progress|delivered)$/), remote: { orderId: placed.id } });

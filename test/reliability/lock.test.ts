@@ -6,8 +6,9 @@
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FixtureOptions } from '../apply-e2e/fixture.js';
-import { APPLY, ensureBuilt, ledger, NOOP_PLAN, startWorld, unplacedIntents, type World } from './harness.js';
+import type { FixtureOptions } from '../support/fixture.js';
+import { ensureBuilt } from '../support/project.js';
+import { APPLY, ledger, NOOP_PLAN, startWorld, unplacedIntents, type World } from './harness.js';
 
 const FIXTURE: FixtureOptions = {
   legacy: ['paris-a', 'paris-b'],

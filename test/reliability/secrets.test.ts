@@ -7,8 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEYS, MAXAR_LOGIN } from '../../sandbox/index.js';
-import type { FixtureOptions } from '../apply-e2e/fixture.js';
-import { APPLY, ensureBuilt, startWorld, type World } from './harness.js';
+import type { FixtureOptions } from '../support/fixture.js';
+import { ensureBuilt } from '../support/project.js';
+import { APPLY, startWorld, type World } from './harness.js';
 
 const FIXTURE: FixtureOptions = { legacy: ['paris-a'], neo: ['neo-a'], maxar: ['ard-a'], alerts: { 'watch-a': 'Watch A' } };
 /** A rejected key, distinctive enough that any echo of it is found. */

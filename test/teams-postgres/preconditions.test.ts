@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../engine/state/open-store.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { cli, configYaml, tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
 import { writeFileSync } from 'node:fs';
 
 let sb: Sandbox;

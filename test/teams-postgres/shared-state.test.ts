@@ -5,9 +5,10 @@
  * migrated from a file to PostgreSQL plans and applies with no change.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cli, type FixtureOptions } from '../apply-e2e/fixture.js';
-import { mutatingCalls } from '../apply-e2e/harness.js';
-import { APPLY, ensureBuilt, NOOP_PLAN, startWorld, type World } from '../reliability/harness.js';
+import { cli, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls } from '../support/sandbox.js';
+import { APPLY, NOOP_PLAN, startWorld, type World } from '../reliability/harness.js';
+import { ensureBuilt } from '../support/project.js';
 import { findPostgresBinDir, startPostgres, type TestPostgres } from '../support/postgres.js';
 
 const FIXTURE: FixtureOptions = {

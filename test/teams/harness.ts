@@ -1,9 +1,7 @@
 /** The CLI in-process against the sandbox, in a temp folder, as a new user would run it. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { runCli, type CliRun } from '../support/capture-io.js';
+import { tempDir } from '../support/project.js';
 
 export interface Team {
   sb: Sandbox;
@@ -12,13 +10,9 @@ export interface Team {
   close(): Promise<void>;
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'orderform-teams-'));
-}
-
 export async function startTeam(): Promise<Team> {
   const sb = await startSandbox({ deliveryDelayMs: 0 });
-  const dir = tempDir();
+  const dir = tempDir('teams');
   return {
     sb,
     dir,
