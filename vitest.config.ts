@@ -5,8 +5,9 @@ const ISOLATED = ['test/cli/system-errors.test.ts'];
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // No test asserts speed, and the suite shares two cores with other work: a timeout is for a hung test only.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Integration tests spawn the built CLI and a sandbox; two cores, so keep forks modest.
     // Not isolated: a worker evaluates engine, yargs and ajv once, not once per file (that was most of the suite's
     // CPU). Nothing in engine/, sandbox/ or test/support/ keeps state between files but immutable caches; vitest
