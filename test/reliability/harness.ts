@@ -3,11 +3,12 @@
  * inventory, read without calls that faults could disturb), a temp dir with a config, the CLI run
  * in-process or as a real process (for SIGKILL), and the invariants: nothing bought twice, nothing lost.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { cli, configYaml, type Captured, type FixtureOptions } from '../support/fixture.js';
 import { tempDir } from '../support/project.js';
+import { sandboxBeside } from '../support/sandbox.js';
 import { spawnCli, type KillAt } from '../support/spawn-cli.js';
 
 export interface World {
@@ -43,7 +44,7 @@ function countBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions = {}, env: Record<string, string> = {}): Promise<World> {
   const dir = tempDir('reliability');
   const stateFile = join(dir, 'sandbox-data.json');
-  const sb = await startSandbox({ deliveryDelayMs: 0, stateFile, ...opts });
+  const { sb, close } = await sandboxBeside(dir, { stateFile, ...opts });
   writeFileSync(join(dir, 'orders.yaml'), configYaml(fixture));
   const fullEnv = { ...sb.env, ...env };
   return {
@@ -65,10 +66,7 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
         maxarOrders: countBy(data.maxarOrders, (m) => m.request.metadata?.reference),
       };
     },
-    close: async () => {
-      await sb.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

@@ -1,6 +1,26 @@
-/** One sandbox per test file, back to its seeded state before each test; counts of the calls that change something remotely. */
+/**
+ * Sandboxes for tests: one per test file, back to its seeded state before each test, or one of a test's own beside
+ * a folder; counts of the calls that change something remotely.
+ */
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+
+/** Orders deliver at once: tests follow them to DELIVERED without waiting. */
+const TEST_DEFAULTS: SandboxOptions = { deliveryDelayMs: 0 };
+
+/** A sandbox of its own beside the folder `dir`; close() stops it and removes the folder. */
+export async function sandboxBeside(dir: string, opts: SandboxOptions = {}): Promise<{ sb: Sandbox; dir: string; close(): Promise<void> }> {
+  const sb = await startSandbox({ ...TEST_DEFAULTS, ...opts });
+  return {
+    sb,
+    dir,
+    close: async () => {
+      await sb.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** Everything but GETs and the POSTs that only read (token, search, prices, options, metadata, Maxar's dry run). */
 const READ_ONLY_POST = /(token|authenticate|opensearch|prices|options|orders\/search|metadata|select|\(dry run\))/;
@@ -19,7 +39,7 @@ export function mutatingCalls(sb: Sandbox): Record<string, number> {
 export function useSandbox(opts: SandboxOptions = {}, { keepBetweenTests = false } = {}): { sb: () => Sandbox } {
   let sb: Sandbox | undefined;
   beforeAll(async () => {
-    sb = await startSandbox({ deliveryDelayMs: 0, ...opts });
+    sb = await startSandbox({ ...TEST_DEFAULTS, ...opts });
   });
   beforeEach(() => {
     if (!keepBetweenTests) sb?.reset();
