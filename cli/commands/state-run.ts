@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import type { Config } from '../../engine/model.js';
-import { canonicalStringify } from '../../engine/plan/canonical.js';
+import { canonicalStringify } from '../../engine/core/canonical.js';
 import { exportSnapshot, importSnapshot } from '../../engine/state/migrate.js';
 import { describeStore, openStateStore } from '../../engine/state/open-store.js';
 import type { ResourceState, StateStore } from '../../engine/state/types.js';
