@@ -89,7 +89,7 @@ describe.skipIf(!binDir)(title, () => {
     expect(await locks(db.name)).toEqual([]);
     expect(remoteOnce(world, rows)).toEqual(ONCE);
 
-    const plan = await world.spawn(NOOP_PLAN);
+    const plan = await world.cli(...NOOP_PLAN);
     expect(plan.code, plan.err).toBe(0);
     expect(plan.out).toContain('No changes');
   }, 120_000);
