@@ -7,6 +7,7 @@ import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js'
 import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import { fieldDiffLines } from './field-diff.js';
+import { printable } from './printable.js';
 import { describeCreated } from './spec-summary.js';
 import { ACTION_SYMBOL, limitText } from './text.js';
 
@@ -14,7 +15,7 @@ export const PLAN_COMMENT_MARKER = '<!-- orderform-plan -->';
 
 /** Table cells: no pipes or newlines breaking the row, no HTML from user-chosen names. */
 function cell(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(s, true).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 function costCell(c: Change): string {

@@ -8,6 +8,7 @@ import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Action, Change, Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { fieldDiffLines, type DiffLine } from './field-diff.js';
+import { printable } from './printable.js';
 import { describeCreated } from './spec-summary.js';
 
 export const ACTION_SYMBOL: Record<Action, string> = {
@@ -74,7 +75,7 @@ export function renderPlanText(plan: Plan, opts: { color: boolean; showUnchanged
   const shown = plan.changes.filter((c) => opts.showUnchanged || !isQuiet(c));
   if (shown.length) out.push(shown.map((c) => changeBlock(c, paint)).join('\n\n'));
   if (plan.drift.length) {
-    out.push(['Drift since the last run:', ...plan.drift.map((d) => `  ${paint('yellow', '!')} ${d.address}: ${d.summary}`)].join('\n'));
+    out.push(['Drift since the last run:', ...plan.drift.map((d) => `  ${paint('yellow', '!')} ${d.address}: ${printable(d.summary)}`)].join('\n'));
   }
   if (plan.totals.length) {
     const lines = plan.totals.map((t) => `  ${formatMoney(t.amount, t.currency)}${t.unknownCount ? ` + ${t.unknownCount} price${t.unknownCount === 1 ? '' : 's'} known at apply` : ''}`);

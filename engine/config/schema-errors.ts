@@ -10,6 +10,8 @@ import { configSchema, validatorFor, type ErrorObject, type JsonSchema } from '.
 import type { YamlSource } from './yaml-source.js';
 
 const SECRET_LIKE = /secret|password|passwd|api[-_]?key$|token/i;
+/** Fields that name an environment variable holding a secret (apiKeyEnv, passwordEnv, urlEnv, …): a bad value there is most likely the secret. */
+const ENV_NAME_FIELD = /Env$/;
 
 export function validateSchema(source: YamlSource): Diagnostic[] {
   const errors = errorsFor(validatorFor(), source.value, []);
@@ -97,6 +99,14 @@ function toDiagnostic(p: PathedError, source: YamlSource): Diagnostic {
   }
   const params = e.params as Record<string, unknown>;
   const parent = (e.parentSchema ?? {}) as JsonSchema;
+  const field = path[path.length - 1];
+  if (typeof field === 'string' && ENV_NAME_FIELD.test(field) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')
+    return error(
+      'INLINE_SECRET',
+      `${field} takes the name of an environment variable, and this value is not one: it looks like a secret itself, so it is not shown`,
+      at(path),
+      `Put the secret in an environment variable (export MY_VARIABLE=...) and write its name here: ${field}: MY_VARIABLE (capitals, digits and _). If this file was shared or committed, rotate the secret.`,
+    );
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
@@ -126,19 +136,19 @@ function toDiagnostic(p: PathedError, source: YamlSource): Diagnostic {
     case 'enum':
       return error(
         'SCHEMA_ENUM',
-        `${JSON.stringify(e.data)} is not allowed; expected one of: ${(params.allowedValues as unknown[]).join(', ')}`,
+        `${show(e.data)} is not allowed; expected one of: ${(params.allowedValues as unknown[]).join(', ')}`,
         at(path),
       );
     case 'const':
-      return error('SCHEMA_ENUM', `expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(e.data)}`, at(path));
+      return error('SCHEMA_ENUM', `expected ${JSON.stringify(params.allowedValue)}, got ${show(e.data)}`, at(path));
     case 'pattern':
     case 'format':
-      return error('SCHEMA_FORMAT', `${JSON.stringify(e.data)} is not valid: ${String(parent.description ?? e.message)}`, at(path));
+      return error('SCHEMA_FORMAT', `${show(e.data)} is not valid: ${String(parent.description ?? e.message)}`, at(path));
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return error('SCHEMA_RANGE', `${JSON.stringify(e.data)} ${e.message}`, at(path));
+      return error('SCHEMA_RANGE', `${show(e.data)} ${e.message}`, at(path));
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
@@ -180,8 +190,18 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${show(v)} (not a finite number: write the number itself)`;
+  return `${typeof v} ${show(v)}`;
 }
+
+/** A value as written, for a message: YAML's `.nan` / `.inf` (JSON would say null), long text cut. */
+function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}… (${json.length.toLocaleString('en-US')} characters)` : json;
+}
+
+const MAX_SHOWN = 80;
 
 /** The allowed name nearest to a typo (edit distance ≤ 2), if any. */
 function closest(name: string, allowed: string[]): string | undefined {

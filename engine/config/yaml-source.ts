@@ -7,7 +7,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { formatPath, type PathSeg } from './path.js';
 import { lineStarts, splitBlocks, type Span, type TopBlock } from './yaml-blocks.js';
-import { readPlainBlock, SEP, type PairOffsets } from './yaml-plain.js';
+import { MAX_NESTING, readPlainBlock, SEP, type PairOffsets } from './yaml-plain.js';
 
 export interface YamlSource {
   /** The file as shown to the user (relative to the working directory when inside it). */
@@ -31,7 +31,8 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
     // After the first syntax error the rest are mostly its echoes; duplicate keys are all independent.
     const { syntax, duplicates, alias } = parsed;
     const diagnostics = [
-      ...(syntax ? [error('YAML_SYNTAX', `YAML syntax: ${firstLine(syntax.message)}`, position(syntax.pos[0], []))] : []),
+      ...(syntax?.code === 'RESOURCE_EXHAUSTION' ? [tooDeep(position(syntax.pos[0], []))] : []),
+      ...(syntax && syntax.code !== 'RESOURCE_EXHAUSTION' ? [error('YAML_SYNTAX', `YAML syntax: ${firstLine(syntax.message)}`, position(syntax.pos[0], []))] : []),
       ...duplicates.map((offset) => error('YAML_DUPLICATE_KEY', `duplicate key: ${keyAt(text, offset)}`, position(offset, []))),
     ];
     if (!diagnostics.length && alias) diagnostics.push(error('YAML_ALIAS', alias.message, position(alias.offset, [])));
@@ -43,9 +44,33 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
     const found = find(path, at);
     return position('doc' in found ? found.offset + offsetOf(found.doc, pairs, found.below, at) : found.offset, path);
   };
+  const deep = deepPath(value);
+  if (deep) return { source: null, diagnostics: [tooDeep(locate(deep))] };
   const has = (path: readonly PathSeg[]) =>
     path.reduce<unknown>((node, seg) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined), value) !== undefined;
   return { source: { file, dir, value, locate, has }, diagnostics: [] };
+}
+
+/** yaml reports a stack overflow in its own recursion as RESOURCE_EXHAUSTION, at the collection it was reading. */
+function tooDeep(at: SourceLocation): Diagnostic {
+  return error(
+    'CONFIG_TOO_DEEP',
+    `nested more than ${MAX_NESTING} levels deep; a config needs about 10`,
+    at,
+    'Look for unclosed or repeated [ and { or runaway indentation here.',
+  );
+}
+
+/** The path to a collection nested deeper than MAX_NESTING, if any (the recursion stops there). */
+function deepPath(node: unknown, depth = 0): PathSeg[] | null {
+  if (node === null || typeof node !== 'object') return null;
+  if (depth === MAX_NESTING) return [];
+  const array = Array.isArray(node);
+  for (const key of Object.keys(node)) {
+    const below = deepPath((node as Record<string, unknown>)[key], depth + 1);
+    if (below) return [array ? Number(key) : key, ...below];
+  }
+  return null;
 }
 
 /**
