@@ -45,24 +45,29 @@ describe('an AOI file: that is not a plain file of a sane size', () => {
 describe('an AOI file outside the config folder', () => {
   const OUTSIDE = 'AOI_FILE_OUTSIDE_CONFIG_DIR: AOI file';
 
+  /** `project/orders.yaml` naming `path`, beside a `shared/` folder that holds an AOI: all inside one temporary folder. */
+  function project(path: string): string {
+    const dir = tree({ 'project/orders.yaml': readFileSync(join(ROOT, 'orders.yaml.example'), 'utf8').replace('examples/aois/la-defense.geojson', path) });
+    cpSync(join(ROOT, 'examples/aois'), join(dir, 'project/examples/aois'), { recursive: true });
+    mkdirSync(join(dir, 'shared'));
+    cpSync(join(ROOT, 'examples/aois/la-defense.geojson'), join(dir, 'shared/site.geojson'));
+    return join(dir, 'project');
+  }
+
   it('../, an absolute path, /proc/self/environ and a symlink out are refused: nothing read, nothing quoted', async () => {
-    const dir = configWithAoiFile('../site.geojson');
-    cpSync(join(dir, 'examples/aois/la-defense.geojson'), join(dir, '..', 'site.geojson'));
-    expect(await codes(dir)).toEqual([`${OUTSIDE} ../site.geojson is outside the folder of the config file that names it`]);
-    expect(await codes(configWithAoiFile('/etc/passwd'))).toEqual([`${OUTSIDE} /etc/passwd is outside the folder of the config file that names it`]);
-    const environ = await load(['orders.yaml'], { SECRET_TOKEN: 'sk-live-123' }, configWithAoiFile('/proc/self/environ'));
+    expect(await codes(project('../shared/site.geojson'))).toEqual([`${OUTSIDE} ../shared/site.geojson is outside the folder of the config file that names it`]);
+    expect(await codes(project('/etc/passwd'))).toEqual([`${OUTSIDE} /etc/passwd is outside the folder of the config file that names it`]);
+    const environ = await load(['orders.yaml'], {}, project('/proc/self/environ'));
     expect(environ.diagnostics.map((d) => d.code)).toEqual(['AOI_FILE_OUTSIDE_CONFIG_DIR']);
     expect(JSON.stringify(environ.diagnostics)).not.toMatch(/PATH=|HOME=/);
-    const linked = configWithAoiFile('aois/passwd');
+    const linked = project('aois/site.geojson');
     mkdirSync(join(linked, 'aois'));
-    symlinkSync('/etc/passwd', join(linked, 'aois/passwd'));
-    expect(await codes(linked)).toEqual([`${OUTSIDE} aois/passwd is outside the folder of the config file that names it`]);
+    symlinkSync(join(linked, '../shared/site.geojson'), join(linked, 'aois/site.geojson'));
+    expect(await codes(linked)).toEqual([`${OUTSIDE} aois/site.geojson is outside the folder of the config file that names it`]);
   });
 
   it('the detail says how to allow a folder; ORDERFORM_AOI_DIRS allows it (an environment opt-in: a config cannot lift its own limit)', async () => {
-    const dir = configWithAoiFile('../shared/site.geojson');
-    mkdirSync(join(dir, '../shared'), { recursive: true });
-    cpSync(join(dir, 'examples/aois/la-defense.geojson'), join(dir, '../shared/site.geojson'));
+    const dir = project('../shared/site.geojson');
     const refused = await load(['orders.yaml'], {}, dir);
     expect(refused.diagnostics[0]?.detail).toContain(`allow its folder: ORDERFORM_AOI_DIRS=${join(dir, '../shared')}`);
     expect(await codes(dir, 'orders.yaml', { ORDERFORM_AOI_DIRS: join(dir, '../shared') })).toEqual([]);
