@@ -32,6 +32,13 @@ describe('examples', () => {
     expect((await cli(['validate', ...example])).code).toBe(0);
   });
 
+  test('the examples stand alone: given together they are one config, and the error says to validate one at a time', async () => {
+    const { code, stderr } = await cli(['validate', 'orders.yaml.example', 'examples/']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('error DUPLICATE_BLOCK: providers.oneatlas is declared in more than one file');
+    expect(stderr).toContain('to check configs that each stand alone (the examples), validate one file at a time');
+  });
+
   test('orders.yaml.example exercises every resource kind', async () => {
     const { stdout, code } = await cli(['validate', 'orders.yaml.example']);
     expect(code).toBe(0);
