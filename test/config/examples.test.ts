@@ -26,6 +26,12 @@ describe('examples', () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
+  test.each([...examples, 'orders.yaml.example'])('%s: a comment that names a maxPrice says the amount the file sets', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const set = new Set([...text.matchAll(/maxPrice: \{ amount: (\d+), currency: ([A-Z]{3}) \}/g)].map(([, a, c]) => `${a} ${c}`));
+    for (const [, amount, currency] of text.matchAll(/#.*?([\d,]+) ([A-Z]{3})[^\n]*maxPrice/g)) expect(set, file).toContain(`${amount!.replace(/,/g, '')} ${currency}`);
+  });
+
   test('the validate --help example validates', async () => {
     const { stdout: help } = await cli(['validate', '--help']);
     const example = /^ {2}orderform validate (\S+.*)$/m.exec(help)![1]!.split(' ');
