@@ -8,6 +8,14 @@ import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { formatPath, type PathSeg } from './path.js';
 import { lineStarts, splitBlocks, type Span, type TopBlock } from './yaml-blocks.js';
 import { MAX_NESTING, readPlainBlock, SEP, type PairOffsets } from './yaml-plain.js';
+import { mib } from './read-bounded.js';
+
+/**
+ * The most text handed to yaml at once (a whole file that does not split, a block the plain reader
+ * declines, a block re-read for a position). yaml holds ~190 bytes per byte read (13 MiB: 2.5 GB, 50 s;
+ * 32 MiB would exhaust the heap); the plain reader reads the rest in linear time.
+ */
+export const MAX_FULL_YAML_CHARS = 4 * 1024 * 1024;
 
 export interface YamlSource {
   /** The file as shown to the user (relative to the working directory when inside it). */
@@ -29,7 +37,8 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
   };
   if (!('value' in parsed)) {
     // After the first syntax error the rest are mostly its echoes; duplicate keys are all independent.
-    const { syntax, duplicates, alias } = parsed;
+    const { syntax, duplicates, alias, tooLarge } = parsed;
+    if (tooLarge) return { source: null, diagnostics: [tooLargeForYaml(file, tooLarge, (offset) => position(offset, []))] };
     const diagnostics = [
       ...(syntax?.code === 'RESOURCE_EXHAUSTION' ? [tooDeep(position(syntax.pos[0], []))] : []),
       ...(syntax && syntax.code !== 'RESOURCE_EXHAUSTION' ? [error('YAML_SYNTAX', `YAML syntax: ${firstLine(syntax.message)}`, position(syntax.pos[0], []))] : []),
@@ -49,6 +58,15 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
   const has = (path: readonly PathSeg[]) =>
     path.reduce<unknown>((node, seg) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined), value) !== undefined;
   return { source: { file, dir, value, locate, has }, diagnostics: [] };
+}
+
+function tooLargeForYaml(file: string, tooLarge: NonNullable<Failed['tooLarge']>, at: (offset: number) => SourceLocation): Diagnostic {
+  const size = mib(tooLarge.chars);
+  if (!tooLarge.block)
+    return error('CONFIG_FILE_TOO_LARGE', `${file} is ${size} and cannot be read block by block; read whole, a file may be at most ${mib(MAX_FULL_YAML_CHARS)}`, undefined,
+      'Files are read block by block unless they use anchors and aliases, `---` / `...` markers, directives or flow collections over several lines at the top level. Split the config over several files in a folder (-c folder/), or leave those out.');
+  return error('CONFIG_BLOCK_TOO_LARGE', `this block is ${size}, written in YAML forms only the full reader reads; such a block may be at most ${mib(MAX_FULL_YAML_CHARS)}`, at(tooLarge.block.offset),
+    'A resource needs a few kilobytes: put a large AOI in a file (aoi: { file: x.geojson }), or write the block in plain YAML (no block scalars, tags, escapes or multi-line values).');
 }
 
 /** yaml reports a stack overflow in its own recursion as RESOURCE_EXHAUSTION, at the collection it was reading. */
@@ -88,6 +106,8 @@ interface Failed {
   syntax?: YAMLError;
   duplicates: number[];
   alias?: { message: string; offset: number };
+  /** Text over MAX_FULL_YAML_CHARS that only yaml could read: the whole file (no `block`), or one block. */
+  tooLarge?: { chars: number; block?: { offset: number } };
 }
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
@@ -95,6 +115,7 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false } as const;
 /** The whole text as one document: the reference behaviour, used whenever the text does not split safely. */
 function parseWhole(text: string): Parsed | Failed {
   const lines = new LineCounter();
+  if (text.length > MAX_FULL_YAML_CHARS) return { lines, duplicates: [], tooLarge: { chars: text.length } };
   // yaml's own uniqueKeys check compares each key with all before it (quadratic in a 10k-resource block).
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter: lines });
   const duplicates = duplicateKeys(doc);
@@ -118,11 +139,16 @@ function parseBlocks(text: string): Parsed | Failed | null {
   if (!tops) return null;
   const duplicates: number[] = [];
   const offsets = new Map<number, PairOffsets>(); // by block start
+  let tooLarge: Span | undefined;
   const one = (span: Span): [string, unknown] | null => {
     const plain = readPlainBlock(text, span.start, span.end);
     if (plain) {
       offsets.set(span.start, plain.offsets);
       return [plain.key, plain.value];
+    }
+    if (span.end - span.start > MAX_FULL_YAML_CHARS) {
+      tooLarge = span;
+      return null;
     }
     const doc = parseDocument(text.slice(span.start, span.end), PARSE_OPTIONS);
     const map = doc.contents;
@@ -135,9 +161,15 @@ function parseBlocks(text: string): Parsed | Failed | null {
   };
   const value: Record<string, unknown> = {};
   const byKey = new Map<string, { top: TopBlock; entries?: Map<string, Span> }>();
+  const declined = (): Failed | null => {
+    if (!tooLarge) return null;
+    const lines = new LineCounter();
+    for (const start of lineStarts(text)) lines.addNewLine(start);
+    return { lines, duplicates: [], tooLarge: { chars: tooLarge.end - tooLarge.start, block: { offset: tooLarge.start } } };
+  };
   for (const top of tops) {
     const header = one(top.entries ? { start: top.start, end: top.entries[0]!.start } : top);
-    if (!header || byKey.has(header[0]) || (top.entries && header[1] !== null)) return null;
+    if (!header || byKey.has(header[0]) || (top.entries && header[1] !== null)) return declined();
     const [key] = header;
     if (!top.entries) {
       value[key] = header[1];
@@ -148,7 +180,7 @@ function parseBlocks(text: string): Parsed | Failed | null {
     const block: Record<string, unknown> = {};
     for (const span of top.entries) {
       const entry = one(span);
-      if (!entry || entries.has(entry[0])) return null;
+      if (!entry || entries.has(entry[0])) return declined();
       block[entry[0]] = entry[1];
       entries.set(entry[0], span);
     }
@@ -168,7 +200,10 @@ function parseBlocks(text: string): Parsed | Failed | null {
   const find = (path: readonly PathSeg[], at: 'key' | 'value') => {
     const inBlock = (span: Span, below: readonly PathSeg[]) => {
       const known = offsets.get(span.start)?.get(below.join(SEP));
-      return known ? { offset: span.start + known[at === 'key' ? 0 : 1] } : { doc: reparse(span), offset: span.start, below };
+      if (known) return { offset: span.start + known[at === 'key' ? 0 : 1] };
+      // A block too large for yaml (a huge inline AOI the plain reader read): its first line will do.
+      if (span.end - span.start > MAX_FULL_YAML_CHARS) return { offset: span.start };
+      return { doc: reparse(span), offset: span.start, below };
     };
     const found = path.length ? byKey.get(String(path[0])) : undefined;
     // The path is not written: the whole document's answer is where its first key is.

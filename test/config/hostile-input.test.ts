@@ -20,10 +20,10 @@ describe('hostile input', () => {
     expect(stderr).not.toContain('null');
   });
 
-  it('10,000 levels of flow nesting and 3,000 of indentation: CONFIG_TOO_DEEP with a position, no stack overflow', async () => {
+  it('10,000 levels of flow nesting and 1,500 of indentation: CONFIG_TOO_DEEP with a position, no stack overflow', async () => {
     const dir = tree({
       'flow.yaml': `${LEGACY}orders:\n  o: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
-      'block.yaml': `${LEGACY}orders:\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')}\n`,
+      'block.yaml': `${LEGACY}orders:\n${Array.from({ length: 1500 }, (_, i) => `${'  '.repeat(i + 1)}k${i}:`).join('\n')}\n`,
       'map.yaml': `${LEGACY}orders:\n  o: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}\n`,
     });
     for (const [file, line] of [['flow.yaml', 7], ['map.yaml', 7], ['block.yaml', undefined]] as const) {
@@ -49,6 +49,25 @@ describe('hostile input', () => {
     expect(stderr).toContain("'al\\u001b]0;pwned\\u0007\\u001b[2J' is not a valid name");
     expect(stderr).toContain('at alerts.al\\u001b]0;pwned\\u0007\\u001b[2J');
     expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
+
+  it('text over 4 MiB that only the full YAML reader reads is refused with a code, not read for a minute into gigabytes', async () => {
+    const ring = Array.from({ length: 210_000 }, (_, i) => `[${(2.3 + (i % 997) / 1e5).toFixed(5)}, ${(48.8 + (i % 991) / 1e5).toFixed(5)}]`).join(', ');
+    const order = readFileSync(join(ROOT, 'test/config/corpus/hd-with-nitf.yaml'), 'utf8');
+    const bigAoi = order.replace(/coordinates: \[\[\[[^\n]*\]\]\]/, `coordinates: [[[2.3, 48.8], ${ring}, [2.3, 48.8]]]`);
+    expect(bigAoi.length).toBeGreaterThan(4 * 1024 * 1024);
+    const dir = tree({
+      // Plain YAML: read block by block, the error placed at its order without re-reading 4 MiB in full YAML.
+      'plain.yaml': bigAoi,
+      'anchored.yaml': `${bigAoi}x: &a 1\ny: *a\n`,
+      'scalar.yaml': `${LEGACY}orders:\n  o:\n    note: |\n${'      a long text\n'.repeat(300_000)}`,
+    });
+    const plain = await cli(['validate', 'plain.yaml'], dir);
+    expect(plain.stderr).toMatch(/^plain\.yaml:\d+:\d+: error AOI_TOO_MANY_VERTICES: the ring has 210001 vertices/);
+    const anchored = await cli(['validate', 'anchored.yaml'], dir);
+    expect(anchored.stderr).toMatch(/^error CONFIG_FILE_TOO_LARGE: anchored\.yaml is 4\.\d MiB and cannot be read block by block; read whole, a file may be at most 4\.0 MiB\n/);
+    const scalar = await cli(['validate', 'scalar.yaml'], dir);
+    expect(scalar.stderr).toMatch(/^scalar\.yaml:7:1: error CONFIG_BLOCK_TOO_LARGE: this block is 5\.\d MiB, written in YAML forms only the full reader reads/);
   });
 
   it('a binary or non-UTF-8 config: CONFIG_FILE_NOT_TEXT, none of its bytes shown', async () => {
