@@ -53,7 +53,7 @@ export function parseYaml(file: string, dir: string, text: string): { source: Ya
     const found = find(path, at);
     return position('doc' in found ? found.offset + offsetOf(found.doc, pairs, found.below, at) : found.offset, path);
   };
-  const deep = deepPath(value);
+  const deep = parsed.byYaml ? deepPath(value) : null;
   if (deep) return { source: null, diagnostics: [tooDeep(locate(deep))] };
   const has = (path: readonly PathSeg[]) =>
     path.reduce<unknown>((node, seg) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[seg] : undefined), value) !== undefined;
@@ -98,6 +98,8 @@ function deepPath(node: unknown, depth = 0): PathSeg[] | null {
 interface Parsed {
   lines: LineCounter;
   value: unknown;
+  /** Some of it was read by yaml, whose nesting nothing bounds (the plain reader stops at MAX_NESTING). */
+  byYaml: boolean;
   find(path: readonly PathSeg[], at: 'key' | 'value'): { offset: number } | { doc: Document; offset: number; below: readonly PathSeg[] };
 }
 
@@ -121,7 +123,7 @@ function parseWhole(text: string): Parsed | Failed {
   const duplicates = duplicateKeys(doc);
   if (doc.errors.length || duplicates.length) return { lines, syntax: doc.errors[0], duplicates };
   try {
-    return { lines, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, find: (path) => ({ doc, offset: 0, below: path }) };
+    return { lines, value: doc.toJS({ maxAliasCount: 100 }) ?? {}, byYaml: true, find: (path) => ({ doc, offset: 0, below: path }) };
   } catch (e) {
     // Aliases fail only here: one without its anchor, or too many of them (a "billion laughs").
     return { lines, duplicates, alias: { message: (e as Error).message, offset: badAlias(doc) ?? 0 } };
@@ -140,6 +142,7 @@ function parseBlocks(text: string): Parsed | Failed | null {
   const duplicates: number[] = [];
   const offsets = new Map<number, PairOffsets>(); // by block start
   let tooLarge: Span | undefined;
+  let byYaml = false;
   const one = (span: Span): [string, unknown] | null => {
     const plain = readPlainBlock(text, span.start, span.end);
     if (plain) {
@@ -155,6 +158,7 @@ function parseBlocks(text: string): Parsed | Failed | null {
     if (doc.errors.length || !isMap(map) || map.items.length !== 1 || !isScalar(map.items[0]!.key)) return null;
     const key = String(map.items[0]!.key.value);
     if (key === '__proto__') return null;
+    byYaml = true;
     duplicates.push(...duplicateKeys(doc).map((o) => o + span.start));
     offsets.set(span.start, pairOffsets(map));
     return [key, (doc.toJS() as Record<string, unknown>)[key]];
@@ -215,7 +219,7 @@ function parseBlocks(text: string): Parsed | Failed | null {
     // The block itself as a key: its header; as a value (or an entry it lacks): the map that starts at its first entry.
     return path.length === 1 && at === 'key' ? inBlock({ start: top.start, end: top.entries![0]!.start }, path) : inBlock(top.entries![0]!, []);
   };
-  return { lines, value, find };
+  return { lines, value, byYaml, find };
 }
 
 /**
