@@ -108,5 +108,7 @@ describe('an empty config', () => {
     const dir = tree({ 'empty.yaml': '', 'comments.yaml': '# nothing yet\n' });
     expect(await codes(dir, 'empty.yaml')).toEqual(['CONFIG_EMPTY: empty.yaml is empty: no providers, no resources']);
     expect(await codes(dir, 'comments.yaml')).toEqual(['CONFIG_EMPTY: comments.yaml is empty: no providers, no resources']);
+    // Positioned like every other diagnostic (the random-mutation test sets the whole document to null).
+    expect((await load(['empty.yaml'], {}, dir)).diagnostics[0]?.source).toMatchObject({ file: 'empty.yaml', line: 1, column: 1 });
   });
 });
