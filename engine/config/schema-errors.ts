@@ -4,7 +4,7 @@
  * discriminator in the data, then validated against that one branch, so that a typo in a OneAtlas
  * order is reported against the OneAtlas order schema, not as "matches no branch" noise.
  */
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { PathSeg } from './path.js';
 import { configSchema, validatorFor, type ErrorObject, type JsonSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
@@ -13,15 +13,45 @@ const SECRET_LIKE = /secret|password|passwd|api[-_]?key$|token/i;
 /** Fields that name an environment variable holding a secret (apiKeyEnv, passwordEnv, urlEnv, …): a bad value there is most likely the secret. */
 const ENV_NAME_FIELD = /Env$/;
 
+/** Passes as a variable name (the schema reports the rest) but reads like a key: 20+ capitals and digits, no `_`. */
+const SECRET_LOOKING_NAME = /^(?=[A-Z0-9]*\d)[A-Z][A-Z0-9]{19,}$/;
+
 export function validateSchema(source: YamlSource): Diagnostic[] {
   const errors = errorsFor(validatorFor(), source.value, []);
   const seen = new Set<string>();
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...secretsInEnvFields(source)];
   for (const d of errors.map((e) => toDiagnostic(e, source))) {
     const id = `${d.code}|${d.source?.path}|${d.summary}`;
     if (!seen.has(id)) out.push(d);
     seen.add(id);
   }
+  return out;
+}
+
+/** A value in an `…Env` field that is (or may be) the secret: never shown, and the message says what belongs there. */
+function secretInEnvField(field: string, at: SourceLocation, why: string): Diagnostic {
+  return error(
+    'INLINE_SECRET',
+    `${field} takes the name of an environment variable, and ${why}: it looks like a secret itself, so it is not shown`,
+    at,
+    `Put the secret in an environment variable (export MY_VARIABLE=...) and write its name here: ${field}: MY_VARIABLE (capitals, digits and _). If this file was shared or committed, rotate the secret.`,
+  );
+}
+
+/** `…Env` fields (providers, state, order outputs) whose value is a valid variable name that reads like a key. */
+function secretsInEnvFields(source: YamlSource): Diagnostic[] {
+  const value = isObject(source.value) ? source.value : {};
+  const orders = isObject(value.orders) ? Object.keys(value.orders) : [];
+  const out: Diagnostic[] = [];
+  const visit = (node: unknown, path: PathSeg[]) => {
+    if (!isObject(node) || path.length > 6) return;
+    for (const [key, v] of Object.entries(node)) {
+      if (typeof v === 'string' && ENV_NAME_FIELD.test(key) && SECRET_LOOKING_NAME.test(v))
+        out.push(secretInEnvField(key, source.locate([...path, key]), 'this value, though a valid name, reads like a key'));
+      else visit(v, [...path, key]);
+    }
+  };
+  for (const root of [['providers'], ['state'], ...orders.map((k) => ['orders', k, 'output'])]) visit(valueAt(value, root), root);
   return out;
 }
 
@@ -101,12 +131,7 @@ function toDiagnostic(p: PathedError, source: YamlSource): Diagnostic {
   const parent = (e.parentSchema ?? {}) as JsonSchema;
   const field = path[path.length - 1];
   if (typeof field === 'string' && ENV_NAME_FIELD.test(field) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')
-    return error(
-      'INLINE_SECRET',
-      `${field} takes the name of an environment variable, and this value is not one: it looks like a secret itself, so it is not shown`,
-      at(path),
-      `Put the secret in an environment variable (export MY_VARIABLE=...) and write its name here: ${field}: MY_VARIABLE (capitals, digits and _). If this file was shared or committed, rotate the secret.`,
-    );
+    return secretInEnvField(field, at(path), 'this value is not one');
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);

@@ -41,6 +41,10 @@ describe('hostile input', () => {
     expect(stderr).toContain('error INLINE_SECRET: apiKeyEnv takes the name of an environment variable, and this value is not one: it looks like a secret itself, so it is not shown');
     expect(stderr).toContain('write its name here: passwordEnv: MY_VARIABLE');
     for (const secret of ['xK9#mQ2vL8pR4tW6yZ1aB3cD5eF7gH0j', 'hunter2']) expect(stderr).not.toContain(secret);
+    // A key of capitals and digits passes as a variable name; plan would then echo it as "variable … is not set".
+    const named = await cli(['validate', 'env-field-holds-secret-looking-name.yaml'], CORPUS);
+    expect(named.stderr).toContain('error INLINE_SECRET: apiKeyEnv takes the name of an environment variable, and this value, though a valid name, reads like a key');
+    for (const secret of ['AKIAIOSFODNN7EXAMPLE2024', '9F86D081884C7D659A2FEAA0C55AD015']) expect(named.stderr).not.toContain(secret);
   });
 
   it('escape and control bytes in a key are shown escaped, never sent to the terminal', async () => {
