@@ -63,9 +63,9 @@ function changeBlock(c: Change, paint: Paint): string {
   const cost = costText(c.cost);
   if (cost) lines.push(`${pad}cost: ${cost}`);
   if (c.dependsOn.length) lines.push(`${pad}after: ${c.dependsOn.join(', ')}`);
-  for (const d of describeCreated(c)) lines.push(`${pad}${d}`);
+  for (const d of describeCreated(c)) lines.push(`${pad}${printable(d)}`);
   for (const fd of c.fieldDiffs) for (const l of fieldDiffLines(fd)) lines.push(pad + diffLine(l, paint));
-  for (const n of c.notes) lines.push(paint('dim', `${pad}# ${n}`));
+  for (const n of c.notes) lines.push(paint('dim', `${pad}# ${printable(n)}`));
   return lines.join('\n');
 }
 
