@@ -3,23 +3,13 @@
  * inventory, read without calls that faults could disturb), a temp dir with a config, the CLI run
  * in-process or as a real process (for SIGKILL), and the invariants: nothing bought twice, nothing lost.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
-import { cli, configYaml, type Captured, type FixtureOptions } from '../apply-e2e/fixture.js';
-
-export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = join(REPO, 'dist/cli/bin.js');
-export const FULL = process.env.RELIABILITY_FULL === '1';
-
-/** Builds dist/ when it is missing (tests that spawn the CLI need it; `npm run reliability` builds first). */
-export function ensureBuilt(): void {
-  if (existsSync(BIN)) return;
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build failed');
-}
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
+import { cli, configYaml, type Captured, type FixtureOptions } from '../support/fixture.js';
+import { tempDir } from '../support/project.js';
+import { sandboxBeside } from '../support/sandbox.js';
+import { spawnCli, type KillAt } from '../support/spawn-cli.js';
 
 export interface World {
   sb: Sandbox;
@@ -52,9 +42,9 @@ function countBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 }
 
 export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions = {}, env: Record<string, string> = {}): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), 'orderform-reliability-'));
+  const dir = tempDir('reliability');
   const stateFile = join(dir, 'sandbox-data.json');
-  const sb = await startSandbox({ deliveryDelayMs: 0, stateFile, ...opts });
+  const { sb, close } = await sandboxBeside(dir, { stateFile, ...opts });
   writeFileSync(join(dir, 'orders.yaml'), configYaml(fixture));
   const fullEnv = { ...sb.env, ...env };
   return {
@@ -76,37 +66,8 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
         maxarOrders: countBy(data.maxarOrders, (m) => m.request.metadata?.reference),
       };
     },
-    close: async () => {
-      await sb.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
-}
-
-/** Milliseconds after start, or a condition polled every 10 ms (e.g. "the state lock is held"). */
-export type KillAt = number | (() => boolean);
-
-export function spawnCli(argv: string[], cwd: string, env: Record<string, string>, kill?: KillAt): Promise<Captured & { killed: boolean }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.on('data', (b: Buffer) => void (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => void (err += b.toString()));
-    const sigkill = () => {
-      killed = child.kill('SIGKILL');
-    };
-    const timer =
-      kill === undefined ? undefined
-      : typeof kill === 'number' ? setTimeout(sigkill, kill)
-      : setInterval(() => kill() && (clearInterval(timer), sigkill()), 10);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(timer);
-      done({ code: code ?? (signal ? 137 : 1), out, err, killed: killed && signal === 'SIGKILL' });
-    });
-  });
 }
 
 /** Config keys with what state must hold for them and how often each appears remotely. */

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFaults } from '../../cli/commands/sandbox.js';
 import { run } from '../../cli/main.js';
 import { captureIo, runCli } from '../support/capture-io.js';
+import { tempDir } from '../support/project.js';
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
@@ -38,7 +38,7 @@ describe('orderform sandbox', () => {
   });
 
   it('--exports-file writes the same export lines, whole, once it listens', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'orderform-sandbox-env-'));
+    const dir = tempDir('sandbox-env');
     const file = join(dir, 'sandbox.env');
     const captured = captureIo({ cwd: dir });
     const exit = run(['sandbox', '--port', '0', '--exports-file', file], captured.io);
