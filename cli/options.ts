@@ -3,6 +3,12 @@ import type { Argv } from 'yargs';
 
 export const DEFAULT_CONFIG = 'orders.yaml';
 
+/** Options of the root parser (cli/main.ts) that every command sees. */
+export interface GlobalOptions {
+  /** Details and stack traces of internal errors; vendor requests on stderr. */
+  debug: boolean;
+}
+
 export interface ConfigOptions {
   config: string[];
 }

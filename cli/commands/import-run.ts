@@ -13,7 +13,7 @@ export async function runImport(args: ImportArgs, io: CliIo): Promise<void> {
   const spec = declaredSpec(config, args.address);
   const store = openStore(config, io);
   try {
-    const unlock = await store.lock(`orderform import (pid ${process.pid})`);
+    const unlock = await store.lock(`orderform import (pid ${io.pid})`);
     try {
       // Only the spec's vendor is asked, so importing a Maxar order needs no OneAtlas key and vice versa.
       await withClients({ providers: vendorOf(spec, config) }, io, { debug: args.debug }, async (clients) => {
@@ -23,7 +23,7 @@ export async function runImport(args: ImportArgs, io: CliIo): Promise<void> {
           throw new DiagnosticsError([error('IMPORT_ALREADY_MANAGED', `${args.address} is already in state (${prior.status})`, spec.source,
             `Run \`orderform state rm ${args.address}\` first if it should track another remote object.`)]);
         }
-        const { resource, diagnostics } = await importResource(spec, args.remoteId, clients, new Date(), (a) => state.resources[a]);
+        const { resource, diagnostics } = await importResource(spec, args.remoteId, clients, io.now(), (a) => state.resources[a]);
         if (diagnostics.length) io.stderr(renderDiagnostics(diagnostics, io.color));
         await store.put(args.address, resource);
         io.stdout(`Imported ${args.address} (${resource.status}).\n`);

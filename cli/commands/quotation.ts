@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { examples, withConfigOptions, type ConfigOptions } from '../options.js';
-import type { CommandFactory } from './index.js';
+import type { CommandFactory } from './define.js';
 
 export interface QuotationExportArgs extends ConfigOptions {
   address: string;

@@ -8,7 +8,7 @@ import type { RefreshArgs } from './refresh.js';
 export async function runRefresh(args: RefreshArgs, io: CliIo): Promise<void> {
   await withSession(args, io, { lock: 'orderform refresh' }, async ({ config, store, clients }) => {
     const state = await store.read();
-    const now = new Date();
+    const now = io.now();
     const bar = createProgress(io, { quiet: args.quiet });
     const remote = await refreshRemote({ desired: config.resources, state, clients, now: () => now, onProgress: refreshProgressHook(bar) }).finally(() => bar.finish());
     const updates = stateUpdates(state, remote, now);

@@ -5,14 +5,14 @@
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, type CommandFactory } from './define.js';
 
 export type RefreshArgs = ConfigOptions & RunOptions;
 
-export const refreshCommand: CommandFactory = (io: CliIo) => ({
+export const refreshCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'refresh',
   describe: 'Update state from what the vendors report (reads only; takes the state lock)',
-  builder: (y: Argv) =>
+  builder: (y) =>
     withRunOptions(withConfigOptions(y), { parallelism: true })
       .example(
         examples([
@@ -21,5 +21,5 @@ export const refreshCommand: CommandFactory = (io: CliIo) => ({
           ['$0 refresh --quiet', 'Only the summary line, not one line per resource updated'],
         ]),
       ),
-  handler: async (raw) => (await import('./refresh-run.js')).runRefresh(raw as unknown as RefreshArgs, io),
+  handler: async (raw) => (await import('./refresh-run.js')).runRefresh(raw, io),
 });

@@ -78,7 +78,7 @@ export const stateMv = (args: StateArgs, io: CliIo): Promise<void> =>
         throw new DiagnosticsError([error('STATE_ADDRESS_TAKEN', `${to} is already in the state`, undefined, `Run \`orderform state show ${to}\`; forget it first (\`orderform state rm ${to}\`) only if it is not a placed order you want to keep.`)]);
       }
       // New address first: a crash in between leaves both, and the next plan drops the old one (never a gap).
-      await store.put(to, { ...r, address: to, updatedAt: new Date().toISOString() });
+      await store.put(to, { ...r, address: to, updatedAt: io.now().toISOString() });
       await store.put(from, null);
       await store.compact();
     } finally {

@@ -6,7 +6,7 @@
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import type { CommandFactory } from './define.js';
 
 export interface StateArgs extends ConfigOptions {
   address?: string;

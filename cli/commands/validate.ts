@@ -1,6 +1,6 @@
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import type { CommandFactory } from './define.js';
 
 export type ValidateArgs = Partial<ConfigOptions> & { files?: string[] };
 
