@@ -1,7 +1,7 @@
 /** The work of `orderform apply`, loaded only when the command runs (see apply.ts). */
 import { resolve } from 'node:path';
 import { checkApplyable, runApply } from '../../engine/apply/run.js';
-import type { ApplyHooks, ApplyOutcome } from '../../engine/apply/types.js';
+import type { ApplyHooks } from '../../engine/apply/types.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { checkStale, loadPlan } from '../../engine/plan/planfile.js';

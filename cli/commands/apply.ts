@@ -2,7 +2,6 @@
  * `orderform apply [PLAN_FILE]`: build the plan (or load a saved one and refuse it when stale), show it,
  * ask for approval, then execute exactly those changes and print what was done, failed or skipped.
  */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions, examples } from '../options.js';
 import { defineCommand, type CommandFactory } from './define.js';

@@ -1,5 +1,4 @@
 /** `orderform import ADDRESS REMOTE_ID`: adopt an existing remote object into state (reads the vendor, writes state only). */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
 import { defineCommand, type CommandFactory } from './define.js';

@@ -19,7 +19,7 @@ export interface OutputOptions {
 export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputOptions> {
   return y
     .option('output', { alias: 'o', choices: OUTPUTS, default: 'text' as OutputFormat, describe: 'text (terminal), json (schemas/plan.schema.json) or markdown (PR comment)' })
-    .option('color', { type: 'boolean', default: true, describe: 'Colour the text output (off with --no-color, NO_COLOR or when not a terminal)' }) as Argv<T & OutputOptions>;
+    .option('color', { type: 'boolean', default: true, describe: 'Colour the text output (off with --no-color, NO_COLOR or when not a terminal)' });
 }
 
 export interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions, ForgetOptions {

@@ -2,7 +2,6 @@
  * `orderform refresh`: record remote truth in state — adopt intents found by reference, follow
  * order and quotation statuses, keep alert renames and deletions — without any remote change.
  */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
 import { defineCommand, type CommandFactory } from './define.js';

@@ -1,4 +1,3 @@
-import type { Argv } from 'yargs';
 import type { Constellation } from '../../engine/search/catalog-search.js';
 import type { AgeCategory } from '../../engine/plan/cost.js';
 import type { CliIo } from '../io.js';

@@ -1,5 +1,4 @@
 /** `orderform show FILE`: renders a plan saved by `plan --out`, offline. */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { defineCommand, type CommandFactory } from './define.js';
 import { withOutputOptions, type OutputOptions } from './plan.js';

@@ -8,10 +8,11 @@ import { describeStore, openStateStore } from '../../engine/state/open-store.js'
 import type { ResourceState, StateStore } from '../../engine/state/types.js';
 import { loadCheckedConfig, openStore } from '../context.js';
 import type { CliIo } from '../io.js';
-import type { StateArgs } from './state.js';
+import type { AddressArgs, MigrateArgs, MoveArgs } from './state.js';
+import type { ConfigOptions } from '../options.js';
 
 /** Runs `fn` on the config's state store and closes it; `readOnly` never creates a missing state file. */
-async function withStore(args: StateArgs, io: CliIo, fn: (store: StateStore, config: Config) => Promise<void>, readOnly = false): Promise<void> {
+async function withStore(args: ConfigOptions, io: CliIo, fn: (store: StateStore, config: Config) => Promise<void>, readOnly = false): Promise<void> {
   const config = await loadCheckedConfig(args.config, io);
   const store = openStore(config, io, { readOnly });
   try {
@@ -32,7 +33,7 @@ function notInState(address: string): DiagnosticsError {
   return new DiagnosticsError([error('STATE_ADDRESS_UNKNOWN', `${address} is not in the state`, undefined, 'Run `orderform state list` to see the addresses it records.')]);
 }
 
-export const stateList = (args: StateArgs, io: CliIo): Promise<void> =>
+export const stateList = (args: ConfigOptions, io: CliIo): Promise<void> =>
   withStore(args, io, async (store) => {
     const s = await store.read();
     const rows = Object.values(s.resources).sort((a, b) => a.address.localeCompare(b.address));
@@ -40,17 +41,17 @@ export const stateList = (args: StateArgs, io: CliIo): Promise<void> =>
     io.stderr(`${rows.length} resource${rows.length === 1 ? '' : 's'} in ${describeStore(store)} (lineage ${s.lineage || 'none yet'}, serial ${s.serial})\n`);
   }, true);
 
-export const stateShow = (args: StateArgs, io: CliIo): Promise<void> =>
+export const stateShow = (args: AddressArgs, io: CliIo): Promise<void> =>
   withStore(args, io, async (store) => {
-    const address = args.address!;
+    const address = args.address;
     const r = (await store.read()).resources[address];
     if (!r) throw notInState(address);
     io.stdout(`${canonicalStringify(r, 2)}\n`);
   }, true);
 
-export const stateRm = (args: StateArgs, io: CliIo): Promise<void> =>
+export const stateRm = (args: AddressArgs, io: CliIo): Promise<void> =>
   withStore(args, io, async (store) => {
-    const address = args.address!;
+    const address = args.address;
     const unlock = await store.lock('orderform state rm');
     try {
       if (!(await store.read()).resources[address]) throw notInState(address);
@@ -62,10 +63,10 @@ export const stateRm = (args: StateArgs, io: CliIo): Promise<void> =>
     io.stdout(`Forgot ${address}: removed from state; nothing was changed at the vendor.\n`);
   });
 
-export const stateMv = (args: StateArgs, io: CliIo): Promise<void> =>
+export const stateMv = (args: MoveArgs, io: CliIo): Promise<void> =>
   withStore(args, io, async (store) => {
-    const from = args.from!;
-    const to = args.to!;
+    const from = args.from;
+    const to = args.to;
     if (from.slice(0, from.indexOf('.')) !== to.slice(0, to.indexOf('.'))) {
       throw new DiagnosticsError([error('MOVED_KIND_MISMATCH', `${from} and ${to} are in different blocks`, undefined, 'A move renames a key within its block (orders, quotations or alerts).')]);
     }
@@ -87,9 +88,9 @@ export const stateMv = (args: StateArgs, io: CliIo): Promise<void> =>
     io.stdout(`Moved ${from} to ${to} in state; nothing was changed at the vendor. Rename the key in the config if you have not yet.\n`);
   });
 
-export async function stateMigrate(args: StateArgs, io: CliIo): Promise<void> {
+export async function stateMigrate(args: MigrateArgs, io: CliIo): Promise<void> {
   await withStore(args, io, async (source) => {
-    const to = args.to!;
+    const to = args.to;
     const target = openStateStore(/^postgres(ql)?:\/\//.test(to) ? { backend: 'postgres', url: to } : { backend: 'file', path: resolve(io.cwd, to) }, {});
     try {
       const unlockSource = await source.lock('orderform state migrate');

@@ -3,7 +3,6 @@ import { countByKind, loadConfig } from '../../engine/config/index.js';
 import { hasErrors } from '../../engine/diagnostics.js';
 import type { ResourceKind } from '../../engine/model.js';
 import type { CliIo } from '../io.js';
-import { DEFAULT_CONFIG } from '../options.js';
 import { renderDiagnostics } from '../render/diagnostics.js';
 import type { ValidateArgs } from './validate.js';
 
@@ -15,7 +14,7 @@ const KIND_LABELS: Record<ResourceKind, [string, string]> = {
 };
 
 export async function runValidate(argv: ValidateArgs, io: CliIo): Promise<void> {
-  const paths = argv.files?.length ? argv.files : (argv.config ?? [DEFAULT_CONFIG]);
+  const paths = argv.files?.length ? argv.files : argv.config;
   const { config, diagnostics } = await loadConfig(paths, { cwd: io.cwd, env: io.env });
   io.stderr(renderDiagnostics(diagnostics, io.color));
   if (!config || hasErrors(diagnostics)) {
