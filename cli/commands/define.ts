@@ -11,18 +11,18 @@ import type { GlobalOptions } from '../options.js';
 export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
 
 /**
- * A command's work module: `run` does the work (typed args and the injected io in, data out) and
- * `show` writes that data through its views in cli/render/.
+ * A command's work: `run` does it (typed args and the injected io in, data out) and `show` writes
+ * that data through views from cli/render/ (and sets the exit code it implies).
  */
 export interface Work<A, R> {
   run(args: A, io: CliIo): Promise<R>;
-  show(result: R, io: CliIo): void;
+  show(result: R, io: CliIo, args: A): void;
 }
 
 /** The handler of a command: loads its work on use, runs it and shows the result. */
 export async function perform<A, R>(work: Promise<Work<A, R>>, args: A, io: CliIo): Promise<void> {
   const { run, show } = await work;
-  show(await run(args, io), io);
+  show(await run(args, io), io, args);
 }
 
 /**

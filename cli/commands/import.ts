@@ -1,7 +1,7 @@
 /** `orderform import ADDRESS REMOTE_ID`: adopt an existing remote object into state (reads the vendor, writes state only). */
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface ImportArgs extends ConfigOptions {
   address: string;
@@ -23,5 +23,5 @@ export const importCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 import alerts.paris-low-cloud 4f1c…', 'Adopt an alert created in the OneAtlas UI'],
         ]),
       ),
-  handler: async (raw) => (await import('./import-run.js')).runImport(raw, io),
+  handler: (args) => perform(import('./import-run.js'), args, io),
 });

@@ -1,7 +1,7 @@
 /** `orderform quotation export ADDRESS --out FILE.pdf`: the Pléiades Neo quotation a reviewer decides, as the vendor's PDF. */
 import type { CliIo } from '../io.js';
 import { examples, withConfigOptions, type ConfigOptions, type GlobalOptions } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface QuotationExportArgs extends ConfigOptions, GlobalOptions {
   address: string;
@@ -26,7 +26,7 @@ export const quotationCommand: CommandFactory = (io: CliIo) => defineCommand({
                 ['$0 quotation export orders.neo-paris', 'Same, by the order; written as QUO….pdf'],
               ]),
             ),
-        handler: async (args) => (await import('./quotation-run.js')).runQuotationExport(args, io),
+        handler: (args) => perform(import('./quotation-run.js'), args, io),
       }))
       .demandCommand(1, 'Name a quotation command: export.'),
   handler: () => undefined,

@@ -1,6 +1,6 @@
 /** `orderform show FILE`: renders a plan saved by `plan --out`, offline. */
 import type { CliIo } from '../io.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 import { withOutputOptions, type OutputOptions } from './plan.js';
 import { examples } from '../options.js';
 
@@ -21,5 +21,5 @@ export const showCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 show plan.json --output markdown', 'The saved plan as a PR comment'],
         ]),
       ),
-  handler: async (raw) => (await import('./show-run.js')).runShow(raw, io),
+  handler: (args) => perform(import('./show-run.js'), args, io),
 });

@@ -1,6 +1,6 @@
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface ValidateArgs extends ConfigOptions {
   files?: string[] | undefined;
@@ -19,5 +19,5 @@ export const validateCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['orderform validate examples/maxar-ard.yaml', 'another file; several files or a folder are read as one config'],
         ]),
       ),
-  handler: async (args) => (await import('./validate-run.js')).runValidate(args, io),
+  handler: (args) => perform(import('./validate-run.js'), args, io),
 });
