@@ -34,5 +34,5 @@ export const applyCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'],
         ]),
       ),
-  handler: async (raw) => (await import('./apply-run.js')).runApplyCommand(raw, io),
+  handler: async (args) => (await import('./apply-run.js')).runApplyCommand(args, io),
 });

@@ -1,7 +1,7 @@
 import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface DeliveriesArgs extends ConfigOptions, RunOptions, CriteriaOptions {
   aoi?: string;
@@ -27,5 +27,5 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'],
         ]),
       ),
-  handler: async (args) => (await import('./deliveries-run.js')).runDeliveries(args, io),
+  handler: (args) => perform(import('./deliveries-run.js'), args, io),
 });

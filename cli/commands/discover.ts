@@ -1,6 +1,6 @@
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface DiscoverArgs extends ConfigOptions {
   productType?: string;
@@ -29,5 +29,5 @@ export const discoverCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 discover --product-type PleiadesArchiveMono --aoi site.geojson', 'Production options of one product type'],
         ]),
       ),
-  handler: async (args) => (await import('./discover-run.js')).runDiscover(args, io),
+  handler: (args) => perform(import('./discover-run.js'), args, io),
 });

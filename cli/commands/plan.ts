@@ -42,5 +42,5 @@ export const planCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'],
         ]),
       ),
-  handler: async (raw) => (await import('./plan-run.js')).runPlan(raw, io),
+  handler: async (args) => (await import('./plan-run.js')).runPlan(args, io),
 });

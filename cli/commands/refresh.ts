@@ -4,7 +4,7 @@
  */
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export type RefreshArgs = ConfigOptions & RunOptions;
 
@@ -20,5 +20,5 @@ export const refreshCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 refresh --quiet', 'Only the summary line, not one line per resource updated'],
         ]),
       ),
-  handler: async (raw) => (await import('./refresh-run.js')).runRefresh(raw, io),
+  handler: (args) => perform(import('./refresh-run.js'), args, io),
 });

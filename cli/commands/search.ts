@@ -3,7 +3,7 @@ import type { AgeCategory } from '../../engine/plan/cost.js';
 import type { CliIo } from '../io.js';
 import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface SearchArgs extends ConfigOptions, CriteriaOptions {
   vendor: 'oneatlas' | 'maxar';
@@ -45,5 +45,5 @@ export const searchCommand: CommandFactory = (io: CliIo) => defineCommand({
         ]),
       );
   },
-  handler: async (args) => (await import('./search-run.js')).runSearch(args, io),
+  handler: (args) => perform(import('./search-run.js'), args, io),
 });
