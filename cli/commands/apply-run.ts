@@ -11,7 +11,7 @@ import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
 import { ask, Interrupted } from '../prompt.js';
 import { DEFAULT_PARALLELISM } from '../options.js';
-import { APPROVAL_QUESTION, INTERRUPTED_WHILE_APPLYING, renderApplyProblems, renderApplyVerdict, renderChangeDone, renderNotApproved } from '../render/apply.js';
+import { APPROVAL_QUESTION, INTERRUPTED_WHILE_APPLYING, renderApplyProblems, renderApplyVerdict, renderChangeDone, renderNotApproved, type ApplyResult } from '../render/apply.js';
 import { applyProgressHooks, createProgress, planProgressHook, type ProgressBar } from '../render/progress.js';
 import { renderPlanText } from '../render/text.js';
 import type { ApplyArgs } from './apply.js';
@@ -51,8 +51,8 @@ function changeHooks(bar: ProgressBar, io: CliIo, quiet: boolean): ApplyHooks {
   };
 }
 
-export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void> {
-  await withSession(args, io, { lock: `orderform apply (pid ${io.pid})` }, async ({ config, store, clients }) => {
+export async function run(args: ApplyArgs, io: CliIo): Promise<ApplyResult> {
+  return withSession(args, io, { lock: `orderform apply (pid ${io.pid})` }, async ({ config, store, clients }) => {
     const state = await store.read();
     let saved: Plan | undefined;
     if (args.plan) {
@@ -71,10 +71,7 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
     }
     const plan = saved ?? built.plan;
     io.stdout(renderPlanText(plan, { color: io.color }));
-    if (!plan.applyable) {
-      io.exitCode = 1;
-      return;
-    }
+    if (!plan.applyable) return { ended: 'not-applyable' };
     // Refused for a missing flag before the question, not after.
     checkApplyable({ config, state, plan }, args);
     const changes = plan.changes.filter(isChange);
@@ -83,12 +80,7 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
         if (e instanceof Interrupted) return null;
         throw e;
       });
-      if (!yes) {
-        // Terraform's convention: a declined or interrupted apply is not a success.
-        io.stdout(renderNotApproved(yes === null));
-        io.exitCode = yes === null ? 130 : 1;
-        return;
-      }
+      if (!yes) return { ended: yes === null ? 'interrupted-at-question' : 'declined' };
     }
     const interrupt = new AbortController();
     const stopListening = io.onSignal(['SIGINT'], () => {
@@ -110,9 +102,26 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
       stopListening();
       bar.finish();
     });
-    const interrupted = interrupt.signal.aborted;
-    if (changes.length) io.stderr(renderApplyProblems(out, io.color));
-    io.stdout(renderApplyVerdict(out, changes.length, interrupted));
-    io.exitCode = interrupted ? 130 : out.failed.length || out.overcharged?.length ? 1 : 0;
+    return { ended: 'applied', out, changes: changes.length, interrupted: interrupt.signal.aborted };
   });
+}
+
+export function show(result: ApplyResult, io: CliIo): void {
+  switch (result.ended) {
+    case 'not-applyable':
+      io.exitCode = 1;
+      return;
+    // Terraform's convention: a declined or interrupted apply is not a success.
+    case 'declined':
+    case 'interrupted-at-question':
+      io.stdout(renderNotApproved(result.ended === 'interrupted-at-question'));
+      io.exitCode = result.ended === 'declined' ? 1 : 130;
+      return;
+    case 'applied': {
+      const { out, changes, interrupted } = result;
+      if (changes) io.stderr(renderApplyProblems(out, io.color));
+      io.stdout(renderApplyVerdict(out, changes, interrupted));
+      io.exitCode = interrupted ? 130 : out.failed.length || out.overcharged?.length ? 1 : 0;
+    }
+  }
 }

@@ -4,7 +4,7 @@
  */
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions, examples } from '../options.js';
-import { defineCommand, type CommandFactory } from './define.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions {
   plan?: string;
@@ -34,5 +34,5 @@ export const applyCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'],
         ]),
       ),
-  handler: async (args) => (await import('./apply-run.js')).runApplyCommand(args, io),
+  handler: (args) => perform(import('./apply-run.js'), args, io),
 });

@@ -4,6 +4,13 @@ import type { Action } from '../../engine/plan/types.js';
 import type { ResourceState } from '../../engine/state/types.js';
 import { renderDiagnostics } from './diagnostics.js';
 
+/** How an apply ended once the plan was shown. */
+export type ApplyResult =
+  | { ended: 'not-applyable' }
+  | { ended: 'declined' }
+  | { ended: 'interrupted-at-question' }
+  | { ended: 'applied'; out: ApplyOutcome; changes: number; interrupted: boolean };
+
 export const APPROVAL_QUESTION = 'Apply these changes? Only "yes" is accepted: ';
 
 /** A declined question (`no`) or one left with Ctrl-C / the end of input. */
