@@ -78,7 +78,8 @@ export interface Budget {
   /** What this config spends: already bought (within `period`) plus this apply. */
   total: Ceilings;
   perOrder: Ceilings;
-  perVendor: Partial<Record<Vendor, Ceilings>>;
+  /** Keyed by provider (`Cost.vendor`). */
+  perVendor: Partial<Record<string, Ceilings>>;
   period: BudgetPeriod;
 }
 

@@ -1,5 +1,5 @@
 import type { Constellation } from '../../engine/search/catalog-search.js';
-import type { AgeCategory } from '../../engine/plan/cost.js';
+import type { AgeCategory } from '../../engine/providers/maxar-ard/pricing.js';
 import type { CliIo } from '../io.js';
 import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';

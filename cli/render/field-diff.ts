@@ -4,7 +4,7 @@
  * unchanged runs folded so that a moved vertex does not print the whole polygon.
  */
 import { diffJson } from 'diff';
-import { canonical } from '../../engine/plan/canonical.js';
+import { canonical } from '../../engine/core/canonical.js';
 import type { FieldDiff } from '../../engine/plan/types.js';
 
 export interface DiffLine {

@@ -1,7 +1,7 @@
 /**
  * What a create or replace puts in place, in a few lines a reviewer can read: product, items, AOIs
  * with their area, options, references. Geometry coordinates are left out (the YAML diff has them).
- * Reads the spec JSON a plan carries (engine/plan/canonical.ts specJson), defensively.
+ * Reads the spec JSON a plan carries (engine/core/canonical.ts specJson), defensively.
  */
 import type { Change } from '../../engine/plan/types.js';
 

@@ -1,5 +1,5 @@
 /** What the state commands (and import) say: state rows, one resource, and what a change to state did. */
-import { canonicalStringify } from '../../engine/plan/canonical.js';
+import { canonicalStringify } from '../../engine/core/canonical.js';
 import type { ResourceState } from '../../engine/state/types.js';
 
 export interface StateListing {

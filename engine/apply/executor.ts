@@ -7,7 +7,8 @@ import type { ResourceSpec } from '../model.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { ResourceState, StateSnapshot, StateStore } from '../state/types.js';
 import { toDiagnostic } from './errors.js';
-import type { ApplyContext, ApplyOptions, ApplyOutcome, HandlerFor, SpendGuard } from './types.js';
+import type { ApplyContext, SpendGuard } from '../core/handler.js';
+import type { ApplyOptions, ApplyOutcome, HandlerFor } from './types.js';
 
 export interface ExecuteInputs {
   plan: Plan;

@@ -1,14 +1,14 @@
 /**
  * The last check before money moves: re-price the purchase, refuse it when the price rose above the
  * planned one (beyond safety.priceTolerance), or when it would cross a budget ceiling, the contract
- * credit or a Maxar fee limit given what this run already spent. A purchase in flight counts as spent
+ * credit or an account fee limit given what this run already spent. A purchase in flight counts as spent
  * until it definitely failed, so concurrent purchases cannot overshoot together.
  */
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
 import { OutcomeUnknownError } from '../providers/index.js';
-import { roundMoney } from '../plan/cost.js';
-import type { AccountFacts } from '../plan/limits.js';
+import { roundMoney } from '../core/money.js';
+import type { AccountLimit } from '../core/account-limit.js';
 import { ceilingMoney, purchaseCeilings } from '../plan/ceilings.js';
 import { checkLimits } from '../plan/limits.js';
 import type { BudgetSpent } from '../plan/spent.js';
@@ -16,16 +16,16 @@ import { formatMoney } from '../plan/summary.js';
 import type { Change, Cost } from '../plan/types.js';
 import type { ResourceState } from '../state/types.js';
 import { largeSpend } from './safety.js';
-import type { SpendGuard } from './types.js';
+import type { SpendGuard } from '../core/handler.js';
 
 export type Current = (address: string) => ResourceState | undefined;
 
-/** The price now: legacy price endpoint, Maxar account pricing, the quotation's current amount. */
+/** The price now, as the resource's provider reads it again (price endpoint, account pricing, the quotation's current amount). */
 export type Repricer = (change: Change, spec: ResourceSpec, current: Current) => Promise<Cost | null>;
 
 export interface GuardInputs {
   config: Pick<Config, 'budget' | 'safety' | 'resources'>;
-  facts: AccountFacts;
+  accounts: readonly AccountLimit[];
   /** What this config bought before this apply (budget.total and perVendor count it). */
   spent?: BudgetSpent;
   reprice: Repricer;
@@ -64,7 +64,7 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
       return [priceIncreased(change, planned, cost.amount, cost.currency, tolerance)];
     }
     const candidate = { ...change, cost };
-    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, facts: inp.facts, maxPrices, sources, ...(inp.spent ? { spent: inp.spent } : {}) });
+    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, accounts: inp.accounts, maxPrices, sources, ...(inp.spent ? { spent: inp.spent } : {}) });
     const problems = limits.diagnostics
       .filter((d) => d.severity === 'error')
       .map((d) => ({ ...d, summary: `not bought: ${d.summary.replace(`${change.address} `, '').replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));

@@ -1,13 +1,11 @@
-/** Which handler runs a change: by resource kind, over the clients the config needs. */
+/** Which handler runs a change: its kind's provider's, over the clients the config needs. */
+import type { ChangeHandler } from '../core/handler.js';
+import { stateFor } from '../core/resource-state.js';
 import { DiagnosticsError, error } from '../diagnostics.js';
-import type { ResourceKind } from '../model.js';
-import { maxarOrderHandler } from '../providers/maxar-ard/handlers/order.js';
 import type { ProviderClients } from '../providers/index.js';
-import { oneatlasAlertHandler } from '../providers/oneatlas/handlers/alert.js';
-import { oneatlasOrderHandler } from '../providers/oneatlas/handlers/order.js';
-import { quotationDecisionHandler } from '../providers/oneatlas/handlers/quotation-decision.js';
-import { stateFor } from './resource-state.js';
-import type { ChangeHandler, HandlerFor } from './types.js';
+import type { Provider } from '../providers/provider.js';
+import { providerOf } from '../providers/registry.js';
+import type { HandlerFor } from './types.js';
 
 /** `forget` touches nothing remote: the resource leaves state. */
 const forgetHandler: ChangeHandler = { apply: async () => null };
@@ -27,22 +25,28 @@ const adoptHandler: ChangeHandler = {
   },
 };
 
-function missing(vendor: string): ChangeHandler {
+function missing(p: Provider): ChangeHandler {
   return {
     apply: async (change) => {
-      throw new DiagnosticsError([error('PROVIDER_NOT_CONFIGURED', `${change.address} needs the ${vendor} provider, which the config does not declare`, undefined,
-        `Declare providers.${vendor} in the config, or forget the resource with \`orderform state rm ${change.address}\`.`)]);
+      throw new DiagnosticsError([error('PROVIDER_NOT_CONFIGURED', `${change.address} needs the ${p.vendor} provider, which the config does not declare`, undefined,
+        `Declare providers.${p.vendor} in the config, or forget the resource with \`orderform state rm ${change.address}\`.`)]);
     },
   };
 }
 
-export function createHandlers(clients: Pick<ProviderClients, 'oneatlas' | 'maxar'>): HandlerFor {
-  const oa = clients.oneatlas;
-  const byKind: Record<ResourceKind, ChangeHandler> = {
-    oneatlas_order: oa ? oneatlasOrderHandler(oa) : missing('oneatlas'),
-    oneatlas_alert: oa ? oneatlasAlertHandler(oa) : missing('oneatlas'),
-    quotation_decision: oa ? quotationDecisionHandler(oa) : missing('oneatlas'),
-    maxar_ard_order: clients.maxar ? maxarOrderHandler(clients.maxar) : missing('maxar'),
+export function createHandlers(clients: ProviderClients): HandlerFor {
+  const byProvider = new Map<Provider, Readonly<Record<string, ChangeHandler>> | undefined>();
+  const handlersOf = (p: Provider) => {
+    if (!byProvider.has(p)) {
+      const client = p.clientOf(clients);
+      byProvider.set(p, client === undefined ? undefined : p.handlers(client));
+    }
+    return byProvider.get(p);
   };
-  return (change) => (change.action === 'forget' ? forgetHandler : change.action === 'adopt' ? adoptHandler : byKind[change.kind]);
+  return (change) => {
+    if (change.action === 'forget') return forgetHandler;
+    if (change.action === 'adopt') return adoptHandler;
+    const p = providerOf(change.kind);
+    return handlersOf(p)?.[change.kind] ?? missing(p);
+  };
 }

@@ -4,18 +4,18 @@
  * guard, and compact state. The caller holds the state lock and has shown (and had approved) the plan.
  */
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
-import type { Config, ResourceSpec } from '../model.js';
+import type { Config, QuotationDecisionSpec } from '../model.js';
 import type { BuiltPlan } from '../plan/build.js';
-import { createPricer } from '../plan/price.js';
+import { createPricing } from '../plan/price.js';
 import { stateUpdates } from '../plan/refresh.js';
 import type { Plan } from '../plan/types.js';
 import type { ProviderClients } from '../providers/index.js';
-import { currentQuotation, QuotationExpiredError, quotationRef } from '../providers/oneatlas/handlers/quotation-decision.js';
+import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot, StateStore } from '../state/types.js';
 import { execute } from './executor.js';
-import { createSpendGuard, type Repricer } from './guard.js';
+import { createSpendGuard } from './guard.js';
 import { createHandlers } from './handlers.js';
-import { stateFor } from './resource-state.js';
+import { stateFor } from '../core/resource-state.js';
 import { checkSafety, type SafetyFlags } from './safety.js';
 import type { ApplyHooks, ApplyOutcome } from './types.js';
 
@@ -23,7 +23,7 @@ export interface ApplyRunInputs {
   config: Config;
   store: StateStore;
   clients: ProviderClients;
-  /** State as read under the lock, and the plan built from it (refresh and account facts). */
+  /** State as read under the lock, and the plan built from it (refresh and account limits). */
   state: StateSnapshot;
   built: BuiltPlan;
   /** The plan to execute: `built.plan`, or a saved plan already checked for staleness. */
@@ -65,8 +65,9 @@ export async function recordRefresh(inp: ApplyRunInputs): Promise<StateSnapshot>
   for (const u of stateUpdates(inp.state, inp.built.remote, now)) if (!pending.has(u.address)) await put(u.address, u.resource);
   const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
   for (const c of inp.plan.changes) {
-    const spec = specs.get(c.address);
-    if (c.reason !== 'adopted' || spec?.kind !== 'quotation_decision' || (resources[c.address] && resources[c.address]!.status !== 'intent')) continue;
+    const declared = specs.get(c.address);
+    if (c.reason !== 'adopted' || !declared || traitsOf(declared.kind).lifecycle !== 'decision' || (resources[c.address] && resources[c.address]!.status !== 'intent')) continue;
+    const spec = declared as QuotationDecisionSpec;
     const target = 'order' in spec.target ? spec.target.order : spec.address;
     const q = inp.built.remote.resources[target]?.quotation;
     if (!q) continue;
@@ -81,23 +82,10 @@ export async function runApply(inp: ApplyRunInputs, opts: ApplyRunOptions): Prom
   checkApplyable(inp, opts);
   const now = inp.now ?? (() => new Date());
   const state = await recordRefresh(inp);
-  const pricer = createPricer(inp.clients, inp.built.remote, now);
-  const reprice: Repricer = async (change, spec: ResourceSpec, current) => {
-    if (spec.kind === 'quotation_decision' && inp.clients.oneatlas) {
-      const ref = quotationRef(spec, current);
-      const q = await currentQuotation(inp.clients.oneatlas, ref, now());
-      if (q.expired) {
-        throw new QuotationExpiredError([error('QUOTATION_EXPIRED', `not accepted: ${change.address}: quotation ${ref.quotationId} expired before it could be accepted`, spec.source,
-          spec.refuseIfExpired ? 'It is refused with reason `expired` (refuseIfExpired).' : 'Request a new quotation by ordering under a new key.')]);
-      }
-      // Unreadable: no price, so the guard refuses (PRICE_UNKNOWN) rather than accept at the planned ceiling.
-      return { amount: q.price?.amount ?? null, currency: q.price?.currency ?? null, basis: 'quotation', vendor: 'oneatlas', account: ref.contractId };
-    }
-    // Maxar: a new dry run, so the estimate checked is the one of this moment.
-    return pricer.price(change, spec);
-  };
+  // A new pricing for this run: each purchase is re-priced from the vendor, never from what the plan read.
+  const pricing = createPricing(inp.clients, inp.config, now);
   const overcharged: Diagnostic[] = [];
-  const guard = createSpendGuard({ config: inp.config, facts: inp.built.facts, spent: inp.built.spent, reprice, allowLargeSpend: opts.allowLargeSpend, onChargedAbove: (d) => overcharged.push(d) });
+  const guard = createSpendGuard({ config: inp.config, accounts: inp.built.accountLimits, spent: inp.built.spent, reprice: pricing.reprice, allowLargeSpend: opts.allowLargeSpend, onChargedAbove: (d) => overcharged.push(d) });
   const specs = new Map(inp.config.resources.map((r) => [r.address, r]));
   try {
     const outcome = await execute(

@@ -1,32 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
-import type { ResourceSpec } from '../model.js';
-import type { Change, Cost } from '../plan/types.js';
+import type { ChangeHandler } from '../core/handler.js';
+import type { Change } from '../plan/types.js';
 import type { ResourceState } from '../state/types.js';
-
-/** What a handler may do besides calling the vendor: record state durably, now. */
-export interface ApplyContext {
-  now(): Date;
-  /** Persist one resource before returning (intent before a creating call, result after). */
-  record(address: string, resource: ResourceState | null): Promise<void>;
-  /** The resource as this run knows it now: state plus what earlier changes of the run recorded. */
-  current(address: string): ResourceState | undefined;
-  /**
-   * Wraps the one call that spends money: re-prices and checks the guards first (throws a
-   * DiagnosticsError to refuse), counts the spend for later checks of the same run, then buys.
-   */
-  spend<T>(change: Change, spec: ResourceSpec, buy: (cost: Cost | null) => Promise<T>): Promise<T>;
-}
-
-/** Guards around a purchase (engine/apply/guard.ts); without one, apply buys at the planned price. */
-export type SpendGuard = ApplyContext['spend'];
-
-/**
- * Executes one planned change against one vendor. Throws on failure; returns the resource's new
- * state (null when it no longer exists, e.g. a deleted alert or a forgotten order).
- */
-export interface ChangeHandler {
-  apply(change: Change, spec: ResourceSpec | undefined, prior: ResourceState | undefined, ctx: ApplyContext): Promise<ResourceState | null>;
-}
 
 export type HandlerFor = (change: Change) => ChangeHandler;
 

@@ -1,6 +1,6 @@
-/** Digests: sha256 hex of the canonical JSON (engine/plan/canonical.ts) of what defines a remote object. */
+/** Digests: sha256 hex of the canonical JSON (engine/core/canonical.ts) of what defines a remote object. */
 import { createHash } from 'node:crypto';
-import { canonical } from '../plan/canonical.js';
+import { canonical } from '../core/canonical.js';
 
 /** Source positions are ignored: moving a resource in the file does not change what it is. */
 export function digestOf(value: unknown): string {

@@ -7,9 +7,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Order } from '../../schemas/generated/config.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
-import type { Config, MaxarOrderSpec, OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../model.js';
-import { maxarRules } from '../providers/maxar-ard/rules.js';
-import { oneAtlasRules } from '../providers/oneatlas/rules.js';
+import type { Config, ResourceKind, ResourceSpec } from '../model.js';
+import { allProviders } from '../providers/registry.js';
 import { aoiReader, displayPath } from './aoi.js';
 import { budgetCurrencyRules } from './budget-rules.js';
 import type { Normalized, ResourceContext } from './context.js';
@@ -70,7 +69,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const normalized = await normalizeResources(merged, ctx);
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
-  diagnostics.push(...refine([...oneAtlasRules(resources), ...maxarRules(resources), ...uniqueReferences(resources)], sources), ...budgetCurrencyRules(merged));
+  diagnostics.push(...refine([...allProviders().flatMap((p) => p.rules(resources)), ...uniqueReferences(resources)], sources), ...budgetCurrencyRules(merged));
   const moves = normalizeMoved(merged, resources);
   diagnostics.push(...moves.diagnostics);
   if (hasErrors(diagnostics)) return { config: null, diagnostics: sorted(diagnostics, files) };
@@ -98,13 +97,21 @@ export function countByKind(resources: readonly ResourceSpec[]): Record<Resource
   return counts;
 }
 
+type OrderNormalizer<V extends Order['vendor']> = (entry: Entry<Extract<Order, { vendor: V }>>, ctx: ResourceContext) => Promise<Normalized<ResourceSpec>>;
+
+/** One normalizer per `vendor:` an order may name (the schema's list): a vendor without one is a type error. */
+const ORDER_NORMALIZERS: { [V in Order['vendor']]: OrderNormalizer<V> } = {
+  oneatlas: normalizeOneAtlasOrder,
+  maxar: normalizeMaxarOrder,
+};
+
+function normalizeOrder<V extends Order['vendor']>(entry: Entry<Extract<Order, { vendor: V }>>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>> {
+  return (ORDER_NORMALIZERS[entry.value.vendor as V] as OrderNormalizer<V>)(entry, ctx);
+}
+
 async function normalizeResources(merged: MergedConfig, ctx: ResourceContext): Promise<Normalized<ResourceSpec>[]> {
-  const order = (entry: Entry<Order>): Promise<Normalized<OneAtlasOrderSpec | MaxarOrderSpec>> =>
-    entry.value.vendor === 'oneatlas'
-      ? normalizeOneAtlasOrder({ ...entry, value: entry.value }, ctx)
-      : normalizeMaxarOrder({ ...entry, value: entry.value }, ctx);
   return Promise.all([
-    ...merged.orders.map(order),
+    ...merged.orders.map((e) => normalizeOrder(e, ctx)),
     ...merged.quotations.map(async (e) => normalizeQuotation(e, ctx)),
     ...merged.alerts.map((e) => normalizeAlert(e, ctx)),
   ]);

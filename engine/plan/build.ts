@@ -3,21 +3,21 @@
  * every change, check quotation ceilings and spend limits, and assemble the Plan. Reads only.
  */
 import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
-import type { Config, Money, OneAtlasOrderSpec, ResourceSpec } from '../model.js';
+import type { Config, ResourceSpec } from '../model.js';
 import { HttpError, type ProviderClients } from '../providers/index.js';
-import { checkOrderAgainstOffer, readOffer, type OneAtlasOffer } from '../providers/oneatlas/offer.js';
+import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot } from '../state/types.js';
 import { spendTotals } from './cost.js';
 import { diff } from './diff.js';
-import { readAccountFacts, type AccountFacts } from './facts.js';
+import type { AccountLimit } from '../core/account-limit.js';
 import { ceilingMoney, purchaseCeilings } from './ceilings.js';
 import { checkLimits } from './limits.js';
-import { createPricer, type Pricer } from './price.js';
+import { createPricing, type OfferCheck, type Pricing } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
 import { spentSoFar, type BudgetSpent } from './spent.js';
 import { approvalsNeeded } from './thresholds.js';
-import type { RemoteView } from './remote.js';
+import type { RemoteView } from '../core/remote.js';
 import { countActions } from './summary.js';
 import type { Change, Plan } from './types.js';
 
@@ -42,7 +42,8 @@ export interface PlanProgress {
 export interface BuiltPlan {
   plan: Plan;
   remote: RemoteView;
-  facts: AccountFacts;
+  /** The accounts' limits as read for this plan: apply's spend guard checks each purchase against them. */
+  accountLimits: AccountLimit[];
   /** What this config already bought, counted by the budget (apply's guard counts it too). */
   spent: BudgetSpent;
 }
@@ -50,28 +51,27 @@ export interface BuiltPlan {
 export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const { config, state, clients } = inp;
   const now = inp.now ?? (() => new Date());
-  const unplaced = config.resources.filter((r): r is OneAtlasOrderSpec => r.kind === 'oneatlas_order' && (state.resources[r.address]?.status ?? 'intent') === 'intent');
-  const [remote, facts, offer] = await Promise.all([
+  const pricing = createPricing(clients, config, now);
+  const unplaced = config.resources.filter((r) => (state.resources[r.address]?.status ?? 'intent') === 'intent');
+  const [remote, accountLimits, offer] = await Promise.all([
     refreshRemote({ desired: config.resources, state, clients, now }),
-    readAccountFacts(config, clients),
-    clients.oneatlas && unplaced.length ? readOffer(clients.oneatlas, unplaced) : undefined,
+    pricing.accountLimits(),
+    pricing.offer(unplaced),
   ]);
   const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
   const specs = new Map(config.resources.map((r) => [r.address, r]));
-  const refused = offerProblems(d.changes, specs, offer, facts);
+  const refused = offerProblems(d.changes, specs, offer);
   const diagnostics: Diagnostic[] = [...d.diagnostics, ...[...refused.values()].flat()];
-  // An order the vendor's offer refuses is not priced: the vendor would only refuse it again.
-  const pricer = createPricer(clients, remote, now, { facts, specs });
-  const checked: Pricer = { price: (c, spec) => (refused.has(c.address) ? Promise.resolve(null) : pricer.price(c, spec)) };
-  const changes = await priceChanges(d.changes, specs, checked, diagnostics, inp.onProgress);
+  // A creation the vendor's offer refuses is not priced: the vendor would only refuse it again.
+  const price = (c: Change, spec: ResourceSpec | undefined) => (refused.has(c.address) ? Promise.resolve(null) : pricing.price(c, spec, remote));
+  const changes = await priceChanges(d.changes, specs, price, diagnostics, inp.onProgress);
   diagnostics.push(...checkQuotationDecisions(changes, specs));
 
-  // Decisions have their own ceiling check (QUOTATION_OVER_CEILING); orders go through checkLimits.
-  // A decision's own maxPrice is checked by checkQuotationDecisions; its Neo order's, here.
-  const maxPrices = ceilingMoney(purchaseCeilings(config.resources), (address, c) => c.from === 'order' || specs.get(address)?.kind !== 'quotation_decision');
+  // A decision's own maxPrice is checked by checkQuotationDecisions (QUOTATION_OVER_CEILING); its order's, here.
+  const maxPrices = ceilingMoney(purchaseCeilings(config.resources), (address, c) => c.from === 'order' || traitsOf(specs.get(address)!.kind).maxPrice === 'spend-limits');
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
   const spent = spentSoFar(state, config.budget.period, now());
-  const limits = checkLimits({ changes, budget: config.budget, facts, maxPrices, sources, spent });
+  const limits = checkLimits({ changes, budget: config.budget, accounts: accountLimits, maxPrices, sources, spent });
   diagnostics.push(...limits.diagnostics);
 
   const totals = spendTotals(changes);
@@ -91,16 +91,16 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     diagnostics,
     applyable: !hasErrors(diagnostics) && limits.limits.every((l) => l.ok),
   };
-  return { plan, remote, facts, spent };
+  return { plan, remote, accountLimits, spent };
 }
 
-/** Orders about to be placed (or quoted) that the vendor's contract offer or catalogue refuses, by address. */
-function offerProblems(changes: readonly Change[], specs: ReadonlyMap<string, ResourceSpec>, offer: OneAtlasOffer | undefined, facts: AccountFacts): Map<string, Diagnostic[]> {
+/** Creations (orders about to be placed or quoted) that the vendor's offer refuses, by address. */
+function offerProblems(changes: readonly Change[], specs: ReadonlyMap<string, ResourceSpec>, offer: OfferCheck): Map<string, Diagnostic[]> {
   const out = new Map<string, Diagnostic[]>();
-  for (const c of offer ? changes : []) {
+  for (const c of changes) {
     const spec = specs.get(c.address);
-    if (spec?.kind !== 'oneatlas_order' || (c.action !== 'create' && c.action !== 'request-quotation')) continue;
-    const problems = checkOrderAgainstOffer(spec, offer!, facts.contracts.find((f) => f.contractId === spec.contract.contractId));
+    if (!spec || (c.action !== 'create' && c.action !== 'request-quotation')) continue;
+    const problems = offer(c, spec);
     if (problems.length) out.set(c.address, problems);
   }
   return out;
@@ -110,7 +110,7 @@ function offerProblems(changes: readonly Change[], specs: ReadonlyMap<string, Re
 async function priceChanges(
   changes: readonly Change[],
   specs: ReadonlyMap<string, ResourceSpec>,
-  pricer: Pricer,
+  price: (change: Change, spec: ResourceSpec | undefined) => ReturnType<Pricing['price']>,
   diagnostics: Diagnostic[],
   onProgress: BuildPlanInputs['onProgress'],
 ): Promise<Change[]> {
@@ -121,7 +121,7 @@ async function priceChanges(
     changes.map(async (c) => {
       const spec = specs.get(c.address);
       try {
-        return { ...c, cost: await pricer.price(c, spec) };
+        return { ...c, cost: await price(c, spec) };
       } catch (e) {
         diagnostics.push(...pricingProblem(e, c, spec));
         return c;

@@ -1,33 +1,16 @@
 /**
- * Cost arithmetic: pure and synchronous. Prices come from the vendors (price endpoint, quotation,
- * Maxar's dry-run estimate); this module only combines them.
+ * Cost arithmetic: pure and synchronous. Prices come from the providers; this module only combines
+ * them, and which changes spend money comes from the kind's traits.
  */
-import type { Change, Cost, FeeCategory, SpendTotal } from './types.js';
-
-export type AgeCategory = Exclude<FeeCategory, 'tasking'>;
-
-const DAY_MS = 86_400_000;
-
-/** Maxar image-age categories (seed): fresh ≤ 90 days, standard 91 days – 3 years, training older. */
-export function ageCategory(acquired: Date, now: Date): AgeCategory {
-  const days = Math.floor((now.getTime() - acquired.getTime()) / DAY_MS);
-  if (days <= 90) return 'fresh';
-  if (days <= 3 * 365) return 'standard';
-  return 'training';
-}
-
-/** Money is rounded to cents once, where it is computed, so totals add up exactly as shown. */
-export function roundMoney(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-export type MaxarPricing = Record<AgeCategory, number>;
+import { roundMoney } from '../core/money.js';
+import { traitsOf } from '../providers/registry.js';
+import type { Change, SpendTotal } from './types.js';
 
 /** Changes that move money when applied: placing an order, accepting a quotation. */
 export function spendsMoney(change: Change): boolean {
   switch (change.action) {
     case 'create':
-      return change.kind === 'oneatlas_order' || change.kind === 'maxar_ard_order';
+      return traitsOf(change.kind).createSpends;
     case 'accept':
       return true;
     case 'update':

@@ -6,10 +6,12 @@
  */
 import { asWritten } from '../config/as-written.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { AlertSpec, QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
+import type { QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
-import { fieldDiffs, specJson } from './canonical.js';
-import type { RemoteObservation, RemoteQuotation, RemoteView } from './remote.js';
+import { fieldDiffs, specJson } from '../core/canonical.js';
+import type { RemoteObservation, RemoteQuotation, RemoteView } from '../core/remote.js';
+import { providerOf, traitsOf } from '../providers/registry.js';
+import type { Creation } from '../providers/provider.js';
 import type { Action, Adoption, Change, ChangeReason, Drift, Unconfirmed } from './types.js';
 
 export interface DiffOptions {
@@ -28,13 +30,11 @@ export interface DiffResult {
   unconfirmed: Unconfirmed[];
 }
 
-type OrderSpec = Extract<ResourceSpec, { kind: 'oneatlas_order' | 'maxar_ard_order' }>;
-
 /** Placing an order, accepting or refusing a quotation and deleting cannot be undone. */
 export function isIrreversible(kind: ResourceKind, action: Action): boolean {
   switch (action) {
     case 'create':
-      return kind !== 'oneatlas_alert';
+      return !traitsOf(kind).deletedWhenRemoved;
     case 'replace':
     case 'delete':
     case 'accept':
@@ -74,9 +74,12 @@ function change(
   };
 }
 
-const isNeo = (s: OrderSpec) => s.kind === 'oneatlas_order' && s.contract.backend === 'neo';
-/** OneAtlas shows a legacy order only once delivered; Neo orders, Maxar orders and alerts are searchable at once. */
-const searchableAtOnce = (s: ResourceSpec) => !(s.kind === 'oneatlas_order' && !isNeo(s));
+const creationOf = (d: ResourceSpec) => providerOf(d.kind).creation(d);
+const isDecision = (kind: string) => traitsOf(kind).lifecycle === 'decision';
+/** A `decision` kind's spec: the diff reads its target, decision and ceiling (engine/model.ts). */
+const asDecision = (d: ResourceSpec) => d as QuotationDecisionSpec;
+/** A `renamable` kind's spec: the diff reads its name. */
+const asRenamable = (d: ResourceSpec) => d as ResourceSpec & { name: string };
 const forgetCmd = (address: string) => `orderform state rm ${address}`;
 /** Field diffs a user can act on, in the config's terms: what they wrote, not what orderform derives or sends. */
 const specDiffs = (before: unknown, after: unknown) => fieldDiffs(asWritten(before), asWritten(after));
@@ -86,8 +89,8 @@ class Differ {
   readonly drift: Drift[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly unconfirmed: Unconfirmed[] = [];
-  /** Legacy orders bought without a check at the vendor (it shows them only once delivered). */
-  readonly unseen: ResourceSpec[] = [];
+  /** Creations bought without a check at the vendor (it lists them only later), with what their provider says of them. */
+  readonly unseen: { spec: ResourceSpec; unlisted: NonNullable<Creation['unlisted']> }[] = [];
   private readonly desired: Map<string, ResourceSpec>;
   private readonly forget: Set<string>;
   private readonly retry: Set<string>;
@@ -118,23 +121,21 @@ class Differ {
     const movingOut = new Set(this.movedTo.values());
     const addresses = [...new Set([...this.desired.keys(), ...Object.keys(this.state.resources)])].filter((a) => !movingOut.has(a));
     // Decisions last: they depend on what happens to their order.
-    const decisionsLast = (a: string) => (this.kindOf(a) === 'quotation_decision' ? 1 : 0);
+    const decisionsLast = (a: string) => (isDecision(this.kindOf(a)) ? 1 : 0);
     for (const a of addresses.sort((x, y) => decisionsLast(x) - decisionsLast(y))) this.changes.set(a, this.plan(a));
     const changes = [...this.changes.values()].sort((x, y) => (x.address < y.address ? -1 : x.address > y.address ? 1 : 0));
     this.warnUnseen();
     return { changes, drift: this.drift, diagnostics: this.diagnostics, unconfirmed: this.unconfirmed.sort((a, b) => a.address.localeCompare(b.address)) };
   }
 
-  /** One warning for all of them (a large first apply would otherwise print one per order). */
+  /** One warning per provider for all of them (a large first apply would otherwise print one per order). */
   private warnUnseen(): void {
-    const [first] = this.unseen;
-    if (!first) return;
-    const names = this.unseen.slice(0, 5).map((d) => d.address).join(', ') + (this.unseen.length > 5 ? `, and ${this.unseen.length - 5} more` : '');
-    this.diagnostics.push(warning('ORDER_NOT_CHECKABLE',
-      `${this.unseen.length} SPOT/Pléiades order${this.unseen.length === 1 ? '' : 's'} not in state could not be checked at the vendor: ${names}`, first.source,
-      'OneAtlas shows a SPOT/Pléiades order only once it is delivered (its delivery workspace), so one still in production under the same ' +
-        'reference is invisible. What protects it: apply records an intent in state before ordering, and keeps the previous state as a backup ' +
-        '(docs/apply.md). If these were ordered from a state you no longer have, restore that state instead of applying.'));
+    for (const group of groupByProvider(this.unseen)) {
+      const first = group[0]!;
+      const names = group.slice(0, 5).map((u) => u.spec.address).join(', ') + (group.length > 5 ? `, and ${group.length - 5} more` : '');
+      const w = first.unlisted.uncheckable(group.length, names);
+      this.diagnostics.push(warning('ORDER_NOT_CHECKABLE', w.summary, first.spec.source, w.detail));
+    }
   }
 
   private kindOf(address: string): ResourceKind {
@@ -160,14 +161,17 @@ class Differ {
     if (!d) return this.removed(s!, r);
     const from = this.movedTo.get(address);
     if (!s && from) return this.moveIn(d, from);
-    switch (d.kind) {
-      case 'oneatlas_order':
-      case 'maxar_ard_order':
+    return this.planAt(d, s, r);
+  }
+
+  private planAt(d: ResourceSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+    switch (traitsOf(d.kind).lifecycle) {
+      case 'order':
         return this.order(d, s, r);
-      case 'oneatlas_alert':
-        return this.alert(d, s, r);
-      case 'quotation_decision':
-        return this.decision(d, s);
+      case 'renamable':
+        return this.renamable(asRenamable(d), s, r);
+      case 'decision':
+        return this.decision(asDecision(d), s);
     }
   }
 
@@ -178,8 +182,7 @@ class Differ {
   private moveIn(d: ResourceSpec, from: string): Change {
     const old = this.state.resources[from]!;
     const s: ResourceState = { ...old, address: d.address };
-    const r = this.remote.resources[from];
-    const planned = d.kind === 'quotation_decision' ? this.decision(d, s) : d.kind === 'oneatlas_alert' ? this.alert(d, s, r) : this.order(d, s, r);
+    const planned = this.planAt(d, s, this.remote.resources[from]);
     if (planned.action !== 'noop' || !['unchanged', 'awaiting-quotation-decision'].includes(planned.reason) || old.status === 'intent') {
       if (!this.diagnostics.some((x) => x.severity === 'error' && x.summary.startsWith(`${d.address}:`))) {
         this.diagnostics.push(error('MOVED_WITH_CHANGES', `${d.address}: moved from ${from}, but it also changed (${planned.action}, ${planned.reason})`, d.source,
@@ -194,8 +197,8 @@ class Differ {
 
   /**
    * Declared, not in state: the vendor is the source of truth. An object found under this resource's
-   * reference (or alert marker) is adopted, never bought again; a reference held by an order of another
-   * spec is an error; a legacy order still in production cannot be seen, and is bought with a warning.
+   * reference (or marker) is adopted, never bought again; a reference held by another object is an
+   * error; a creation the vendor does not list yet cannot be seen, and is bought with a warning.
    */
   private fresh(d: ResourceSpec, r: RemoteObservation | undefined): Change {
     if (r?.exists) return this.adoption(d, r);
@@ -206,25 +209,26 @@ class Differ {
           `To buy it a second time on purpose, first run \`orderform state rm ${held}\`.`));
       return change(d.address, d.kind, 'noop', 'move-suggested', null, specJson(d), { notes: [`suggested: moved: [{ from: ${held}, to: ${d.address} }]`] });
     }
-    if (r === undefined && d.kind === 'oneatlas_order' && !isNeo(d)) {
-      this.unseen.push(d);
-      return this.creation(d, 'new', null, [`not checked at the vendor: a ${d.mission} order shows there only once delivered (reference ${d.customerReference})`]);
+    const unlisted = creationOf(d).unlisted;
+    if (r === undefined && unlisted) {
+      this.unseen.push({ spec: d, unlisted });
+      return this.creation(d, 'new', null, [unlisted.note]);
     }
     return this.creation(d, 'new', null);
   }
 
   private heldByDigest?: Map<string, string>;
-  private declaredAlertIds?: Set<string>;
+  private declaredRemoteIds?: Set<string>;
 
-  /** Alert ids state holds under declared addresses: an old address holding one too is never deleted remotely. */
-  private alertIdsDeclared(): Set<string> {
-    this.declaredAlertIds ??= new Set(Object.values(this.state.resources).flatMap((s) => (this.desired.has(s.address) && s.remote.alertId ? [s.remote.alertId] : [])));
-    return this.declaredAlertIds;
+  /** Deletable objects' ids state holds under declared addresses: an old address holding one too is never deleted remotely. */
+  private remoteIdsDeclared(): Set<string> {
+    this.declaredRemoteIds ??= new Set(Object.values(this.state.resources).flatMap((s) => (this.desired.has(s.address) && s.remote.alertId ? [s.remote.alertId] : [])));
+    return this.declaredRemoteIds;
   }
 
   /** A state resource of the same kind and spec under an address the config no longer declares (a renamed key?). */
   private heldElsewhere(d: ResourceSpec): string | undefined {
-    if (d.kind === 'quotation_decision') return undefined;
+    if (isDecision(d.kind)) return undefined;
     if (!this.heldByDigest) {
       const moving = new Set([...this.movedTo.values(), ...this.movedAlready.keys()]);
       this.heldByDigest = new Map();
@@ -235,17 +239,16 @@ class Differ {
     return this.heldByDigest.get(`${d.kind}:${d.digest}`);
   }
 
+  /** Found at the vendor under this resource's reference: its provider says what apply records, or why it is another object. */
   private adoption(d: ResourceSpec, r: RemoteObservation): Change {
     const after = specJson(d);
-    const ref = 'customerReference' in d ? d.customerReference : undefined;
-    if (d.kind === 'oneatlas_order' && r.productTypeId !== undefined && r.productTypeId !== d.productTypeId) {
-      const held = r.salesOrderId ?? r.quotation?.id ?? '?';
-      this.diagnostics.push(error('REFERENCE_HELD_BY_OTHER_ORDER',
-        `${d.address}: reference ${ref} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
-        `Give this order another customerReference (or remove the declared one to derive it from the key and spec). If ${held} is this order as placed, restore its spec.`));
-      return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: [{ path: 'productTypeId', before: r.productTypeId, after: d.productTypeId }] });
+    const found = providerOf(d.kind).adoption(d, r);
+    if ('refused' in found) {
+      this.diagnostics.push(found.refused);
+      return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: found.fieldDiffs });
     }
-    const adopt = adoptionOf(d, r);
+    const { adopt } = found;
+    const ref = 'customerReference' in d ? d.customerReference : undefined;
     const what = ref ? `reference ${ref}` : 'its marker (this user, this exact spec)';
     return change(d.address, d.kind, 'adopt', 'found-at-vendor', null, after, {
       adopt,
@@ -253,9 +256,9 @@ class Differ {
     });
   }
 
-  /** The change that makes a resource exist: an order (or a Neo quotation request), an alert. */
+  /** The change that makes a resource exist: an order (or the quotation request that prices it), an alert. */
   private creation(d: ResourceSpec, reason: ChangeReason, before: unknown, notes: string[] = []): Change {
-    const action: Action = d.kind === 'oneatlas_order' && isNeo(d) ? 'request-quotation' : 'create';
+    const action: Action = creationOf(d).action;
     const why: ChangeReason = action === 'request-quotation' && reason === 'new' ? 'quotation-needed' : reason;
     const extra = action === 'request-quotation' ? ['price known once the quotation is requested (at apply)'] : [];
     return change(d.address, d.kind, action, why, before, specJson(d), { notes: [...notes, ...extra] });
@@ -272,26 +275,26 @@ class Differ {
       return change(d.address, d.kind, 'noop', 'adopted', s.spec, specJson(d), { notes: ['found remotely by its reference; recorded in state at apply'] });
     }
     const lookedUp = r !== undefined;
-    if (this.retry.has(d.address) || (lookedUp && searchableAtOnce(d))) {
+    const creation = creationOf(d);
+    if (this.retry.has(d.address) || (lookedUp && creation.listedAtOnce)) {
       const why = this.retry.has(d.address)
         ? 'retry of an unconfirmed order requested (--retry-unconfirmed)'
         : `an earlier run recorded an intent but nothing with reference ${ref} exists remotely: it was never placed`;
       return this.creation(d, 'new', s.spec, [why]);
     }
-    const resolve = [`orderform import ${d.address} SALES_ORDER_ID`, `orderform apply --retry-unconfirmed ${d.address}`];
+    const resolve = [`orderform import ${d.address} ${creation.importId}`, `orderform apply --retry-unconfirmed ${d.address}`];
     this.unconfirmed.push({ address: d.address, reference: ref, ...(s.intent ? { since: s.intent.startedAt } : {}), resolve });
     this.diagnostics.push(
       warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order (reference ${ref}); it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
         lookedUp
-          ? `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run ` +
-              `\`${resolve[0]}\`. If you are sure it was not placed, run \`${resolve[1]}\` to order it again ` +
+          ? `${creation.unlisted?.hint(resolve[0]!) ?? 'The vendor does not list it yet.'} If you are sure it was not placed, run \`${resolve[1]}\` to order it again ` +
               '(under the same reference). Until then it is not ordered again and `plan --detailed-exitcode` exits 2.'
           : 'Run the plan with refresh so that orderform can look for it by its reference.'),
     );
     return change(d.address, d.kind, 'noop', 'outcome-unknown', s.spec, specJson(d), { notes: [`reference ${ref}; not ordered again until resolved`] });
   }
 
-  private order(d: OrderSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+  private order(d: ResourceSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
     if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     this.statusDrift(d.address, s, r);
@@ -304,7 +307,7 @@ class Differ {
       return change(d.address, d.kind, 'noop', 'spec-changed', s.spec, after, { fieldDiffs: specDiffs(s.spec, after), notes: ['orders are immutable once placed'] });
     }
     const q = this.quotationOf(d.address);
-    if (isNeo(d) && q?.status === 'SENT' && !this.hasDecisionFor(d.address)) {
+    if (creationOf(d).action === 'request-quotation' && q?.status === 'SENT' && !this.hasDecisionFor(d.address)) {
       const price = q.amount === null ? 'price pending' : `${q.amount} ${q.currency ?? ''}`.trim();
       return change(d.address, d.kind, 'noop', 'awaiting-quotation-decision', s.spec, after, {
         notes: [`quotation ${q.id} (${price}${q.validUntil ? `, valid until ${q.validUntil}` : ''}) awaits a decision: declare one under \`quotations\``],
@@ -319,7 +322,8 @@ class Differ {
     }
   }
 
-  private alert(d: AlertSpec, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
+  /** Renamed in place; any other change replaces it; deleted outside orderform: created again. */
+  private renamable(d: ResourceSpec & { name: string }, s: ResourceState | undefined, r: RemoteObservation | undefined): Change {
     if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     const after = specJson(d);
@@ -359,7 +363,7 @@ class Differ {
       const orderChange = this.changes.get(target);
       if (!orderChange) {
         this.diagnostics.push(error('QUOTATION_TARGET_UNKNOWN', `${d.address}: no order ${target} in the config or the state`, d.source,
-          'Point `order` at a Pléiades Neo order declared under `orders`, or use `quotationId` for a quotation placed elsewhere.'));
+          'Point `order` at an order under `orders` that is priced by quotation, or use `quotationId` for a quotation placed elsewhere.'));
         return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after);
       }
       if (orderChange.action === 'request-quotation') {
@@ -412,7 +416,7 @@ class Differ {
     return change(d.address, d.kind, 'noop', 'spec-changed', before, after, { fieldDiffs: [{ path: 'decision', before: prior, after: d.decision }] });
   }
 
-  /** The quotation of a Neo order: as refresh saw it, else as state recorded it. */
+  /** The quotation of an order priced by quotation: as refresh saw it, else as state recorded it. */
   private quotationOf(orderAddress: string): RemoteQuotation | undefined {
     const seen = this.remote.resources[orderAddress]?.quotation;
     if (seen) return seen;
@@ -425,10 +429,14 @@ class Differ {
   }
 
   private hasDecisionFor(orderAddress: string): boolean {
-    return [...this.desired.values()].some((d) => d.kind === 'quotation_decision' && 'order' in d.target && d.target.order === orderAddress);
+    const targetOf = (d: ResourceSpec) => (isDecision(d.kind) ? asDecision(d).target : undefined);
+    return [...this.desired.values()].some((d) => {
+      const t = targetOf(d);
+      return t !== undefined && 'order' in t && t.order === orderAddress;
+    });
   }
 
-  /** In state, gone from config: orders and decisions are kept (never cancelled), alerts deleted. */
+  /** In state, gone from config: what orderform can delete is deleted; orders and decisions are kept (never cancelled). */
   private removed(s: ResourceState, r: RemoteObservation | undefined): Change {
     const a = s.address;
     const movedTo = this.movedAlready.get(a);
@@ -436,48 +444,26 @@ class Differ {
     if (this.forget.has(a)) {
       return change(a, s.kind, 'forget', 'forget-requested', s.spec, null, { notes: ['dropped from state; nothing remote is touched'] });
     }
-    switch (s.kind) {
-      case 'oneatlas_alert':
-        if (s.remote.alertId && this.alertIdsDeclared().has(s.remote.alertId)) {
-          return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: [`the same alert (${s.remote.alertId}) is tracked under a declared address; dropping only this old address`] });
-        }
-        if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
-        return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
-      case 'oneatlas_order':
-      case 'maxar_ard_order':
-        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
-          notes: [`kept; orderform never cancels; use \`${forgetCmd(a)}\` to forget`],
-        });
-      case 'quotation_decision':
-        return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, {
-          notes: [`kept; a quotation decision is one-way; use \`${forgetCmd(a)}\` to forget`],
-        });
+    const traits = traitsOf(s.kind);
+    if (traits.deletedWhenRemoved) {
+      if (s.remote.alertId && this.remoteIdsDeclared().has(s.remote.alertId)) {
+        return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: [`the same alert (${s.remote.alertId}) is tracked under a declared address; dropping only this old address`] });
+      }
+      if (r && !r.exists) return change(a, s.kind, 'forget', 'removed-from-config', s.spec, null, { notes: ['already deleted remotely; dropped from state'] });
+      return change(a, s.kind, 'delete', 'removed-from-config', s.spec, null);
     }
+    const kept = traits.lifecycle === 'decision' ? 'a quotation decision is one-way' : 'orderform never cancels';
+    return change(a, s.kind, 'noop', 'removed-from-config', s.spec, null, { notes: [`kept; ${kept}; use \`${forgetCmd(a)}\` to forget`] });
   }
 }
 
-/** What apply records for an object found at the vendor, with the ids later runs find it by. */
-function adoptionOf(d: ResourceSpec, r: RemoteObservation): Adoption {
-  const status = r.status ?? 'active';
-  const q = r.quotation;
-  const price = q && q.amount !== null && q.currency ? { amount: q.amount, currency: q.currency } : undefined;
-  switch (d.kind) {
-    case 'oneatlas_order': {
-      const remote = {
-        customerReference: d.customerReference,
-        contractId: r.contractId ?? d.contract.contractId,
-        ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
-        ...(q ? { quotationId: q.id } : {}),
-      };
-      return { remote, status, ...(price ? { price } : {}), vendorId: r.salesOrderId ? `sales order ${r.salesOrderId}` : `quotation ${q?.id ?? '?'}` };
-    }
-    case 'maxar_ard_order':
-      return { remote: { customerReference: d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) }, status, vendorId: `Maxar order ${r.orderId ?? '?'}` };
-    case 'oneatlas_alert':
-      return { remote: { ...(r.alertId ? { alertId: r.alertId } : {}) }, status: 'active', vendorId: `alert ${r.alertId ?? '?'}` };
-    case 'quotation_decision':
-      throw new Error(`${d.address}: a quotation decision is never adopted by reference`);
+function groupByProvider<T extends { spec: ResourceSpec }>(items: readonly T[]): T[][] {
+  const out = new Map<string, T[]>();
+  for (const i of items) {
+    const vendor = providerOf(i.spec.kind).vendor;
+    out.set(vendor, [...(out.get(vendor) ?? []), i]);
   }
+  return [...out.values()];
 }
 
 export function diff(desired: readonly ResourceSpec[], state: StateSnapshot, remote: RemoteView, opts: DiffOptions = {}): DiffResult {

@@ -1,40 +1,22 @@
 /**
- * Spend guards, pure: the plan's spend against budget ceilings, per-order maximums, OneAtlas contract
- * credit and Maxar ARD fee limits. Plan runs it on the planned changes; apply runs it again right
- * before each purchase with the fresh price.
+ * Spend guards, pure: the plan's spend against budget ceilings, per-order maximums and the accounts'
+ * own limits (credit, fee limits) as providers report them. Plan runs it on the planned changes;
+ * apply runs it again right before each purchase with the fresh price.
  */
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
-import type { Backend, Budget, Money, Vendor } from '../model.js';
-import { roundMoney, spendsMoney } from './cost.js';
+import type { Budget, Money } from '../model.js';
+import type { AccountLimit } from '../core/account-limit.js';
+import { roundMoney } from '../core/money.js';
+import { spendsMoney } from './cost.js';
 import { formatMoney } from './summary.js';
 import type { BudgetSpent } from './spent.js';
-import type { Change, FeeCategory, LimitCheck } from './types.js';
-
-export interface ContractFacts {
-  contractId: string;
-  currency: string;
-  creditRemaining: number;
-  /** The vendor's backendSource. */
-  backend?: Backend;
-}
-
-/** -1 / null in the vendor's account mean "no limit"; kept as null here. */
-export interface MaxarAccountFacts {
-  accountId: string;
-  currency: string;
-  limits: Record<FeeCategory | 'annual', number | null>;
-  used: Record<FeeCategory | 'annual', number>;
-}
-
-export interface AccountFacts {
-  contracts: ContractFacts[];
-  maxar?: MaxarAccountFacts;
-}
+import type { Change, LimitCheck } from './types.js';
 
 export interface LimitInputs {
   changes: readonly Change[];
   budget: Budget;
-  facts: AccountFacts;
+  /** The accounts' own limits, as their providers read them. */
+  accounts: readonly AccountLimit[];
   /** Per-resource price ceilings (`maxPrice`), by address. */
   maxPrices: ReadonlyMap<string, Money>;
   /** Where each resource is declared, for positioned errors. */
@@ -42,8 +24,6 @@ export interface LimitInputs {
   /** What this config already bought (state, budget.period): counted against budget.total and perVendor. */
   spent?: BudgetSpent;
 }
-
-const MAXAR_CATEGORIES: FeeCategory[] = ['fresh', 'standard', 'training', 'tasking'];
 
 function check(name: string, currency: string, limit: number | null, used: number | null, planned: number): LimitCheck {
   const headroomAfter = limit === null ? null : roundMoney(limit - (used ?? 0) - planned);
@@ -76,43 +56,32 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     }
   }
 
-  const spentAt = (vendor: Vendor, currency: string) => inp.spent?.byVendor[vendor]?.[currency] ?? 0;
+  const spentAt = (vendor: string, currency: string) => inp.spent?.byVendor[vendor]?.[currency] ?? 0;
+  const spentAll = (currency: string) => Object.keys(inp.spent?.byVendor ?? {}).reduce((s, v) => s + spentAt(v, currency), 0);
   const period = inp.spent && inp.spent.since ? ` (${inp.spent.label})` : '';
   for (const [currency, ceiling] of Object.entries(inp.budget.total)) {
-    const used = inp.spent ? roundMoney(spentAt('oneatlas', currency) + spentAt('maxar', currency)) : null;
+    const used = inp.spent ? roundMoney(spentAll(currency)) : null;
     limits.push(check(`budget.total ${currency}${period}`, currency, ceiling, used, sum(() => true, currency)));
   }
-  for (const [vendor, ceilings] of Object.entries(inp.budget.perVendor) as [Vendor, Record<string, number>][]) {
+  for (const [vendor, ceilings] of Object.entries(inp.budget.perVendor) as [string, Record<string, number>][]) {
     for (const [currency, ceiling] of Object.entries(ceilings)) {
       limits.push(check(`budget.perVendor.${vendor} ${currency}${period}`, currency, ceiling, inp.spent ? spentAt(vendor, currency) : null, sum((c) => c.cost!.vendor === vendor, currency)));
     }
   }
-  for (const k of inp.facts.contracts) {
-    const planned = sum((c) => c.cost!.vendor === 'oneatlas' && c.cost!.account === k.contractId, k.currency);
-    limits.push(check(`oneatlas contract ${k.contractId} credit`, k.currency, k.creditRemaining, null, planned));
-  }
-  const mx = inp.facts.maxar;
-  if (mx) {
-    const maxarChanges = spending.filter((c) => c.cost!.vendor === 'maxar' && c.cost!.account === mx.accountId);
-    const byCat = (cat: FeeCategory) => maxarChanges.reduce((s, c) => s + (c.cost!.byCategory?.[cat] ?? 0), 0);
-    for (const cat of MAXAR_CATEGORIES) {
-      const planned = byCat(cat);
-      const limit = mx.limits[cat];
-      if (limit === 0 && planned > 0) {
-        diagnostics.push(
-          error('CATEGORY_NOT_ORDERABLE', `Maxar account ${mx.accountId} cannot order ${cat} imagery (its ${cat}_imagery_fee_limit is 0)`, undefined, `Orders with ${cat} acquisitions: ${maxarChanges.filter((c) => c.cost!.byCategory?.[cat]).map((c) => c.address).join(', ')}`),
-        );
-      }
-      // A category this plan does not touch and cannot be ordered from says nothing: leave it out.
-      if (planned > 0 || (limit !== null && limit > 0)) limits.push(check(`maxar ${cat}_imagery_fee_limit`, mx.currency, limit, mx.used[cat], planned));
+  for (const a of inp.accounts) {
+    const counted = spending.filter((c) => c.cost!.vendor === a.counts.vendor && c.cost!.account === a.counts.account);
+    const cats = a.counts.categories;
+    const share = (c: Change) => (cats ? cats.reduce((t, cat) => t + (c.cost!.byCategory?.[cat] ?? 0), 0) : c.cost!.currency === a.currency ? (c.cost!.amount ?? 0) : 0);
+    const planned = counted.reduce((s, c) => s + share(c), 0);
+    if (a.limit === 0 && planned > 0 && a.zero) {
+      diagnostics.push(error(a.zero.code, a.zero.summary, undefined, `${a.zero.detail}: ${counted.filter((c) => share(c) > 0).map((c) => c.address).join(', ')}`));
     }
-    // The annual subscription limit covers archive categories; tasking has its own (seed).
-    const annualPlanned = byCat('fresh') + byCat('standard') + byCat('training');
-    limits.push(check('maxar annual_subscription_fee_limit', mx.currency, mx.limits.annual, mx.used.annual, annualPlanned));
+    // A limit this plan does not touch and that cannot be ordered from says nothing: leave it out.
+    if (a.alwaysShown || planned > 0 || (a.limit !== null && a.limit > 0)) limits.push(check(a.name, a.currency, a.limit, a.used, planned));
   }
 
   for (const l of limits) {
-    // A zero limit already produced CATEGORY_NOT_ORDERABLE, which says it better.
+    // A zero limit already produced its own "not orderable" error, which says it better.
     if (l.ok || l.limit === 0) continue;
     diagnostics.push(
       error('LIMIT_EXCEEDED', `This plan spends ${formatMoney(l.planned, l.currency)} against ${l.name}${l.used ? ` (already used ${formatMoney(l.used, l.currency)})` : ''}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
@@ -161,7 +130,7 @@ function currencyMismatches(inp: LimitInputs, spending: readonly Change[]): Diag
 
 /** A budget currency in which none of the contracts and accounts this plan read prices bounds nothing: say so. */
 function unpricedBudgetCurrencies(inp: LimitInputs): Diagnostic[] {
-  const priced = new Set([...inp.facts.contracts.map((c) => c.currency), ...(inp.facts.maxar ? [inp.facts.maxar.currency] : [])]);
+  const priced = new Set(inp.accounts.map((a) => a.currency));
   if (!priced.size) return [];
   const named = new Map<string, string>();
   const note = (name: string, ceilings: Record<string, number> | undefined) => {

@@ -9,7 +9,7 @@ import addFormatsModule from 'ajv-formats';
 import schema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../state/atomic-file.js';
-import { canonicalStringify } from './canonical.js';
+import { canonicalStringify } from '../core/canonical.js';
 import type { Plan } from './types.js';
 
 let compiled: ValidateFunction<Plan> | undefined;

@@ -1,112 +1,68 @@
 /**
- * Prices one planned change: the OneAtlas price endpoint for legacy orders, the quotation for
- * Pléiades Neo accepts ("known after quotation" before one exists), Maxar's dry-run estimate for a
- * new Maxar order. Plan prices every change with it; apply re-prices right before buying.
- * Reads only. A price the vendor refuses throws (HttpError / DiagnosticsError): the caller positions it.
+ * Prices planned changes through the provider of each change's kind (engine/providers/<vendor>/pricing.ts),
+ * and gathers the account limits the spend counts against. One Pricing per plan or apply run: what a
+ * provider reads for it is kept by that object only. Reads only; a price the vendor refuses throws
+ * (HttpError / DiagnosticsError) for the caller to position.
  */
-import { DiagnosticsError, error } from '../diagnostics.js';
-import type { OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../model.js';
+import type { AccountLimit } from '../core/account-limit.js';
+import type { Change, Cost } from '../core/change.js';
+import type { RemoteView } from '../core/remote.js';
+import type { Config, ResourceSpec } from '../model.js';
 import type { ProviderClients } from '../providers/index.js';
-import { createMaxarPricer, type MaxarPricer } from '../providers/maxar-ard/pricing.js';
-import { toWorkOrder } from '../providers/oneatlas/convert.js';
-import { purchaseCeilings, type Ceiling } from './ceilings.js';
-import { roundMoney } from './cost.js';
-import type { AccountFacts } from './facts.js';
-import type { RemoteQuotation, RemoteView } from './remote.js';
-import type { Change, Cost } from './types.js';
+import type { Provider, ProviderPricing } from '../providers/provider.js';
+import { allProviders, providerOf } from '../providers/registry.js';
+import type { ResourceState } from '../state/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { purchaseCeilings } from './ceilings.js';
+import { spendsMoney } from './cost.js';
 
-export interface Pricer {
-  price(change: Change, spec: ResourceSpec | undefined): Promise<Cost | null>;
+/** What the vendors' offers say of a creation about to be planned: its problems, none when acceptable or unchecked. */
+export type OfferCheck = (change: Change, spec: ResourceSpec) => Diagnostic[];
+
+export interface Pricing {
+  /** The limits of every account the config's resources spend against, provider by provider. */
+  accountLimits(): Promise<AccountLimit[]>;
+  price(change: Change, spec: ResourceSpec | undefined, remote: RemoteView): Promise<Cost | null>;
+  /** The price right before buying, read again from the vendor. */
+  reprice(change: Change, spec: ResourceSpec, current: (address: string) => ResourceState | undefined): Promise<Cost | null>;
+  /** Plan only: reads what the vendors offer for the resources not placed yet (state holds none, or an intent). */
+  offer(unplaced: readonly ResourceSpec[]): Promise<OfferCheck>;
 }
 
-const FREE: Cost = { amount: 0, currency: null, basis: 'free', vendor: 'oneatlas' };
-
-/** The quotation a decision is about, as refresh saw it. */
-export function quotationFor(spec: QuotationDecisionSpec, remote: RemoteView): RemoteQuotation | undefined {
-  const at = 'order' in spec.target ? spec.target.order : spec.address;
-  return remote.resources[at]?.quotation;
-}
-
-/** Optional context: contract currencies (facts) and the config's specs, to name an accept's contract before its quotation exists. */
-export interface PricerContext {
-  facts?: AccountFacts;
-  specs?: ReadonlyMap<string, ResourceSpec>;
-}
-
-export function createPricer(clients: ProviderClients, remote: RemoteView, now: () => Date, ctx: PricerContext = {}): Pricer {
-  const currencyOf = (contractId: string | undefined) => ctx.facts?.contracts.find((c) => c.contractId === contractId)?.currency ?? null;
-  const contractOfDecision = (spec: QuotationDecisionSpec): string | undefined => {
-    if ('contract' in spec.target) return spec.target.contract.contractId;
-    const order = ctx.specs?.get(spec.target.order);
-    return order?.kind === 'oneatlas_order' ? order.contract.contractId : undefined;
+export function createPricing(clients: ProviderClients, config: Pick<Config, 'providers' | 'resources'>, now: () => Date): Pricing {
+  const sessions = new Map<Provider, ProviderPricing>();
+  const ceilings = purchaseCeilings(config.resources);
+  const ceilingOf = (address: string) => ceilings.get(address)?.money;
+  const own = (p: Provider) => (r: ResourceSpec) => r.kind in p.kinds;
+  for (const p of allProviders()) {
+    const client = p.clientOf(clients);
+    const resources = config.resources.filter(own(p));
+    if (client !== undefined) sessions.set(p, p.pricing(client, { config: { providers: config.providers, resources }, now, ceilingOf }));
+  }
+  const sessionOf = (change: Change): ProviderPricing => {
+    const p = providerOf(change.kind);
+    const s = sessions.get(p);
+    if (!s) throw new Error(`no ${p.title} client to price ${change.address}`);
+    return s;
   };
-  const unknownYet = (contractId: string | undefined): Cost => ({
-    amount: null, currency: currencyOf(contractId), basis: 'known-after-quotation', vendor: 'oneatlas', ...(contractId ? { account: contractId } : {}),
-  });
-  let ceilings: Map<string, Ceiling> | undefined;
-  /** The most an accept may cost: the lower of the decision's and its Neo order's maxPrice. */
-  const acceptCeiling = (spec: QuotationDecisionSpec) => (ceilings ??= purchaseCeilings([...(ctx.specs?.values() ?? [spec])])).get(spec.address)?.money;
-  let maxar: MaxarPricer | undefined;
-
-  const legacyOrder = async (spec: OneAtlasOrderSpec): Promise<Cost> => {
-    if (!clients.oneatlas) throw new Error('no OneAtlas client for a OneAtlas order');
-    const p = await clients.oneatlas.price(toWorkOrder(spec));
-    const discount = p.discountValue ? `, discount ${p.discountValue} ${p.currency}` : '';
-    return { amount: roundMoney(p.totalAmount), currency: p.currency, basis: 'price-endpoint', vendor: 'oneatlas', account: spec.contract.contractId, detail: `${spec.productTypeId}${discount}` };
-  };
-
-  const accept = (spec: QuotationDecisionSpec): Cost => {
-    const q = quotationFor(spec, remote);
-    const account = q?.contractId ?? contractOfDecision(spec);
-    if (!q || q.amount === null) {
-      // Requested in this run: the ceiling is the most it can cost, so totals and limits count it.
-      const ceiling = spec.maxPrice && acceptCeiling(spec);
-      if (ceiling) {
-        const contractCurrency = currencyOf(account);
-        if (contractCurrency && contractCurrency !== ceiling.currency) {
-          throw new DiagnosticsError([error('QUOTATION_CURRENCY_MISMATCH', `${spec.address}: contract ${account} prices in ${contractCurrency}, its maxPrice is in ${ceiling.currency} and would bound nothing`,
-            spec.source, `Set maxPrice in ${contractCurrency} (orderform never converts currencies).`)]);
-        }
-        return { amount: ceiling.amount, currency: ceiling.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: 'at most maxPrice; the quotation is requested in this run and checked against it before acceptance' };
-      }
-      return { ...unknownYet(account), ...(q?.currency ? { currency: q.currency } : {}) };
-    }
-    return { amount: roundMoney(q.amount), currency: q.currency, basis: 'quotation', vendor: 'oneatlas', ...(account ? { account } : {}), detail: `quotation ${q.id}` };
-  };
-
   return {
-    async price(change, spec) {
-      switch (change.action) {
-        case 'noop':
-        case 'forget':
-        case 'adopt':
-          return null;
-        case 'update':
-        case 'replace':
-        case 'delete':
-        case 'refuse':
-          return FREE;
-        case 'request-quotation':
-          return unknownYet(spec?.kind === 'oneatlas_order' ? spec.contract.contractId : undefined);
-        case 'accept':
-          return spec?.kind === 'quotation_decision' ? accept(spec) : null;
-        case 'create':
-          switch (spec?.kind) {
-            case 'oneatlas_order':
-              return spec.contract.backend === 'neo' ? unknownYet(spec.contract.contractId) : legacyOrder(spec);
-            case 'maxar_ard_order':
-              return (maxar ??= createMaxarPricer(needMaxar(clients))).price(spec);
-            case 'oneatlas_alert':
-            case 'quotation_decision':
-            case undefined:
-              return FREE;
-          }
-      }
+    accountLimits: async () => (await Promise.all([...sessions.values()].map((s) => s.accountLimits()))).flat(),
+    async price(change, spec, remote) {
+      if (change.action === 'noop' || change.action === 'forget' || change.action === 'adopt') return null;
+      // A resource of an undeclared provider (in state only) can still be shown; anything that spends needs its client.
+      if (!spendsMoney(change) && !sessions.has(providerOf(change.kind))) return { amount: 0, currency: null, basis: 'free', vendor: providerOf(change.kind).vendor };
+      return sessionOf(change).price(change, spec, remote);
+    },
+    reprice: (change, spec, current) => sessionOf(change).reprice(change, spec, current),
+    async offer(unplaced) {
+      const checks = await Promise.all(
+        [...sessions].map(async ([p, s]) => {
+          const mine = unplaced.filter(own(p));
+          return mine.length && s.offer ? [p, await s.offer(mine)] as const : undefined;
+        }),
+      );
+      const byProvider = new Map(checks.filter((c) => c !== undefined));
+      return (change, spec) => byProvider.get(providerOf(change.kind))?.(change, spec) ?? [];
     },
   };
-}
-
-function needMaxar(clients: ProviderClients) {
-  if (!clients.maxar) throw new Error('no Maxar ARD client for a Maxar order');
-  return clients.maxar;
 }

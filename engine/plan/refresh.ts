@@ -5,11 +5,11 @@
  */
 import type { ResourceSpec } from '../model.js';
 import type { ProviderClients } from '../providers/index.js';
-import { refreshMaxarOrders } from '../providers/maxar-ard/refresh.js';
-import { refreshAlerts, refreshLegacy, refreshNeo } from '../providers/oneatlas/refresh.js';
+import type { RemoteRead } from '../providers/provider.js';
+import { allProviders, traitsOf } from '../providers/registry.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
-import type { RemoteObservation, RemoteView } from './remote.js';
-import { trackedResources, type Tracked } from './tracked.js';
+import type { RemoteObservation, RemoteView } from '../core/remote.js';
+import { trackedResources } from '../core/tracked.js';
 
 export interface RefreshInputs {
   desired: readonly ResourceSpec[];
@@ -23,32 +23,22 @@ export interface RefreshInputs {
 export interface RefreshProgress {
   done: number;
   total: number;
-  /** What was just read, e.g. `alerts`, `Maxar orders`. */
+  /** What was just read, as its provider names it (e.g. `alerts`). */
   what?: string;
 }
 
-const isNeoTracked = (t: Tracked) =>
-  (t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'neo') ||
-  (t.kind === 'quotation_decision' && t.spec.target !== undefined && 'quotationId' in t.spec.target);
-
 export async function refreshRemote({ desired, state, clients, now, onProgress }: RefreshInputs): Promise<RemoteView> {
   const tracked = trackedResources(desired, state);
-  const of = (pred: (t: Tracked) => boolean) => tracked.filter(pred);
-  const alerts = of((t) => t.kind === 'oneatlas_alert');
-  const neo = of(isNeoTracked);
-  const legacy = of((t) => t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'legacy');
-  const maxar = of((t) => t.kind === 'maxar_ard_order');
-  const oa = clients.oneatlas;
-  const mx = clients.maxar;
-  const reads: [string, () => Promise<Record<string, RemoteObservation>>][] = [];
-  if (oa && alerts.length) reads.push(['alerts', () => refreshAlerts(oa, alerts)]);
-  if (oa && neo.length) reads.push(['Pléiades Neo orders', () => refreshNeo(oa, neo, now())]);
-  if (oa && legacy.length) reads.push(['OneAtlas workspace', () => refreshLegacy(oa, legacy)]);
-  if (mx && maxar.length) reads.push(['Maxar orders', () => refreshMaxarOrders(mx, maxar)]);
+  const reads: RemoteRead[] = [];
+  for (const p of allProviders()) {
+    const client = p.clientOf(clients);
+    const mine = tracked.filter((t) => t.kind in p.kinds);
+    if (client !== undefined && mine.length) reads.push(...p.reads(client, mine, now));
+  }
   let done = 0;
   onProgress?.({ done, total: reads.length });
   const parts = await Promise.all(
-    reads.map(([what, read]) => read().then((r) => (onProgress?.({ done: ++done, total: reads.length, what }), r))),
+    reads.map(({ what, read }) => read().then((r) => (onProgress?.({ done: ++done, total: reads.length, what }), r))),
   );
   return { resources: Object.assign({}, ...parts) as Record<string, RemoteObservation> };
 }
@@ -72,7 +62,7 @@ export function stateUpdates(state: StateSnapshot, remote: RemoteView, now: Date
     const r = remote.resources[s.address];
     if (!r) continue;
     if (!r.exists) {
-      if (s.kind === 'oneatlas_alert' && s.status !== 'intent') out.push({ address: s.address, resource: null, summary: 'deleted outside orderform; dropped from state' });
+      if (traitsOf(s.kind).deletedWhenRemoved && s.status !== 'intent') out.push({ address: s.address, resource: null, summary: 'deleted outside orderform; dropped from state' });
       continue;
     }
     const remoteIds = {
@@ -80,11 +70,11 @@ export function stateUpdates(state: StateSnapshot, remote: RemoteView, now: Date
       ...(r.alertId ? { alertId: r.alertId } : {}),
       ...(r.orderId ? { orderId: r.orderId } : {}),
       ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
-      ...(r.quotation && s.kind === 'oneatlas_order' ? { quotationId: r.quotation.id } : {}),
+      ...(r.quotation && traitsOf(s.kind).lifecycle === 'order' ? { quotationId: r.quotation.id } : {}),
     };
     const status = r.status ?? (s.status === 'intent' ? 'active' : s.status);
     const name = (s.spec as { name?: string } | null)?.name;
-    const renamed = s.kind === 'oneatlas_alert' && r.name !== undefined && r.name !== name;
+    const renamed = traitsOf(s.kind).lifecycle === 'renamable' && r.name !== undefined && r.name !== name;
     const price = s.price ?? (r.quotation && r.quotation.amount !== null && r.quotation.currency ? { amount: r.quotation.amount, currency: r.quotation.currency } : undefined);
     const next: ResourceState = {
       ...s,

@@ -6,7 +6,7 @@
  * threshold is newly crossed. (Config and state moving are checked first, by checkStale.) Pure.
  */
 import { error, type Diagnostic } from '../diagnostics.js';
-import { roundMoney } from './cost.js';
+import { roundMoney } from '../core/money.js';
 import { formatMoney } from './summary.js';
 import { isChange, type Change, type Plan } from './types.js';
 

@@ -1,35 +1,35 @@
 /**
  * What this config already spent, as its state records it: budget.total and perVendor bound that
  * plus this apply, so two merges each under the total cannot spend twice the total. Counted: placed
- * legacy OneAtlas and Maxar ARD orders and accepted quotations, at the price recorded when bought,
- * within the budget's period (by when the purchase was recorded). Pure.
+ * orders (those priced by quotation through their decision) and accepted quotations, at the price
+ * recorded when bought, within the budget's period (by when the purchase was recorded). Pure.
  */
-import type { BudgetPeriod, Vendor } from '../model.js';
+import type { BudgetPeriod } from '../model.js';
+import { providerOf, traitsOf } from '../providers/registry.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
-import { roundMoney } from './cost.js';
+import { roundMoney } from '../core/money.js';
 
 export interface BudgetSpent {
   /** Start of the period counted (ISO date), null for all time. */
   since: string | null;
   /** Human name of the period, e.g. `2026`, `2026-12`, `all time`. */
   label: string;
-  byVendor: Partial<Record<Vendor, Record<string, number>>>;
+  byVendor: Partial<Record<string, Record<string, number>>>;
 }
 
 const NOT_BOUGHT = new Set<ResourceState['status']>(['intent', 'failed', 'quotation-sent', 'quotation-refused', 'quotation-expired']);
 
-/** The vendor a recorded purchase was paid to, or undefined when the record is not a purchase. */
-function purchaseVendor(r: ResourceState): Vendor | undefined {
+/** The provider a recorded purchase was paid to, or undefined when the record is not a purchase. */
+function purchaseVendor(r: ResourceState): string | undefined {
   if (!r.price || NOT_BOUGHT.has(r.status)) return undefined;
-  switch (r.kind) {
-    case 'maxar_ard_order':
-      return 'maxar';
-    case 'oneatlas_order':
-      // A Pléiades Neo order's price is its quotation: paid by its accepted decision, counted there.
-      return r.remote.quotationId ? undefined : 'oneatlas';
-    case 'quotation_decision':
-      return r.status === 'decided' ? 'oneatlas' : undefined;
-    case 'oneatlas_alert':
+  const traits = traitsOf(r.kind);
+  switch (traits.lifecycle) {
+    case 'order':
+      // An order priced by quotation: its price is the quotation's, paid by its accepted decision and counted there.
+      return traits.createSpends && !r.remote.quotationId ? providerOf(r.kind).vendor : undefined;
+    case 'decision':
+      return r.status === 'decided' ? providerOf(r.kind).vendor : undefined;
+    case 'renamable':
       return undefined;
   }
 }

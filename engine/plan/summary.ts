@@ -2,7 +2,9 @@
  * Counting and summing a plan for people: the counts in Plan.counts and the one-line summary that
  * every renderer prints ("Plan: 3 to order (12,345.00 EUR), 1 quotation to request, …").
  */
-import { roundMoney, spendsMoney } from './cost.js';
+import { roundMoney } from '../core/money.js';
+import { traitsOf } from '../providers/registry.js';
+import { spendsMoney } from './cost.js';
 import { ACTIONS, type Change, type Plan, type PlanCounts, type Unconfirmed } from './types.js';
 
 export function countActions(changes: readonly Change[]): PlanCounts {
@@ -45,11 +47,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Groups in the order they are read: spend first, then free actions. */
 const GROUPS: { label: (n: number) => string; match: (c: Change) => boolean }[] = [
-  { label: (n) => `${n} to order`, match: (c) => c.action === 'create' && c.kind !== 'oneatlas_alert' },
+  { label: (n) => `${n} to order`, match: (c) => c.action === 'create' && traitsOf(c.kind).createSpends },
   { label: (n) => `${plural(n, 'quotation')} to request`, match: (c) => c.action === 'request-quotation' },
   { label: (n) => `${plural(n, 'quotation')} to accept`, match: (c) => c.action === 'accept' },
   { label: (n) => `${plural(n, 'quotation')} to refuse`, match: (c) => c.action === 'refuse' },
-  { label: (n) => `${plural(n, 'alert')} to create`, match: (c) => c.action === 'create' && c.kind === 'oneatlas_alert' },
+  { label: (n) => `${plural(n, 'alert')} to create`, match: (c) => c.action === 'create' && !traitsOf(c.kind).createSpends },
   { label: (n) => `${plural(n, 'alert')} to rename`, match: (c) => c.action === 'update' },
   { label: (n) => `${plural(n, 'alert')} to replace`, match: (c) => c.action === 'replace' },
   { label: (n) => `${plural(n, 'alert')} to delete`, match: (c) => c.action === 'delete' },

@@ -5,6 +5,7 @@
  * them beside the limits and the saved plan records them; apply refuses without them. Pure.
  */
 import type { SafetyThresholds } from '../model.js';
+import { traitsOf } from '../providers/registry.js';
 import type { StateSnapshot } from '../state/types.js';
 import { formatMoney } from './summary.js';
 import type { ApprovalNeeded, Change, SpendTotal } from './types.js';
@@ -30,8 +31,9 @@ export function approvalsNeeded(plan: { changes: readonly Change[]; totals: read
     const a = largeSpendApproval(t.currency, t.amount, safety);
     if (a) out.push(a);
   }
-  const managed = Object.values(state.resources).filter((r) => r.kind === 'oneatlas_alert').length;
-  const destructive = plan.changes.filter((c) => c.kind === 'oneatlas_alert' && (c.action === 'replace' || c.action === 'delete')).length;
+  const deletable = (kind: string) => traitsOf(kind).deletedWhenRemoved;
+  const managed = Object.values(state.resources).filter((r) => deletable(r.kind)).length;
+  const destructive = plan.changes.filter((c) => deletable(c.kind) && (c.action === 'replace' || c.action === 'delete')).length;
   if (managed > 0 && destructive / managed > safety.maxDestructiveShare) {
     out.push({
       code: 'TOO_DESTRUCTIVE',

@@ -5,7 +5,7 @@
  */
 import { DiagnosticsError, error } from '../diagnostics.js';
 import type { Polygon } from '../model.js';
-import { ageCategory, type AgeCategory } from '../plan/cost.js';
+import { ageCategory, type AgeCategory } from '../providers/maxar-ard/pricing.js';
 import type { MaxarClient } from '../providers/index.js';
 import type { WireSelectRequest, WireTile, WireUsage } from '../providers/maxar-ard/wire.js';
 import type { Skeleton } from './order-skeleton.js';

@@ -35,7 +35,7 @@ export function parseJournal(bytes: Buffer | null, file: string): ParsedJournal 
     } catch (err) {
       throw new DiagnosticsError([
         error('STATE_CORRUPT', `state journal ${file} line ${i + 1} is not a journal entry (${(err as Error).message})`, undefined,
-          `A line before the last is damaged (not a torn last write). Rename the journal to ${file}.damaged (keep it: it names paid orders), then run \`orderform plan\`: what the snapshot misses is found at the vendor and adopted, except SPOT/Pléiades orders still in production (ORDER_NOT_CHECKABLE lists them; find their ids in the kept journal and \`orderform import\` them). See docs/state.md.`),
+          `A line before the last is damaged (not a torn last write). Rename the journal to ${file}.damaged (keep it: it names paid orders), then run \`orderform plan\`: what the snapshot misses is found at the vendor and adopted, except orders the vendor does not list yet (ORDER_NOT_CHECKABLE lists them; find their ids in the kept journal and \`orderform import\` them). See docs/state.md.`),
       ]);
     }
   });

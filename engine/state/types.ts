@@ -6,7 +6,7 @@ import type { Money, ResourceKind } from '../model.js';
 
 export type ResourceStatus =
   | 'intent' // a creating call was (maybe) sent; outcome unknown until found remotely
-  | 'quotation-sent' // Neo quotation requested, awaiting decision
+  | 'quotation-sent' // quotation requested, awaiting decision
   | 'quotation-accepted'
   | 'quotation-refused'
   | 'quotation-expired'
@@ -22,7 +22,7 @@ export interface RemoteIds {
   contractId?: string;
   salesOrderId?: string;
   quotationId?: string;
-  orderId?: string; // Maxar order_id
+  orderId?: string; // the vendor's order id, where it has one besides a sales order id
   alertId?: string;
   accountId?: string;
 }

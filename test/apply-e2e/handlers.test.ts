@@ -5,7 +5,7 @@ import { createHandlers } from '../../engine/apply/handlers.js';
 import { loadConfig } from '../../engine/config/index.js';
 import type { Config } from '../../engine/model.js';
 import { diff } from '../../engine/plan/diff.js';
-import { emptyRemoteView } from '../../engine/plan/remote.js';
+import { emptyRemoteView } from '../../engine/core/remote.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { createProviders, type ProviderClients } from '../../engine/providers/index.js';
 import { MemoryStateStore } from '../../engine/state/memory-store.js';

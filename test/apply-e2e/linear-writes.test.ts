@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
-import { stateFor, withIntent } from '../../engine/apply/resource-state.js';
-import type { ChangeHandler } from '../../engine/apply/types.js';
+import { stateFor, withIntent } from '../../engine/core/resource-state.js';
+import type { ChangeHandler } from '../../engine/core/handler.js';
 import type { AlertSpec } from '../../engine/model.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import { FileStateStore } from '../../engine/state/file-store.js';

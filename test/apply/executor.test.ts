@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
 import { OutcomeUnknownError } from '../../engine/providers/http.js';
-import type { ChangeHandler } from '../../engine/apply/types.js';
+import type { ChangeHandler } from '../../engine/core/handler.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import type { ResourceState, StateSnapshot, StateStore } from '../../engine/state/types.js';
 

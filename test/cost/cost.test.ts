@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageCategory, spendTotals } from '../../engine/plan/cost.js';
+import { spendTotals } from '../../engine/plan/cost.js';
+import { ageCategory } from '../../engine/providers/maxar-ard/pricing.js';
 import type { Change, Cost } from '../../engine/plan/types.js';
 
 const now = new Date('2026-11-23T12:00:00Z');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkLimits, type AccountFacts } from '../../engine/plan/limits.js';
+import type { AccountLimit } from '../../engine/core/account-limit.js';
+import { checkLimits } from '../../engine/plan/limits.js';
+import { accountLimits } from '../../engine/providers/maxar-ard/pricing.js';
 import type { Change, Cost } from '../../engine/plan/types.js';
 import type { Budget, Money } from '../../engine/model.js';
 
@@ -13,10 +15,12 @@ const usd = (byCategory: Cost['byCategory']): Cost => ({
   currency: 'USD', basis: 'price-endpoint', vendor: 'maxar', account: 'MX', byCategory,
 });
 const noBudget: Budget = { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' };
-const facts: AccountFacts = { contracts: [{ contractId: 'CTR1', currency: 'EUR', creditRemaining: 1000 }] };
+const facts: AccountLimit[] = [
+  { name: 'oneatlas contract CTR1 credit', currency: 'EUR', limit: 1000, used: null, counts: { vendor: 'oneatlas', account: 'CTR1' }, alwaysShown: true },
+];
 
 function run(changes: Change[], budget = noBudget, f = facts, maxPrices = new Map<string, Money>()) {
-  return checkLimits({ changes, budget, facts: f, maxPrices, sources: new Map() });
+  return checkLimits({ changes, budget, accounts: f, maxPrices, sources: new Map() });
 }
 const codes = (r: ReturnType<typeof run>) => r.diagnostics.map((d) => d.code);
 
@@ -44,14 +48,11 @@ describe('checkLimits', () => {
     expect(codes(r)).toEqual(['PRICE_OVER_MAX']);
   });
   it('applies Maxar fee limits: null unlimited, 0 not orderable, annual across archive categories', () => {
-    const mx: AccountFacts = {
-      contracts: [],
-      maxar: {
-        accountId: 'MX', currency: 'USD',
-        limits: { annual: 1000, fresh: 500, standard: null, training: 0, tasking: 5000 },
-        used: { annual: 700, fresh: 450, standard: 0, training: 0, tasking: 0 },
-      },
-    };
+    const mx = accountLimits({
+      accountId: 'MX',
+      limits: { annual: 1000, fresh: 500, standard: null, training: 0, tasking: 5000 },
+      usage: { annual: 700, fresh: 450, standard: 0, training: 0, tasking: 0 },
+    });
     const ok = run([order('orders.m', usd({ standard: 250 }))], noBudget, mx);
     expect(codes(ok)).toEqual([]);
     // training (limit 0, nothing planned) is left out; tasking (a real limit) is shown.

@@ -84,7 +84,7 @@ describe('the spend guard with prices it cannot check', () => {
   const guard = (priceNow: Cost | null, maxPrice?: { amount: number; currency: string }) =>
     createSpendGuard({
       config: { budget: { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: maxPrice ? [{ address: 'quotations.d', kind: 'quotation_decision', target: { quotationId: 'QUO1' }, maxPrice } as unknown as ResourceSpec] : [] },
-      facts: { contracts: [] },
+      accounts: [],
       reprice: async () => priceNow,
       allowLargeSpend: true,
     })(() => undefined);

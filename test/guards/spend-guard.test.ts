@@ -16,7 +16,7 @@ const spec = { kind: 'oneatlas_order' } as ResourceSpec;
 function guard(priceNow: (address: string) => number) {
   return createSpendGuard({
     config: { budget: { total: { EUR: 100 }, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: [] },
-    facts: { contracts: [] },
+    accounts: [],
     reprice: async (c) => cost(priceNow(c.address)),
     allowLargeSpend: true,
   })(() => undefined);
@@ -57,7 +57,7 @@ describe('plan amounts bound the charge', () => {
     const reported: string[] = [];
     const spend = createSpendGuard({
       config: { budget: { total: {}, perOrder: {}, perVendor: {}, period: 'all-time' }, safety: DEFAULT_SAFETY, resources: [] },
-      facts: { contracts: [] },
+      accounts: [],
       reprice: async () => ({ amount: 65.1, currency: 'USD', basis: 'price-endpoint', vendor: 'maxar' }),
       allowLargeSpend: true,
       onChargedAbove: (d) => reported.push(`${d.code}: ${d.summary}`),

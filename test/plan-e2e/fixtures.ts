@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { loadConfig } from '../../engine/config/index.js';
 import type { Config, ResourceSpec } from '../../engine/model.js';
-import { specJson } from '../../engine/plan/canonical.js';
-import { FileStateStore } from '../../engine/state/index.js';
+import { specJson } from '../../engine/core/canonical.js';
+import { FileStateStore } from '../../engine/state/file-store.js';
 import type { ResourceState } from '../../engine/state/types.js';
 
 const square = (x: number, y: number, d = 0.01) =>

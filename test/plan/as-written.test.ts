@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { asWritten } from '../../engine/config/as-written.js';
 import { customerReferenceFor } from '../../engine/config/digest.js';
-import { fieldDiffs } from '../../engine/plan/canonical.js';
+import { fieldDiffs } from '../../engine/core/canonical.js';
 import { legacyOrder } from './fixtures.js';
 
 const placed = (options: Record<string, string>, digest: string) => ({

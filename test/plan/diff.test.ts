@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceSpec } from '../../engine/model.js';
 import { diff, type DiffOptions } from '../../engine/plan/diff.js';
-import type { RemoteView } from '../../engine/plan/remote.js';
+import type { RemoteView } from '../../engine/core/remote.js';
 import type { Change } from '../../engine/plan/types.js';
 import type { ResourceState } from '../../engine/state/types.js';
 import { alert, changedAlert, decision, legacyOrder, maxarOrder, neoOrder, recorded, stateOf } from './fixtures.js';

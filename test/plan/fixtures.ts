@@ -1,5 +1,5 @@
 import type { AlertSpec, MaxarOrderSpec, OneAtlasOrderSpec, QuotationDecisionSpec } from '../../engine/model.js';
-import { specJson } from '../../engine/plan/canonical.js';
+import { specJson } from '../../engine/core/canonical.js';
 import type { ResourceState, ResourceStatus, StateSnapshot } from '../../engine/state/types.js';
 
 const poly = { type: 'Polygon' as const, coordinates: [[[2.2, 48.8], [2.4, 48.8], [2.4, 48.9], [2.2, 48.8]]] };

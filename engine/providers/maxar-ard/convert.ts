@@ -3,9 +3,9 @@
  * spent so far, the dry-run estimate as a price, order status). Pure functions.
  */
 import type { MaxarOrderSpec } from '../../model.js';
-import type { MaxarPricing } from '../../plan/cost.js';
-import type { FeeCategory } from '../../plan/types.js';
+import type { FeeCategory } from '../../core/change.js';
 import type { ResourceStatus } from '../../state/types.js';
+import type { MaxarPricing } from './pricing.js';
 import type { WireAccount, WireAccountUsage, WireLimit, WireOrder, WireOrderRequest, WireUsage } from './wire.js';
 
 export type LimitName = FeeCategory | 'annual';

@@ -1,19 +1,38 @@
 /**
- * A new Maxar ARD order's price is Maxar's own estimate: `POST /order` with `dry_run: true` answers
+ * Maxar ARD pricing. A new order's price is Maxar's own estimate: `POST /order` with `dry_run: true` answers
  * `usage.area.*_imagery_sqkm` and `usage.cost.*_imagery_cost` and places nothing (ORD-GUIDE; SDK order.py).
  * It is what the order will be charged (each acquisition's tiles clipped to the AOI), where AOI km² ×
  * account price per acquisition is not. One dry run per new order, all at once; the acquisitions of all
  * of them are looked up first in one cell-metadata call, so an unknown id is reported where it is written.
+ * The spend counts against the account's fee limits per image-age category and its annual limit, less
+ * what the usage resource says was spent.
  */
+import type { AccountLimit } from '../../core/account-limit.js';
+import type { Change, Cost, FeeCategory } from '../../core/change.js';
+import { roundMoney } from '../../core/money.js';
 import { DiagnosticsError, error } from '../../diagnostics.js';
-import type { MaxarOrderSpec } from '../../model.js';
-import { roundMoney } from '../../plan/cost.js';
-import type { Cost } from '../../plan/types.js';
+import type { MaxarOrderSpec, ResourceSpec } from '../../model.js';
+import type { PricingContext, ProviderPricing } from '../provider.js';
 import type { MaxarClient } from './client.js';
-import { costByCategory, toOrderRequest } from './convert.js';
+import { costByCategory, fromAccount, fromUsage, toOrderRequest, type AccountInfo, type LimitName } from './convert.js';
 import { orRefusal } from './refusals.js';
 import { MAXAR_CURRENCY } from './rules.js';
 import type { WireTile } from './wire.js';
+
+export type AgeCategory = Exclude<FeeCategory, 'tasking'>;
+export type MaxarPricing = Record<AgeCategory, number>;
+
+const VENDOR = 'maxar';
+const FREE: Cost = { amount: 0, currency: null, basis: 'free', vendor: VENDOR };
+const DAY_MS = 86_400_000;
+
+/** Maxar image-age categories (seed): fresh ≤ 90 days, standard 91 days – 3 years, training older. */
+export function ageCategory(acquired: Date, now: Date): AgeCategory {
+  const days = Math.floor((now.getTime() - acquired.getTime()) / DAY_MS);
+  if (days <= 90) return 'fresh';
+  if (days <= 3 * 365) return 'standard';
+  return 'training';
+}
 
 export interface MaxarPricer {
   price(spec: MaxarOrderSpec): Promise<Cost>;
@@ -37,6 +56,7 @@ function batchedTiles(client: MaxarClient): (ids: readonly string[]) => Promise<
   };
 }
 
+/** The dry-run estimate of a new order; each call asks Maxar again (apply re-prices with it right before buying). */
 export function createMaxarPricer(client: MaxarClient): MaxarPricer {
   const tiles = batchedTiles(client);
   return {
@@ -63,7 +83,62 @@ export function createMaxarPricer(client: MaxarClient): MaxarPricer {
         .filter((c) => (u.area[`${c}_imagery_sqkm`] ?? 0) > 0)
         .map((c) => `${u.area[`${c}_imagery_sqkm`]} km² ${c}`)
         .join(', ');
-      return { amount, currency: MAXAR_CURRENCY, basis: 'price-endpoint', vendor: 'maxar', detail: `Maxar dry run: ${areas || '0 km²'} (${dates})`, byCategory, account: accountId };
+      return { amount, currency: MAXAR_CURRENCY, basis: 'price-endpoint', vendor: VENDOR, detail: `Maxar dry run: ${areas || '0 km²'} (${dates})`, byCategory, account: accountId };
     },
+  };
+}
+
+const ARCHIVE: readonly AgeCategory[] = ['fresh', 'standard', 'training'];
+const FEE_CATEGORIES: readonly FeeCategory[] = [...ARCHIVE, 'tasking'];
+
+/** The account's fee limits per category, and the annual subscription limit over the archive categories (seed). */
+export function accountLimits(info: Pick<AccountInfo, 'accountId' | 'limits'> & { usage: Record<LimitName, number> }): AccountLimit[] {
+  const counts = (categories: readonly FeeCategory[]) => ({ vendor: VENDOR, account: info.accountId, categories });
+  return [
+    ...FEE_CATEGORIES.map((cat): AccountLimit => ({
+      name: `maxar ${cat}_imagery_fee_limit`,
+      currency: MAXAR_CURRENCY,
+      limit: info.limits[cat],
+      used: info.usage[cat],
+      counts: counts([cat]),
+      alwaysShown: false,
+      zero: {
+        code: 'CATEGORY_NOT_ORDERABLE',
+        summary: `Maxar account ${info.accountId} cannot order ${cat} imagery (its ${cat}_imagery_fee_limit is 0)`,
+        detail: `Orders with ${cat} acquisitions`,
+      },
+    })),
+    {
+      name: 'maxar annual_subscription_fee_limit',
+      currency: MAXAR_CURRENCY,
+      limit: info.limits.annual,
+      used: info.usage.annual,
+      counts: counts(ARCHIVE),
+      alwaysShown: true,
+    },
+  ];
+}
+
+/**
+ * Pricing for one run: a dry run per new order (and again right before buying, so the estimate checked
+ * is the one of that moment); the limits from the account resource (seed 004) and what the usage
+ * resource says was spent, read once.
+ */
+export function maxarPricing(client: MaxarClient, { config }: PricingContext): ProviderPricing {
+  const pricer = createMaxarPricer(client);
+  const price = async (change: Change, spec: ResourceSpec | undefined): Promise<Cost | null> => {
+    if (change.action === 'noop' || change.action === 'forget' || change.action === 'adopt') return null;
+    return change.action === 'create' && spec?.kind === 'maxar_ard_order' ? pricer.price(spec) : FREE;
+  };
+  let limits: Promise<AccountLimit[]> | undefined;
+  const readLimits = async (): Promise<AccountLimit[]> => {
+    if (!config.resources.some((r) => r.kind === 'maxar_ard_order')) return [];
+    const [account, usage] = await Promise.all([client.account().then(fromAccount), client.usage().then(fromUsage)]);
+    return accountLimits({ accountId: account.accountId, limits: account.limits, usage });
+  };
+  return {
+    accountLimits: () => (limits ??= readLimits()),
+    price,
+    reprice: (change, spec) => price(change, spec),
   };
 }

@@ -6,8 +6,8 @@
  * another: the listing pages by cursor (each page names the next), so none can be asked ahead.
  */
 import { collect } from '../paging.js';
-import type { RemoteObservation } from '../../plan/remote.js';
-import { groupBy, referenceOf, type Tracked } from '../../plan/tracked.js';
+import type { RemoteObservation } from '../../core/remote.js';
+import { groupBy, referenceOf, type Tracked } from '../../core/tracked.js';
 import type { MaxarClient } from './client.js';
 import { fromOrder } from './convert.js';
 

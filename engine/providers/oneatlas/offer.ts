@@ -32,7 +32,7 @@ export interface OneAtlasOffer {
   lookedUp: Set<string>;
 }
 
-/** The declared contract's backend as the vendor's backendSource has it (read by plan's account facts). */
+/** The declared contract's backend as the vendor's backendSource has it (read with the contracts' credit, pricing.ts). */
 export interface ContractBackend {
   contractId: string;
   backend?: Backend;

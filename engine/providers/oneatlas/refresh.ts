@@ -4,10 +4,10 @@
  * Neo contract, matched by quotation id or customerReference; legacy orders through one paged
  * search of their delivery workspace (only delivered products show there).
  */
-import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../plan/remote.js';
-import { groupBy, isIntent, referenceOf, type Tracked } from '../../plan/tracked.js';
-import { canonicalStringify } from '../../plan/canonical.js';
-import type { TrackedSpec } from '../../plan/tracked.js';
+import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
+import { groupBy, isIntent, referenceOf, type Tracked } from '../../core/tracked.js';
+import { canonicalStringify } from '../../core/canonical.js';
+import type { TrackedSpec } from '../../core/tracked.js';
 import type { OneAtlasClient } from './client.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation } from './convert.js';
 import type { WireOrderLine } from './wire.js';

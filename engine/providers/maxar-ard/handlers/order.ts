@@ -3,8 +3,8 @@
  * answer was lost is found again in the order listing instead of being placed twice. A refusal (a fee
  * limit passed since the plan, a bad AOI…) restores the prior state: nothing is recorded as placed.
  */
-import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
-import type { ChangeHandler } from '../../../apply/types.js';
+import { specOf, stateFor, withIntent } from '../../../core/resource-state.js';
+import type { ChangeHandler } from '../../../core/handler.js';
 import type { MaxarClient } from '../client.js';
 import { fromOrder, toOrderRequest } from '../convert.js';
 import { orRefusal } from '../refusals.js';

@@ -2,8 +2,8 @@
  * OneAtlas AOI alerts: create (POST), rename in place (one PUT), replace (DELETE then POST) and
  * delete. A create records an intent first so that a lost answer is found again by name and context.
  */
-import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
-import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
+import { specOf, stateFor, withIntent } from '../../../core/resource-state.js';
+import type { ApplyContext, ChangeHandler } from '../../../core/handler.js';
 import type { AlertSpec } from '../../../model.js';
 import type { ResourceState } from '../../../state/types.js';
 import type { OneAtlasClient } from '../client.js';

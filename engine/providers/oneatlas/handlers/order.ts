@@ -3,8 +3,8 @@
  * order starts as one POST /quotations and becomes an order when its quotation is accepted.
  * Each records its intent, with the customerReference that finds it again, before the call.
  */
-import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
-import type { ChangeHandler } from '../../../apply/types.js';
+import { specOf, stateFor, withIntent } from '../../../core/resource-state.js';
+import type { ChangeHandler } from '../../../core/handler.js';
 import type { OneAtlasClient } from '../client.js';
 import { fromAmount, fromOrderCreated, toWorkOrder } from '../convert.js';
 

@@ -2,8 +2,8 @@
  * Pléiades Neo quotation decisions: one PUT accept (spends money, guarded) or refuse (with its
  * reason). The target order's state follows: accepted → an order refresh tracks, refused → closed.
  */
-import { specOf, stateFor, withIntent } from '../../../apply/resource-state.js';
-import type { ApplyContext, ChangeHandler } from '../../../apply/types.js';
+import { specOf, stateFor, withIntent } from '../../../core/resource-state.js';
+import type { ApplyContext, ChangeHandler } from '../../../core/handler.js';
 import { DiagnosticsError } from '../../../diagnostics.js';
 import type { Money, QuotationDecisionSpec, RejectionReason } from '../../../model.js';
 import type { ResourceState, ResourceStatus } from '../../../state/types.js';

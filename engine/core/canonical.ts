@@ -3,7 +3,7 @@
  * dropped; in specs, YAML source positions removed too (they locate an error; they are not part of
  * what is ordered).
  */
-import type { FieldDiff } from './types.js';
+import type { FieldDiff } from './change.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

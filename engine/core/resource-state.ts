@@ -3,10 +3,10 @@
  * read any resource the same way (spec for field diffs, digest for immutability, ids for refresh).
  */
 import type { Money, ResourceSpec } from '../model.js';
-import { specJson } from '../plan/canonical.js';
+import { specJson } from './canonical.js';
 import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
 import { HttpError, NetworkError } from '../providers/http.js';
-import type { ApplyContext } from './types.js';
+import type { ApplyContext } from './handler.js';
 
 export interface StateFields {
   status: ResourceStatus;

@@ -18,7 +18,7 @@ export interface TrackedSpec {
   cloudCover?: [number, number];
   incidenceAngle?: [number, number];
   geometry?: unknown;
-  /** OneAtlas orders: compared with what the vendor shows of an order found by a declared reference. */
+  /** Orders: compared with what the vendor shows of an order found by a declared reference. */
   productTypeId?: string;
   context?: string;
   customerReference?: string;

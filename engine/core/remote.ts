@@ -24,11 +24,11 @@ export interface RemoteObservation {
   exists: boolean;
   /**
    * How it was found: by the id state records, or — for a resource state does not hold or holds as an
-   * intent — by its customerReference (OneAtlas) / metadata.reference (Maxar) / marker (alerts: created
-   * by this API user with exactly this spec; see docs/apply.md).
+   * intent — by the reference it was created with (an order's customer reference; an alert's marker:
+   * created by this API user with exactly this spec, see docs/apply.md).
    */
   foundBy?: 'id' | 'reference';
-  /** OneAtlas order found by reference: the product type the vendor shows (checked against a declared reference's spec). */
+  /** An order found by reference: the product type the vendor shows (its provider checks it against the declared spec). */
   productTypeId?: string;
   contractId?: string;
   status?: ResourceStatus;
@@ -36,7 +36,7 @@ export interface RemoteObservation {
   statusDetail?: string;
   /** Alerts: the current name (a rename done outside orderform shows here). */
   name?: string;
-  /** Pléiades Neo orders and quotation decisions on an external quotation id. */
+  /** Orders placed through a quotation, and quotation decisions on an external quotation id. */
   quotation?: RemoteQuotation;
   salesOrderId?: string;
   orderId?: string;

@@ -1,0 +1,32 @@
+/** Maxar ARD behind the provider seam: orders priced from the account's per-km² pricing. */
+import type { KindTraits } from '../../core/kinds.js';
+import type { MaxarOrderSpec, ResourceKind } from '../../model.js';
+import type { Provider } from '../provider.js';
+import type { MaxarClient } from './client.js';
+import { importMaxarOrder } from './import.js';
+import { maxarOrderHandler } from './handlers/order.js';
+import { maxarPricing } from './pricing.js';
+import { maxarRules } from './rules.js';
+import { refreshMaxarOrders } from './refresh.js';
+
+export const MAXAR_KINDS = {
+  maxar_ard_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
+} as const satisfies Partial<Record<ResourceKind, KindTraits>>;
+
+export const maxarProvider: Provider<MaxarClient> = {
+  vendor: 'maxar',
+  title: 'Maxar ARD',
+  kinds: MAXAR_KINDS,
+  rules: maxarRules,
+  creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),
+  adoption: (spec, r) => {
+    const d = spec as MaxarOrderSpec;
+    const remote = { customerReference: d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) };
+    return { adopt: { remote, status: r.status ?? 'active', vendorId: `Maxar order ${r.orderId ?? '?'}` } };
+  },
+  clientOf: (clients) => clients.maxar,
+  reads: (client, tracked) => (tracked.length ? [{ what: 'Maxar orders', read: () => refreshMaxarOrders(client, tracked) }] : []),
+  pricing: maxarPricing,
+  importResource: (client, spec, id) => importMaxarOrder(client, spec as MaxarOrderSpec, id),
+  handlers: (client) => ({ maxar_ard_order: maxarOrderHandler(client) }),
+};

@@ -1,0 +1,105 @@
+/** Airbus OneAtlas behind the provider seam: orders (legacy and Pléiades Neo), quotation decisions, AOI alerts. */
+import type { KindTraits } from '../../core/kinds.js';
+import type { Tracked } from '../../core/tracked.js';
+import type { RemoteObservation } from '../../core/remote.js';
+import { error } from '../../diagnostics.js';
+import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.js';
+import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
+import type { OneAtlasClient } from './client.js';
+import { importOneAtlas } from './import.js';
+import { oneatlasAlertHandler } from './handlers/alert.js';
+import { oneatlasOrderHandler } from './handlers/order.js';
+import { quotationDecisionHandler } from './handlers/quotation-decision.js';
+import { oneatlasPricing } from './pricing.js';
+import { oneAtlasRules } from './rules.js';
+import { refreshAlerts, refreshLegacy, refreshNeo } from './refresh.js';
+
+export const ONEATLAS_KINDS = {
+  oneatlas_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
+  quotation_decision: { lifecycle: 'decision', createSpends: false, maxPrice: 'quotation-ceiling', deletedWhenRemoved: false },
+  oneatlas_alert: { lifecycle: 'renamable', createSpends: false, maxPrice: 'none', deletedWhenRemoved: true },
+} as const satisfies Partial<Record<ResourceKind, KindTraits>>;
+
+/** Pléiades Neo orders, and decisions on a quotation placed elsewhere: both found through the v2 orders search. */
+const isNeo = (t: Tracked) =>
+  (t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'neo') ||
+  (t.kind === 'quotation_decision' && t.spec.target !== undefined && 'quotationId' in t.spec.target);
+
+/** A legacy order shows only once delivered (in the delivery workspace): until then only its sales order id finds it. */
+function legacy(spec: OneAtlasOrderSpec): Creation {
+  return {
+    action: 'create',
+    listedAtOnce: false,
+    importId: 'SALES_ORDER_ID',
+    unlisted: {
+      hint: (importCommand) => `OneAtlas lists a legacy order only once it is delivered. If you know its sales order id, run \`${importCommand}\`.`,
+      note: `not checked at the vendor: a ${spec.mission} order shows there only once delivered (reference ${spec.customerReference})`,
+      uncheckable: (n, names) => ({
+        summary: `${n} SPOT/Pléiades order${n === 1 ? '' : 's'} not in state could not be checked at the vendor: ${names}`,
+        detail: 'OneAtlas shows a SPOT/Pléiades order only once it is delivered (its delivery workspace), so one still in production under the same ' +
+          'reference is invisible. What protects it: apply records an intent in state before ordering, and keeps the previous state as a backup ' +
+          '(docs/apply.md). If these were ordered from a state you no longer have, restore that state instead of applying.',
+      }),
+    },
+  };
+}
+
+/** What apply records for an object found under a declared resource's reference, with the ids later runs find it by. */
+function adoption(d: ResourceSpec, r: RemoteObservation): AdoptionFound {
+  const status = r.status ?? 'active';
+  const q = r.quotation;
+  const price = q && q.amount !== null && q.currency ? { amount: q.amount, currency: q.currency } : undefined;
+  switch (d.kind) {
+    case 'oneatlas_order': {
+      if (r.productTypeId !== undefined && r.productTypeId !== d.productTypeId) {
+        const held = r.salesOrderId ?? r.quotation?.id ?? '?';
+        const refused = error('REFERENCE_HELD_BY_OTHER_ORDER',
+          `${d.address}: reference ${d.customerReference} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
+          `Give this order another customerReference (or remove the declared one to derive it from the key and spec). If ${held} is this order as placed, restore its spec.`);
+        return { refused, fieldDiffs: [{ path: 'productTypeId', before: r.productTypeId, after: d.productTypeId }] };
+      }
+      const remote = {
+        customerReference: d.customerReference,
+        contractId: r.contractId ?? d.contract.contractId,
+        ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
+        ...(q ? { quotationId: q.id } : {}),
+      };
+      return { adopt: { remote, status, ...(price ? { price } : {}), vendorId: r.salesOrderId ? `sales order ${r.salesOrderId}` : `quotation ${q?.id ?? '?'}` } };
+    }
+    case 'oneatlas_alert':
+      return { adopt: { remote: { ...(r.alertId ? { alertId: r.alertId } : {}) }, status: 'active', vendorId: `alert ${r.alertId ?? '?'}` } };
+    default:
+      throw new Error(`${d.address}: a ${d.kind} is never adopted by reference`);
+  }
+}
+
+export const oneatlasProvider: Provider<OneAtlasClient> = {
+  vendor: 'oneatlas',
+  title: 'OneAtlas',
+  kinds: ONEATLAS_KINDS,
+  rules: oneAtlasRules,
+  creation(spec) {
+    if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true, importId: spec.kind === 'oneatlas_alert' ? 'ALERT_ID' : 'QUOTATION_ID' };
+    // Pléiades Neo orders start as a quotation, found at once through the v2 orders search.
+    return spec.contract.backend === 'neo' ? { action: 'request-quotation', listedAtOnce: true, importId: 'QUOTATION_ID' } : legacy(spec);
+  },
+  adoption,
+  clientOf: (clients) => clients.oneatlas,
+  reads(client, tracked, now) {
+    const alerts = tracked.filter((t) => t.kind === 'oneatlas_alert');
+    const neo = tracked.filter(isNeo);
+    const legacy = tracked.filter((t) => t.kind === 'oneatlas_order' && t.spec.contract?.backend === 'legacy');
+    const reads: RemoteRead[] = [];
+    if (alerts.length) reads.push({ what: 'alerts', read: () => refreshAlerts(client, alerts) });
+    if (neo.length) reads.push({ what: 'Pléiades Neo orders', read: () => refreshNeo(client, neo, now()) });
+    if (legacy.length) reads.push({ what: 'OneAtlas workspace', read: () => refreshLegacy(client, legacy) });
+    return reads;
+  },
+  pricing: oneatlasPricing,
+  importResource: importOneAtlas,
+  handlers: (client) => ({
+    oneatlas_order: oneatlasOrderHandler(client),
+    oneatlas_alert: oneatlasAlertHandler(client),
+    quotation_decision: quotationDecisionHandler(client),
+  }),
+};

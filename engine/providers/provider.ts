@@ -1,0 +1,110 @@
+/**
+ * The seam between the engine and a vendor. A provider says which resource kinds it owns (with their
+ * money traits), how to observe them remotely (list reads into neutral observations) and how to run
+ * a planned change on them (handlers). Plan, apply and state reach a vendor only through this
+ * interface, by kind, via the registry (registry.ts); a provider imports nothing from plan/ or apply/.
+ */
+import type { AccountLimit } from '../core/account-limit.js';
+import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
+import type { ChangeHandler } from '../core/handler.js';
+import type { KindTraits } from '../core/kinds.js';
+import type { RemoteObservation, RemoteView } from '../core/remote.js';
+import type { Tracked } from '../core/tracked.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Config, Money, ResourceSpec } from '../model.js';
+import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
+import type { ProviderClients } from './index.js';
+
+/** One list read refresh makes: what it reads (for progress), and the observations it yields by address. */
+export interface RemoteRead {
+  what: string;
+  read(): Promise<Record<string, RemoteObservation>>;
+}
+
+/** What pricing sees besides its client: the config (its resources of this provider's kinds only) and the clock. */
+export interface PricingContext {
+  config: Pick<Config, 'providers' | 'resources'>;
+  now: () => Date;
+  /**
+   * The most a purchase may cost, by the address of the change that spends (engine/plan/ceilings.ts: an
+   * accept is bounded by the lower of its own and its order's maxPrice). Undefined: no ceiling.
+   */
+  ceilingOf(address: string): Money | undefined;
+}
+
+/**
+ * Pricing for one plan or one apply. The reads it makes (price lists, contracts, acquisitions) are
+ * shared within that run and held by this object only: a new run starts a new one.
+ */
+export interface ProviderPricing {
+  /** The limits of the accounts its resources spend against (contract credit, fee limits). Reads only. */
+  accountLimits(): Promise<AccountLimit[]>;
+  /** A planned change's cost; null: nothing to show. Throws what the vendor refuses (HttpError, DiagnosticsError). */
+  price(change: Change, spec: ResourceSpec | undefined, remote: RemoteView): Promise<Cost | null>;
+  /** The price right before buying, read again from the vendor (apply's spend guard). */
+  reprice(change: Change, spec: ResourceSpec, current: (address: string) => ResourceState | undefined): Promise<Cost | null>;
+  /**
+   * Plan only, optional: reads what the vendor offers for the resources of its kinds not placed yet, and
+   * returns the check of a creation about to be planned against it (its problems; none when acceptable).
+   * A creation with problems is not priced.
+   */
+  offer?(unplaced: readonly ResourceSpec[]): Promise<(change: Change, spec: ResourceSpec) => Diagnostic[]>;
+}
+
+/** How plan creates a resource of one of its kinds. Pure and offline: the diff asks it for every creation. */
+export interface Creation {
+  /** `request-quotation` when the price comes by quotation (a decision then buys), else `create`. */
+  action: 'create' | 'request-quotation';
+  /** The vendor lists it as soon as it exists: an unconfirmed creation not listed was never made. */
+  listedAtOnce: boolean;
+  /** The remote id `orderform import` takes to resolve an unconfirmed creation, as a placeholder (e.g. `ORDER_ID`). */
+  importId: string;
+  /** Only when not listed at once: what plan tells the user. */
+  unlisted?: {
+    /** An unconfirmed creation not listed yet: how to resolve it (`importCommand` is the `orderform import` line). */
+    hint(importCommand: string): string;
+    /** The note on a creation plan could not check at the vendor (state holds none, the vendor cannot show it yet). */
+    note: string;
+    /** The one ORDER_NOT_CHECKABLE warning for all such creations of the provider (`names`: the first few addresses). */
+    uncheckable(count: number, names: string): { summary: string; detail: string };
+  };
+}
+
+/** An object refresh found under a declared resource's reference (state holds none): what apply records, or why it is another object. */
+export type AdoptionFound = { adopt: Adoption } | { refused: Diagnostic; fieldDiffs: FieldDiff[] };
+
+/** What a provider found remotely for `orderform import`: the core turns it into the resource's state. */
+export interface ImportFound {
+  status: ResourceStatus;
+  remote: RemoteIds;
+  price?: Money;
+  diagnostics?: Diagnostic[];
+  /** A renamable object: its remote name, and whether anything else differs (then the next plan replaces it). */
+  name?: string;
+  criteriaDiffer?: boolean;
+}
+
+export interface Provider<Client = unknown> {
+  /** The key under `providers:` in the config, and `Cost.vendor`. */
+  readonly vendor: string;
+  /** The vendor's name for people, e.g. in "needs the OneAtlas provider". */
+  readonly title: string;
+  /** The resource kinds it owns, with their money traits. */
+  readonly kinds: Readonly<Record<string, KindTraits>>;
+  /** Its vendor rules, checked offline on the normalized config (each diagnostic positioned at the field at fault). */
+  rules(resources: readonly ResourceSpec[]): Diagnostic[];
+  /** How a resource of its kinds is created (see Creation). */
+  creation(spec: ResourceSpec): Creation;
+  /** Its client among the ones built for this run; undefined when the config does not declare it. */
+  clientOf(clients: ProviderClients): Client | undefined;
+  /** Refresh: the reads that observe what is tracked of its kinds (`tracked` holds only those). */
+  reads(client: Client, tracked: readonly Tracked[], now: () => Date): RemoteRead[];
+  /** Pricing and account limits for one run (a newcomer finds a vendor's prices in its pricing.ts). */
+  pricing(client: Client, ctx: PricingContext): ProviderPricing;
+  /** Plan's adoption of what refresh found under a declared resource's reference (lost state, `state rm`). Pure. */
+  adoption(spec: ResourceSpec, found: RemoteObservation): AdoptionFound;
+  /** `orderform import`: looks a remote id up for a declared resource of its kinds. Reads only. */
+  importResource(client: Client, spec: ResourceSpec, remoteId: string, current: (address: string) => ResourceState | undefined): Promise<ImportFound>;
+  /** The handler for each of its kinds (`forget` is the executor's: it touches nothing remote). */
+  handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
+}

@@ -1,0 +1,43 @@
+/**
+ * The one list of vendors. Plan, apply and state find a resource's provider and traits here, by
+ * kind; nothing else in the engine chooses a vendor. Shipped providers register below; a test can
+ * register another one (DNSControl's RegisterDomainServiceProviderType does the same at init).
+ */
+import type { KindTraits } from '../core/kinds.js';
+import type { ResourceKind } from '../model.js';
+import { MAXAR_KINDS, maxarProvider } from './maxar-ard/provider.js';
+import { ONEATLAS_KINDS, oneatlasProvider } from './oneatlas/provider.js';
+import type { Provider } from './provider.js';
+
+/** Compile-checked: a shipped kind without traits (or traits of a kind that does not exist) is a type error. */
+const SHIPPED_KINDS = { ...ONEATLAS_KINDS, ...MAXAR_KINDS } satisfies Record<ResourceKind, KindTraits>;
+
+const providers: Provider[] = [];
+const byKind = new Map<string, Provider>();
+
+/** Adds a provider; its kinds must be new. */
+export function registerProvider(p: Provider): void {
+  for (const kind of Object.keys(p.kinds)) {
+    if (byKind.has(kind)) throw new Error(`resource kind ${kind} is already registered by ${byKind.get(kind)!.vendor}`);
+  }
+  providers.push(p);
+  for (const kind of Object.keys(p.kinds)) byKind.set(kind, p);
+}
+
+registerProvider(oneatlasProvider);
+registerProvider(maxarProvider);
+
+export function allProviders(): readonly Provider[] {
+  return providers;
+}
+
+/** The provider that owns a kind; an unknown kind is a bug, never a silent default. */
+export function providerOf(kind: string): Provider {
+  const p = byKind.get(kind);
+  if (!p) throw new Error(`no provider registers resource kind ${kind}`);
+  return p;
+}
+
+export function traitsOf(kind: string): KindTraits {
+  return (SHIPPED_KINDS as Record<string, KindTraits>)[kind] ?? providerOf(kind).kinds[kind]!;
+}

@@ -1,0 +1,61 @@
+/**
+ * The provider seam, enforced: a vendor folder imports nothing from plan/ or apply/, and the core
+ * (plan, apply, state, core) names no vendor and imports no vendor folder: they reach vendors through
+ * the registry (engine/providers/registry.ts).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Every folder under engine/providers is a vendor's (shared provider code sits in files beside them). */
+const VENDOR_DIRS = readdirSync(join(ROOT, 'engine/providers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `engine/providers/${e.name}`);
+const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state'];
+/** A vendor, a vendor's product line or a shipped vendor kind, as a word or a prefix (`oneatlas_order`). */
+const VENDOR_NAME = /oneatlas|maxar|pl[ée]iades|airbus|\bneo\b/i;
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const rel = `${dir}/${name}`;
+    if (statSync(join(ROOT, rel)).isDirectory()) return tsFiles(rel);
+    return rel.endsWith('.ts') ? [rel] : [];
+  });
+}
+
+/** The repository paths a file imports (relative specifiers only), static and dynamic. */
+function importsOf(file: string, text = readFileSync(join(ROOT, file), 'utf8')): string[] {
+  const specs = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+  return specs.map((s) => relative(ROOT, resolve(ROOT, dirname(file), s)));
+}
+
+describe('the provider seam', () => {
+  it('vendor folders import nothing from engine/plan or engine/apply', () => {
+    const offending = VENDOR_DIRS.flatMap(tsFiles).flatMap((f) =>
+      importsOf(f).filter((i) => i.startsWith('engine/plan/') || i.startsWith('engine/apply/')).map((i) => `${f} imports ${i}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('plan, apply, state and core name no vendor', () => {
+    const naming = CORE_DIRS.flatMap(tsFiles).filter((f) => VENDOR_NAME.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(naming).toEqual([]);
+  });
+
+  it('plan, apply, state and core import no vendor folder (they reach vendors through the registry)', () => {
+    const offending = CORE_DIRS.flatMap(tsFiles).flatMap((f) => importsOf(f).filter((i) => VENDOR_DIRS.some((v) => i.startsWith(`${v}/`))).map((i) => `${f} imports ${i}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('the rules see what they check: a vendor file, a vendor import and a vendor name are detected', () => {
+    expect(VENDOR_DIRS).toEqual(expect.arrayContaining(['engine/providers/oneatlas', 'engine/providers/maxar-ard']));
+    expect(tsFiles('engine/providers/oneatlas')).toContain('engine/providers/oneatlas/client.ts');
+    const sample = "import type { X } from '../../../plan/types.js';\nconst m = await import('../client.js');\nimport './side-effect.js';";
+    expect(importsOf('engine/providers/oneatlas/handlers/x.ts', sample)).toEqual([
+      'engine/plan/types.js',
+      'engine/providers/oneatlas/client.js',
+      'engine/providers/oneatlas/handlers/side-effect.js',
+    ]);
+    expect(VENDOR_NAME.test("case 'maxar_ard_order':")).toBe(true);
+    expect(VENDOR_NAME.test('the order is placed')).toBe(false);
+  });
+});
