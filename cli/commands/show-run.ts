@@ -9,6 +9,6 @@ import type { ShowArgs } from './show.js';
 export const run = (args: ShowArgs, io: CliIo): Promise<Plan> => loadPlan(resolve(io.cwd, args.file));
 
 export function show(plan: Plan, io: CliIo, args: ShowArgs): void {
-  printPlan(plan, args, io);
+  printPlan(plan, args, io, true);
   io.exitCode = planExitCode(plan, args.detailedExitcode);
 }

@@ -18,7 +18,7 @@ export const showCommand: CommandFactory = (io: CliIo) => defineCommand({
       .example(
         examples([
           ['$0 show plan.json', 'Review a saved plan'],
-          ['$0 show plan.json --output markdown', 'The saved plan as a PR comment'],
+          ['$0 show plan.json --output markdown', 'The whole saved plan in Markdown, uncut (plan cuts it to fit a PR comment)'],
         ]),
       ),
   handler: (args) => perform(import('./show-run.js'), args, io),

@@ -1,4 +1,5 @@
 /** What the CLI says when a command cannot run: a usage mistake, or an internal error (a bug). */
+import { printable } from './printable.js';
 
 /** The parser's message, a hint when a value starting with "-" was read as an option, and where help is. */
 export function renderUsageError(message: string): string {
@@ -10,5 +11,5 @@ export function renderUsageError(message: string): string {
 /** The message, then the stack with --debug or how to get it. */
 export function renderInternalError(e: Error, debug: boolean): string {
   const details = debug && e.stack ? `${e.stack}\n` : 'Run again with --debug for details.\n';
-  return `orderform: internal error: ${e.message}\n${details}`;
+  return `orderform: internal error: ${printable(String(e.message))}\n${details}`;
 }
