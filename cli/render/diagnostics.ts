@@ -1,3 +1,4 @@
+import type { HttpEvent } from '../../engine/providers/index.js';
 import type { Diagnostic } from '../../engine/diagnostics.js';
 import { printable } from './printable.js';
 
@@ -24,3 +25,9 @@ export function renderDiagnostics(ds: readonly Diagnostic[], color: boolean): st
   const tally = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
   return ds.length ? body + tally : '';
 }
+
+/** A state journal repaired on open: a one-line warning, the run goes on. */
+export const renderJournalRepaired = (message: string): string => `warning STATE_JOURNAL_REPAIRED: ${message}\n`;
+
+/** With --debug: one vendor request, retry or token refresh per line (already redacted). */
+export const renderHttpEvent = (e: HttpEvent): string => `debug: ${JSON.stringify(e)}\n`;

@@ -31,7 +31,7 @@ describe('orderform sandbox', () => {
     expect(env.ORDERFORM_ONEATLAS_API_KEY).toBe('sandbox-oneatlas-key');
     const knobs = await (await fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/knobs`)).json();
     expect(knobs.errorRate).toEqual({ 'GET /api/v1/contracts': { next: 1 } });
-    process.emit('SIGINT');
+    captured.signal('SIGINT');
     expect(await exit).toBe(0);
     await expect(fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/calls`)).rejects.toThrow();
     expect(captured.stderr()).toContain('stopped');
@@ -46,7 +46,7 @@ describe('orderform sandbox', () => {
     expect(readFileSync(file, 'utf8')).toBe(captured.stdout());
     const url = /ORDERFORM_ONEATLAS_ORDER_URL=(\S+)/.exec(readFileSync(file, 'utf8'))![1];
     expect((await fetch(`${url}/__sandbox/calls`)).status).toBe(200);
-    process.emit('SIGINT');
+    captured.signal('SIGINT');
     expect(await exit).toBe(0);
   });
 
