@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { cli, configYaml, type Captured, type FixtureOptions } from '../apply-e2e/fixture.js';
 
@@ -68,12 +69,12 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
       const data = JSON.parse(readFileSync(stateFile, 'utf8')) as {
         workOrders: { customerReference: string }[];
         alerts: { name: string }[];
-        maxarOrders: { request: { metadata?: { reference?: string } } }[];
+        maxarOrders: { request: { metadata?: { reference?: string } }; seeded?: boolean }[];
       };
       return {
         workOrders: countBy(data.workOrders, (w) => w.customerReference),
         alerts: countBy(data.alerts, (a) => a.name),
-        maxarOrders: countBy(data.maxarOrders, (m) => m.request.metadata?.reference),
+        maxarOrders: countBy(data.maxarOrders, (m) => (m.seeded ? undefined : m.request.metadata?.reference)),
       };
     },
     close: async () => {
@@ -159,6 +160,29 @@ export async function applyUntilConverged(run: () => Promise<Captured>, max: num
 }
 
 export const APPLY = ['apply', '--auto-approve', '--allow-large-spend'];
+
+/**
+ * Kill instants for a real `orderform apply` of `fixture`: drawn over one measured uninterrupted apply
+ * on this machine, process start included, so that most of them interrupt the apply however fast it runs.
+ * Trials run two at once, so each apply is slower than this lone one: the window errs towards "still running".
+ */
+export async function killWindow(fixture: FixtureOptions, opts: SandboxOptions): Promise<readonly [number, number]> {
+  const world = await startWorld(fixture, opts);
+  try {
+    const t0 = performance.now();
+    const r = await world.spawn(APPLY);
+    if (r.code !== 0) throw new Error(`uninterrupted apply failed: ${r.err}`);
+    const duration = performance.now() - t0;
+    return [Math.min(150, duration / 5), duration];
+  } finally {
+    await world.close();
+  }
+}
+
+/** The lock a SIGKILLed process leaves behind, removed as its staleness would (stale.test.ts waits it out). */
+export function removeDeadLock(world: World): void {
+  rmSync(join(world.dir, 'orderform.state.json.lock'), { recursive: true, force: true });
+}
 
 /**
  * Orders state holds as unresolved intents (a creating call may have been sent) that the vendor

@@ -5,12 +5,9 @@
  * does what the warning tells a user: `apply --retry-unconfirmed ADDRESS`. Then every order and
  * alert exists exactly once remotely (0 duplicates, 0 lost) and a new plan shows no changes. Trials: RELIABILITY_KILL_TRIALS (default 16; 200 under `npm run reliability`).
  */
-import { rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureOptions } from '../apply-e2e/fixture.js';
-import { APPLY, applyUntilConverged, ensureBuilt, FULL, ledger, NOOP_PLAN, startWorld, unplacedIntents } from './harness.js';
+import { APPLY, applyUntilConverged, ensureBuilt, FULL, killWindow, ledger, NOOP_PLAN, removeDeadLock, startWorld, unplacedIntents } from './harness.js';
 
 const TRIALS = Number(process.env.RELIABILITY_KILL_TRIALS ?? (FULL ? 200 : 16));
 const IN_FLIGHT = 2;
@@ -31,28 +28,11 @@ interface Trial {
   planCode: number;
 }
 
-/**
- * How long one uninterrupted apply of the fixture takes on this machine, process start included:
- * kill instants are drawn over it, so that most of them interrupt the apply however fast it runs.
- */
-async function applyDurationMs(): Promise<number> {
-  const world = await startWorld(FIXTURE, { latencyMs: 10, jitterMs: 30 });
-  try {
-    const t0 = performance.now();
-    const r = await world.spawn(APPLY);
-    if (r.code !== 0) throw new Error(`uninterrupted apply failed: ${r.err}`);
-    return performance.now() - t0;
-  } finally {
-    await world.close();
-  }
-}
-
 async function trial(killAt: number): Promise<Trial> {
   const world = await startWorld(FIXTURE, { latencyMs: 10, jitterMs: 30, seed: killAt });
   try {
     const first = await world.spawn(APPLY, killAt);
-    // The killed process can no longer refresh its lock; remove it as its staleness would (stale.test.ts waits it out).
-    if (first.killed) rmSync(join(world.dir, 'orderform.state.json.lock'), { recursive: true, force: true });
+    if (first.killed) removeDeadLock(world);
     const { runs, last } = await applyUntilConverged(() => world.cli(...APPLY), 4);
     if (last.code !== 0) throw new Error(`apply did not converge after kill at ${killAt} ms: ${last.err}`);
     const unresolved = unplacedIntents(world);
@@ -73,9 +53,7 @@ describe('apply killed with SIGKILL at random instants', () => {
   beforeAll(ensureBuilt);
 
   it(`${TRIALS} trials: 0 duplicate and 0 lost orders or alerts, re-plan has 0 changes`, async () => {
-    // Two trials run at once, so each apply is slower than this lone one: the window errs towards "still running".
-    const duration = await applyDurationMs();
-    const window = [Math.min(150, duration / 5), duration] as const;
+    const window = await killWindow(FIXTURE, { latencyMs: 10, jitterMs: 30 });
     const results: Trial[] = [];
     let next = 0;
     const worker = async () => {
