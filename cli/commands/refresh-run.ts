@@ -10,7 +10,7 @@ export async function runRefresh(args: RefreshArgs, io: CliIo): Promise<void> {
     const state = await store.read();
     const now = new Date();
     const bar = createProgress(io, { quiet: args.quiet });
-    const remote = await refreshRemote({ desired: config.resources, state, clients, now: () => now, onProgress: refreshProgressHook(bar) }).finally(() => bar.finish());
+    const remote = await refreshRemote({ desired: config.resources, state, moved: config.moved, clients, now: () => now, onProgress: refreshProgressHook(bar) }).finally(() => bar.finish());
     const updates = stateUpdates(state, remote, now);
     bar.start('Recording', updates.length);
     try {

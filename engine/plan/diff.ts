@@ -248,7 +248,7 @@ class Differ {
       return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: found.fieldDiffs });
     }
     const { adopt } = found;
-    const ref = 'customerReference' in d ? d.customerReference : undefined;
+    const ref = r.reference ?? ('customerReference' in d ? d.customerReference : undefined);
     const what = ref ? `reference ${ref}` : 'its marker (this user, this exact spec)';
     return change(d.address, d.kind, 'adopt', 'found-at-vendor', null, after, {
       adopt,

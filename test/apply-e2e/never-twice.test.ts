@@ -187,6 +187,26 @@ describe('a renamed key', () => {
     expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
   });
 
+  it('with `moved:` and the state lost after the move, the orders are found under their old key\'s reference: nothing is bought', async () => {
+    // Found by test/reliability/property.test.ts (seed 441017171): the moved entry was ignored once state lost both keys.
+    const dir = await appliedWorld({ legacy: ['lost-old'], neo: ['lost-neo'] });
+    const before = state(dir);
+    rename(dir, 'lost-old', 'lost-new', false);
+    rename(dir, 'lost-neo', 'lost-neo-2', true);
+    writeFileSync(join(dir, 'orders.yaml'), readFileSync(join(dir, 'orders.yaml'), 'utf8').replace('moved:\n', 'moved:\n  - { from: orders.lost-old, to: orders.lost-new }\n'));
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    loseState(dir);
+    sb().resetCalls();
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err + apply.out).toBe(0);
+    expect(apply.out).toContain(`found at the vendor by reference ${before['orders.lost-old'].remote.customerReference}`);
+    expect(mutatingCalls(sb())).toEqual({});
+    const after = state(dir);
+    expect(after['orders.lost-new'].remote).toMatchObject(before['orders.lost-old'].remote);
+    expect(after['orders.lost-neo-2'].remote).toMatchObject(before['orders.lost-neo'].remote);
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+
   it('without `moved:` plan refuses the purchase and suggests the entry; `state mv` resolves it', async () => {
     const dir = await appliedWorld({ legacy: ['was'] });
     rename(dir, 'was', 'now', false);
