@@ -38,6 +38,8 @@ export interface World {
 export interface RemoteInventory {
   /** OneAtlas work orders (legacy orders, Neo quotations) per customerReference. */
   workOrders: Map<string, number>;
+  /** Pléiades Neo quotations decided at the vendor, per customerReference. */
+  decided: Map<string, 'ACCEPTED' | 'REFUSED'>;
   alerts: Map<string, number>;
   /** Maxar orders per metadata.reference, leaving out the sandbox's seeded ones. */
   maxarOrders: Map<string, number>;
@@ -65,14 +67,15 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
     cli: (...argv) => cli(argv, dir, fullEnv),
     spawn: (argv, kill) => spawnCli(argv, dir, fullEnv, kill),
     remote: () => {
-      if (!existsSync(stateFile)) return { workOrders: new Map(), alerts: new Map(), maxarOrders: new Map() };
+      if (!existsSync(stateFile)) return { workOrders: new Map(), decided: new Map(), alerts: new Map(), maxarOrders: new Map() };
       const data = JSON.parse(readFileSync(stateFile, 'utf8')) as {
-        workOrders: { customerReference: string }[];
+        workOrders: { customerReference: string; decision?: { status: 'ACCEPTED' | 'REFUSED' } }[];
         alerts: { name: string }[];
         maxarOrders: { request: { metadata?: { reference?: string } }; seeded?: boolean }[];
       };
       return {
         workOrders: countBy(data.workOrders, (w) => w.customerReference),
+        decided: new Map(data.workOrders.flatMap((w) => (w.decision ? [[w.customerReference, w.decision.status] as const] : []))),
         alerts: countBy(data.alerts, (a) => a.name),
         maxarOrders: countBy(data.maxarOrders, (m) => (m.seeded ? undefined : m.request.metadata?.reference)),
       };

@@ -179,7 +179,6 @@ async function converge(world: World, log: string[]): Promise<number> {
     const unplaced = existsSync(join(world.dir, STATE_FILES[0]!)) ? unplacedIntents(world) : [];
     const r = await world.cli(...APPLY, ...unplaced.flatMap((a) => ['--retry-unconfirmed', a]));
     log.push(`  converge: apply${unplaced.map((a) => ` --retry-unconfirmed ${a}`).join('')} → ${r.code}${r.code ? `: ${r.err.trim()}` : ''}`);
-    if (process.env.DEBUG_PROP) log.push(plan.out, r.out);
   }
   return (await world.cli(...NOOP_PLAN)).code;
 }
@@ -194,6 +193,8 @@ function judge(world: World, m: Model): string[] {
     const n = ref ? ((role === 'ard' ? remote.maxarOrders : remote.workOrders).get(ref) ?? 0) : 0;
     if (n !== 1) problems.push(`${address(m, role)}: ${ref ? `${n} objects at the vendor under ${ref}` : 'no reference in state'}`);
   }
+  const neoRef = state.resources[address(m, 'neo')]?.remote.customerReference;
+  if (neoRef && remote.decided.get(neoRef) !== 'ACCEPTED') problems.push(`${address(m, 'neo')}: quotation ${remote.decided.get(neoRef) ?? 'undecided'} at the vendor, declared accept`);
   const alerts = remote.alerts.get(ALERT_NAME) ?? 0;
   if (alerts !== 1) problems.push(`${address(m, 'watch')}: ${alerts} alerts named "${ALERT_NAME}" at the vendor`);
   const oneAtlas = [...remote.workOrders.values()].reduce((s, n) => s + n, 0);
@@ -205,6 +206,7 @@ function judge(world: World, m: Model): string[] {
 
 interface Outcome {
   seed: number;
+  kinds: StepKind[];
   log: string[];
   problems: string[];
 }
@@ -214,11 +216,13 @@ async function sequence(seed: number, window: readonly [number, number]): Promis
   const m = newModel();
   const world = await startWorld(fixtureOf(m), { ...SANDBOX, seed });
   writeModel(world, m);
+  const kinds: StepKind[] = [];
   const log: string[] = [];
   const problems: string[] = [];
   try {
     for (let n = 1; n <= STEPS && !problems.length; n++) {
       const kind = drawStep(rand);
+      kinds.push(kind);
       log.push(`${n}. ${await step(world, m, kind, rand, window, n)}`);
       noteBought(world, m);
       for (const t of twins(world)) problems.push(`after step ${n}: two objects under one reference: ${t}`);
@@ -228,7 +232,7 @@ async function sequence(seed: number, window: readonly [number, number]): Promis
       if (planCode !== 0) problems.push(`the plan is not empty after converging (exit ${planCode})`);
       else problems.push(...twins(world), ...judge(world, m));
     }
-    return { seed, log, problems };
+    return { seed, kinds, log, problems };
   } finally {
     await world.close();
   }
@@ -246,6 +250,13 @@ describe('never twice, never lost, over random sequences', () => {
       while (next < SEQUENCES) outcomes.push(await sequence(base + next++, window));
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    const kinds = outcomes.flatMap((o) => o.kinds);
+    const lines = outcomes.flatMap((o) => o.log);
+    const tally = STEP_WEIGHTS.map(([k]) => `${k} ${kinds.filter((x) => x === k).length}`).join(', ');
+    console.info(
+      `${SEQUENCES} sequences from seed ${base}, ${kinds.length} steps: ${tally}; ${lines.filter((l) => l.endsWith('→ killed')).length} applies killed mid-run; ` +
+        `${lines.filter((l) => l.startsWith('  converge')).length} converging runs`,
+    );
     const failed = outcomes.filter((o) => o.problems.length);
     const report = failed.map((o) => `seed ${o.seed} (replay: RELIABILITY_SEED=${o.seed})\n${o.log.join('\n')}\n  ✗ ${o.problems.join('\n  ✗ ')}`);
     expect(report, report.join('\n\n')).toEqual([]);
