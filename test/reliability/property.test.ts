@@ -178,7 +178,8 @@ async function converge(world: World, log: string[]): Promise<number> {
     }
     const unplaced = existsSync(join(world.dir, STATE_FILES[0]!)) ? unplacedIntents(world) : [];
     const r = await world.cli(...APPLY, ...unplaced.flatMap((a) => ['--retry-unconfirmed', a]));
-    log.push(`  converge: apply${unplaced.map((a) => ` --retry-unconfirmed ${a}`).join('')} → ${r.code}${r.code ? `: ${r.err.trim()}` : ''}`);
+    const errors = `${r.out}\n${r.err}`.split('\n').filter((l) => /\berror [A-Z_]+:/.test(l));
+    log.push(`  converge: apply${unplaced.map((a) => ` --retry-unconfirmed ${a}`).join('')} → ${r.code}${errors.length ? `: ${errors.join('; ')}` : ''}`);
   }
   return (await world.cli(...NOOP_PLAN)).code;
 }
