@@ -7,9 +7,13 @@
  * of one name); at the end, after plain applies until the plan is empty (doing what its messages tell a
  * user), every declared object exists exactly once and nothing else was bought.
  *
+ * Within what docs/apply.md guarantees: SPOT/Pléiades orders are delivered at once (one in production
+ * cannot be seen without state), and a key renamed by `state mv` alone is declared in `moved:` before the
+ * state is lost ("declare `moved` before deleting anything": the vendor holds the old key's reference).
+ *
  * A failure prints the seed and the steps; `RELIABILITY_SEED=<seed>` replays that sequence (the kill
- * instants are times, so an interleaving may need a few replays). Sequences: RELIABILITY_SEQUENCES
- * (default 4; 60 under `npm run reliability`).
+ * instants are times, so an interleaving may need a few replays). RELIABILITY_SEQUENCES sequences (default
+ * 4 of 5 steps; 60 of 10 under `npm run reliability`), each on its own sandbox.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +24,7 @@ import { APPLY, ensureBuilt, FULL, killWindow, NOOP_PLAN, removeDeadLock, startW
 
 const REPLAY = process.env.RELIABILITY_SEED;
 const SEQUENCES = REPLAY ? 1 : Number(process.env.RELIABILITY_SEQUENCES ?? (FULL ? 60 : 4));
-const STEPS = FULL ? 10 : 6;
+const STEPS = FULL ? 10 : 5;
 const IN_FLIGHT = 2;
 const SANDBOX = { latencyMs: 5, jitterMs: 15 };
 
@@ -51,7 +55,7 @@ interface Model {
 const FIRST: Record<Role, string> = { spot: 'spot', neo: 'neo', ard: 'ard', watch: 'watch' };
 const newModel = (): Model => ({
   keys: { ...FIRST },
-  history: { spot: ['spot'], neo: ['neo'], ard: ['ard'], watch: ['watch'] },
+  history: { spot: [FIRST.spot], neo: [FIRST.neo], ard: [FIRST.ard], watch: [FIRST.watch] },
   boughtAs: {},
   moved: new Set(),
   stateOnly: new Set(),
