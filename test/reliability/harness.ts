@@ -3,8 +3,9 @@
  * inventory, read without calls that faults could disturb), a temp dir with a config, the CLI run
  * in-process or as a real process (for SIGKILL), and the invariants: nothing bought twice, nothing lost.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
 import { cli, configYaml, type Captured, type FixtureOptions } from '../support/fixture.js';
 import { tempDir } from '../support/project.js';
@@ -27,6 +28,8 @@ export interface World {
 export interface RemoteInventory {
   /** OneAtlas work orders (legacy orders, Neo quotations) per customerReference. */
   workOrders: Map<string, number>;
+  /** Pléiades Neo quotations decided at the vendor, per customerReference. */
+  decided: Map<string, 'ACCEPTED' | 'REFUSED'>;
   alerts: Map<string, number>;
   /** Maxar orders per metadata.reference, leaving out the sandbox's seeded ones. */
   maxarOrders: Map<string, number>;
@@ -54,16 +57,17 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
     cli: (...argv) => cli(argv, dir, fullEnv),
     spawn: (argv, kill) => spawnCli(argv, dir, fullEnv, kill),
     remote: () => {
-      if (!existsSync(stateFile)) return { workOrders: new Map(), alerts: new Map(), maxarOrders: new Map() };
+      if (!existsSync(stateFile)) return { workOrders: new Map(), decided: new Map(), alerts: new Map(), maxarOrders: new Map() };
       const data = JSON.parse(readFileSync(stateFile, 'utf8')) as {
-        workOrders: { customerReference: string }[];
+        workOrders: { customerReference: string; decision?: { status: 'ACCEPTED' | 'REFUSED' } }[];
         alerts: { name: string }[];
-        maxarOrders: { request: { metadata?: { reference?: string } } }[];
+        maxarOrders: { request: { metadata?: { reference?: string } }; seeded?: boolean }[];
       };
       return {
         workOrders: countBy(data.workOrders, (w) => w.customerReference),
+        decided: new Map(data.workOrders.flatMap((w) => (w.decision ? [[w.customerReference, w.decision.status] as const] : []))),
         alerts: countBy(data.alerts, (a) => a.name),
-        maxarOrders: countBy(data.maxarOrders, (m) => m.request.metadata?.reference),
+        maxarOrders: countBy(data.maxarOrders, (m) => (m.seeded ? undefined : m.request.metadata?.reference)),
       };
     },
     close,
@@ -120,6 +124,29 @@ export async function applyUntilConverged(run: () => Promise<Captured>, max: num
 }
 
 export const APPLY = ['apply', '--auto-approve', '--allow-large-spend'];
+
+/**
+ * Kill instants for a real `orderform apply` of `fixture`: drawn over one measured uninterrupted apply
+ * on this machine, process start included, so that most of them interrupt the apply however fast it runs.
+ * Trials run two at once, so each apply is slower than this lone one: the window errs towards "still running".
+ */
+export async function killWindow(fixture: FixtureOptions, opts: SandboxOptions): Promise<readonly [number, number]> {
+  const world = await startWorld(fixture, opts);
+  try {
+    const t0 = performance.now();
+    const r = await world.spawn(APPLY);
+    if (r.code !== 0) throw new Error(`uninterrupted apply failed: ${r.err}`);
+    const duration = performance.now() - t0;
+    return [Math.min(150, duration / 5), duration];
+  } finally {
+    await world.close();
+  }
+}
+
+/** The lock a SIGKILLed process leaves behind, removed as its staleness would (stale.test.ts waits it out). */
+export function removeDeadLock(world: World): void {
+  rmSync(join(world.dir, 'orderform.state.json.lock'), { recursive: true, force: true });
+}
 
 /**
  * Orders state holds as unresolved intents (a creating call may have been sent) that the vendor

@@ -7,13 +7,12 @@
  * `npm test` kills once, at the most dangerous instant: the first order's intent recorded, its creating
  * call in flight. `npm run reliability` adds trials at random instants (RELIABILITY_KILL_TRIALS, default 200).
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureOptions } from '../support/fixture.js';
 import { ensureBuilt, FULL } from '../support/project.js';
-import { APPLY, applyUntilConverged, ledger, NOOP_PLAN, startWorld, unplacedIntents } from './harness.js';
+import { APPLY, applyUntilConverged, killWindow, ledger, NOOP_PLAN, removeDeadLock, startWorld, unplacedIntents } from './harness.js';
 
 const TRIALS = Number(process.env.RELIABILITY_KILL_TRIALS ?? (FULL ? 200 : 0));
 const IN_FLIGHT = 2;
@@ -34,22 +33,6 @@ interface Trial {
   planCode: number;
 }
 
-/**
- * How long one uninterrupted apply of the fixture takes on this machine, process start included:
- * kill instants are drawn over it, so that most of them interrupt the apply however fast it runs.
- */
-async function applyDurationMs(): Promise<number> {
-  const world = await startWorld(FIXTURE, { latencyMs: 10, jitterMs: 30 });
-  try {
-    const t0 = performance.now();
-    const r = await world.spawn(APPLY);
-    if (r.code !== 0) throw new Error(`uninterrupted apply failed: ${r.err}`);
-    return performance.now() - t0;
-  } finally {
-    await world.close();
-  }
-}
-
 /** Kill after `killAt` ms, or as soon as the state journal holds an order's intent. */
 type KillPoint = number | 'first-intent';
 
@@ -59,8 +42,7 @@ async function trial(killAt: KillPoint, seed = 1): Promise<Trial> {
   const intentRecorded = () => existsSync(journal) && /"address":"orders\.[^"]+","resource":\{[^\n]*"status":"intent"/.test(readFileSync(journal, 'utf8'));
   try {
     const first = await world.spawn(APPLY, killAt === 'first-intent' ? intentRecorded : killAt);
-    // The killed process can no longer refresh its lock; remove it as its staleness would (lock.test.ts ages one past the stale time).
-    if (first.killed) rmSync(join(world.dir, 'orderform.state.json.lock'), { recursive: true, force: true });
+    if (first.killed) removeDeadLock(world);
     const { runs, last } = await applyUntilConverged(() => world.cli(...APPLY), 4);
     if (last.code !== 0) throw new Error(`apply did not converge after kill at ${killAt} ms: ${last.err}`);
     const unresolved = unplacedIntents(world);
@@ -87,9 +69,7 @@ describe('apply killed with SIGKILL', () => {
   }, 60_000);
 
   it.skipIf(TRIALS === 0)(`${TRIALS} trials at random instants: 0 duplicate and 0 lost orders or alerts, re-plan has 0 changes`, async () => {
-    // Two trials run at once, so each apply is slower than this lone one: the window errs towards "still running".
-    const duration = await applyDurationMs();
-    const window = [Math.min(150, duration / 5), duration] as const;
+    const window = await killWindow(FIXTURE, { latencyMs: 10, jitterMs: 30 });
     const results: Trial[] = [];
     let next = 0;
     const worker = async () => {
