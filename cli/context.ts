@@ -11,7 +11,7 @@ import { openStateStore, type OpenStoreOptions } from '../engine/state/open-stor
 import type { StateStore } from '../engine/state/types.js';
 import type { CliIo } from './io.js';
 import type { ConfigOptions, RunOptions } from './options.js';
-import { renderDiagnostics } from './render/diagnostics.js';
+import { renderDiagnostics, renderHttpEvent, renderJournalRepaired } from './render/diagnostics.js';
 
 export async function loadCheckedConfig(paths: string[], io: CliIo): Promise<Config> {
   const { config, diagnostics } = await loadConfig(paths, { cwd: io.cwd, env: io.env });
@@ -26,7 +26,7 @@ export function printWarnings(diagnostics: readonly Diagnostic[], io: CliIo): vo
 }
 
 export function openStore(config: Pick<Config, 'state'>, io: CliIo, opts: OpenStoreOptions = {}): StateStore {
-  return openStateStore(config.state, io.env, { onNotice: (m) => io.stderr(`warning STATE_JOURNAL_REPAIRED: ${m}\n`), ...opts });
+  return openStateStore(config.state, io.env, { onNotice: (m) => io.stderr(renderJournalRepaired(m)), ...opts });
 }
 
 export interface ClientOptions {
@@ -36,7 +36,7 @@ export interface ClientOptions {
 
 /** Vendor clients; with --debug every request, retry and token refresh goes to stderr (already redacted). */
 export function openClients(config: Pick<Config, 'providers'>, io: CliIo, opts: ClientOptions = {}): ProviderClients {
-  const onEvent = opts.debug ? (e: HttpEvent) => io.stderr(`debug: ${JSON.stringify(e)}\n`) : undefined;
+  const onEvent = opts.debug ? (e: HttpEvent) => io.stderr(renderHttpEvent(e)) : undefined;
   return createProviders({
     config,
     env: io.env,

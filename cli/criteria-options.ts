@@ -27,7 +27,7 @@ export function withCriteriaOptions<T>(y: Argv<T>, opts: { updated: boolean }): 
     .option('published-from', { type: 'string', requiresArg: true, describe: 'Published on or after (publicationDate)' })
     .option('published-to', { type: 'string', requiresArg: true, describe: 'Published on or before' })
     .option('max-cloud', { type: 'number', requiresArg: true, describe: 'Largest cloud cover, %' })
-    .option('max-incidence', { type: 'number', requiresArg: true, describe: 'Largest incidence angle, degrees' }) as Argv<T & CriteriaOptions>;
+    .option('max-incidence', { type: 'number', requiresArg: true, describe: 'Largest incidence angle, degrees' });
 }
 
 export function criteriaArgs(a: CriteriaOptions): Criteria {

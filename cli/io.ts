@@ -1,5 +1,13 @@
-/** Where a command writes. Injected so that tests run the CLI in-process and read what a user would see. */
+/**
+ * Everything a command reads from or writes to the outside world besides files: injected so that
+ * tests run the CLI in-process, answer its questions and read what a user would see. `processIo()`
+ * is the one place that touches the real process.
+ */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
 export interface CliIo {
+  /** Where answers to questions are read from (the terminal). */
+  stdin: NodeJS.ReadableStream;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Colour on: a TTY and NO_COLOR unset. */
@@ -9,25 +17,22 @@ export interface CliIo {
   columns?: number;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** This process, named as the holder of the state lock. */
+  pid: number;
+  now: () => Date;
   /** Exit code the command asks for; set by handlers, read by main. */
   exitCode: number;
-  /** Asks one question on the terminal; rejects with Interrupted on Ctrl-C or the end of input. */
-  ask(question: string): Promise<string>;
-  /** Calls `listener` on the first Ctrl-C (a second one ends the process as usual); returns the remover. */
-  onInterrupt(listener: () => void): () => void;
-}
-
-/** Ctrl-C (or the end of input) at a question. */
-export class Interrupted extends Error {
-  constructor() {
-    super('interrupted');
-    this.name = 'Interrupted';
-  }
+  /** Calls `listener` on the first of `signals` (a second one ends the process as usual); returns the remover. */
+  onSignal(signals: readonly StopSignal[], listener: (signal: StopSignal) => void): () => void;
 }
 
 export function processIo(): CliIo {
   const isTty = Boolean(process.stdout.isTTY);
   return {
+    // Read on use only: most commands never ask anything.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     color: isTty && !process.env.NO_COLOR,
@@ -35,24 +40,17 @@ export function processIo(): CliIo {
     columns: process.stdout.columns || Number(process.env.COLUMNS) || undefined,
     env: process.env,
     cwd: process.cwd(),
+    pid: process.pid,
+    now: () => new Date(),
     exitCode: 0,
-    ask: async (question) => {
-      const { createInterface } = await import('node:readline');
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
-      return new Promise<string>((resolve, reject) => {
-        let answered = false;
-        rl.on('SIGINT', () => rl.close());
-        rl.on('close', () => answered || reject(new Interrupted()));
-        rl.question(question, (answer) => {
-          answered = true;
-          rl.close();
-          resolve(answer);
-        });
-      });
-    },
-    onInterrupt: (listener) => {
-      process.once('SIGINT', listener);
-      return () => void process.off('SIGINT', listener);
+    onSignal: (signals, listener) => {
+      const remove = () => signals.forEach((s) => process.off(s, once));
+      const once = (signal: StopSignal) => {
+        remove();
+        listener(signal);
+      };
+      signals.forEach((s) => process.on(s, once));
+      return remove;
     },
   };
 }

@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { DiagnosticsError } from '../engine/diagnostics.js';
 import { systemErrorDiagnostic } from '../engine/system-errors.js';
 import { renderDiagnostics } from './render/diagnostics.js';
+import { renderInternalError, renderUsageError } from './render/errors.js';
 import { commands } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -57,10 +58,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
     }
     // A command with an async builder (search) gets yargs' parse errors as a rejected YError, not through fail().
     if (err instanceof UsageError || (err as Error | undefined)?.name === 'YError') {
-      const { message } = err as Error;
-      const option = /^Not enough arguments following: (\S+)$/.exec(message)?.[1];
-      const hint = option ? `A value that starts with "-" is read as an option: write --${option}=VALUE.\n` : '';
-      io.stderr(`${message}\n${hint}Run 'orderform --help' for usage.\n`);
+      io.stderr(renderUsageError((err as Error).message));
       return 1;
     }
     const system = systemErrorDiagnostic(err);
@@ -68,10 +66,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       io.stderr(renderDiagnostics([system], io.color));
       return 1;
     }
-    const e = err as Error;
-    io.stderr(`orderform: internal error: ${e.message}\n`);
-    if (debug && e.stack) io.stderr(`${e.stack}\n`);
-    else io.stderr('Run again with --debug for details.\n');
+    io.stderr(renderInternalError(err as Error, debug));
     return 1;
   }
 }

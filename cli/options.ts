@@ -3,6 +3,12 @@ import type { Argv } from 'yargs';
 
 export const DEFAULT_CONFIG = 'orders.yaml';
 
+/** Options of the root parser (cli/main.ts) that every command sees. */
+export interface GlobalOptions {
+  /** Details and stack traces of internal errors; vendor requests on stderr. */
+  debug: boolean;
+}
+
 export interface ConfigOptions {
   config: string[];
 }
@@ -18,7 +24,7 @@ export function withConfigOptions<T>(yargs: Argv<T>): Argv<T & ConfigOptions> {
       default: [DEFAULT_CONFIG],
       describe: 'Config file or folder (repeatable)',
     })
-    .group(['config'], 'Config:') as Argv<T & ConfigOptions>;
+    .group(['config'], 'Config:');
 }
 
 /** Changes (and vendor requests) in flight at once when --parallelism is not given. */
@@ -45,7 +51,7 @@ export function withRunOptions<T>(yargs: Argv<T>, opts: { parallelism?: boolean 
         describe: `Independent changes and vendor requests in flight at once, a whole number >= 1 (default ${DEFAULT_PARALLELISM})`,
       })
     : y;
-  return withParallelism as Argv<T & RunOptions>;
+  return withParallelism;
 }
 
 /** Below 1 nothing would ever run (apply did nothing and exited 0): a usage error (exit 1), before any work. */
@@ -68,7 +74,7 @@ export function withForgetOption<T>(yargs: Argv<T>): Argv<T & ForgetOptions> {
     array: true,
     default: [],
     describe: 'Drop ADDRESS (removed from config) from state without touching the vendor',
-  }) as Argv<T & ForgetOptions>;
+  });
 }
 
 export interface TargetOptions {

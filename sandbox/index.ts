@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_KEYS, TokenIssuer } from './auth.js';
-import { buildCatalog, DEFAULT_CATALOG_SIZE } from './catalog.js';
+import { buildCatalog, DEFAULT_CATALOG_SIZE, type Catalog } from './catalog.js';
 import type { Sim } from './context.js';
 import { defaultKnobs, type SandboxKnobs } from './knobs.js';
 import { ACQUISITIONS as MAXAR_ACQUISITIONS, ACCOUNT_ID, MAXAR_PREFIX, seededOrders, USERS as MAXAR_USERS } from './maxar/seed.js';
@@ -55,6 +55,8 @@ export interface Sandbox {
   resetCalls(): void;
   /** Makes a Pléiades Neo quotation past its validity now; false when there is no such quotation. */
   expireQuotation(quotationId: string): boolean;
+  /** Back to what it held when started: seeded vendor data, the starting knobs, no calls counted (tests sharing one sandbox). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,18 @@ export function sandboxEnv(url: string): Record<string, string> {
   };
 }
 
+/**
+ * Catalogs by seed and size, built once per process: building 10,600 items is most of a sandbox's start-up,
+ * and tests start many sandboxes. Nothing writes to a catalog, so sharing one is safe.
+ */
+const catalogs = new Map<string, Catalog>();
+function catalogFor(seed: number, size: number): Catalog {
+  const key = `${seed}:${size}`;
+  const catalog = catalogs.get(key) ?? buildCatalog(seed, size);
+  catalogs.set(key, catalog);
+  return catalog;
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const seed = opts.seed ?? 1;
   const host = opts.host ?? '127.0.0.1';
@@ -98,7 +112,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const rand = mulberry32(seed);
   const now = () => new Date(clock().getTime() + knobs.clockOffsetMs);
   const store = new Store(() => initialData(now()), opts.stateFile);
-  const sim: Sim = { store, catalog: buildCatalog(seed, opts.catalogSize ?? DEFAULT_CATALOG_SIZE), knobs, tokens: new TokenIssuer(rand), now, baseUrl: '' };
+  const sim: Sim = { store, catalog: catalogFor(seed, opts.catalogSize ?? DEFAULT_CATALOG_SIZE), knobs, tokens: new TokenIssuer(rand), now, baseUrl: '' };
   let counters: Record<string, number> = {};
   const calls = () => ({ ...counters });
   const resetCalls = () => {
@@ -110,6 +124,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     rec.quotationEndOfValidityDate = new Date(now().getTime() - 1).toISOString();
     store.commit();
     return true;
+  };
+  const startingKnobs = structuredClone(knobs);
+  const reset = () => {
+    delete store.data.maxarSelects;
+    Object.assign(store.data, initialData(now()));
+    store.commit();
+    Object.assign(knobs, structuredClone(startingKnobs));
+    resetCalls();
   };
   const server = createSimServer({
     sim,
@@ -137,6 +159,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     calls,
     resetCalls,
     expireQuotation,
+    reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

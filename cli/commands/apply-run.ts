@@ -1,17 +1,17 @@
 /** The work of `orderform apply`, loaded only when the command runs (see apply.ts). */
 import { resolve } from 'node:path';
 import { checkApplyable, runApply } from '../../engine/apply/run.js';
-import type { ApplyHooks, ApplyOutcome } from '../../engine/apply/types.js';
-import type { ResourceState } from '../../engine/state/types.js';
+import type { ApplyHooks } from '../../engine/apply/types.js';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
 import { checkSavedAgainstFresh } from '../../engine/plan/saved-plan-check.js';
-import { isChange, type Action, type Plan } from '../../engine/plan/types.js';
+import { isChange, type Plan } from '../../engine/plan/types.js';
 import { withSession } from '../context.js';
-import { Interrupted, type CliIo } from '../io.js';
+import type { CliIo } from '../io.js';
+import { ask, Interrupted } from '../prompt.js';
 import { DEFAULT_PARALLELISM } from '../options.js';
-import { renderDiagnostics } from '../render/diagnostics.js';
+import { APPROVAL_QUESTION, INTERRUPTED_WHILE_APPLYING, renderApplyProblems, renderApplyVerdict, renderChangeDone, renderNotApproved, type ApplyResult } from '../render/apply.js';
 import { applyProgressHooks, createProgress, planProgressHook, type ProgressBar } from '../render/progress.js';
 import { renderPlanText } from '../render/text.js';
 import type { ApplyArgs } from './apply.js';
@@ -22,33 +22,7 @@ async function approved(io: CliIo): Promise<boolean> {
     throw new DiagnosticsError([error('APPROVAL_REQUIRED', 'apply needs approval and there is no terminal to ask on', undefined,
       'Review the plan above, then run `orderform apply --auto-approve` (CI), or save it with `orderform plan --out FILE` and run `orderform apply FILE`.')]);
   }
-  return (await io.ask('Apply these changes? Only "yes" is accepted: ')).trim() === 'yes';
-}
-
-function printOutcome(out: ApplyOutcome, io: CliIo, interrupted: boolean): void {
-  if (out.failed.length) io.stderr(renderDiagnostics(out.failed.map((f) => f.diagnostic), io.color));
-  if (out.overcharged?.length) io.stderr(renderDiagnostics(out.overcharged, io.color));
-  for (const s of out.skipped) io.stderr(`skipped ${s.address} (${s.action}): ${s.reason}\n`);
-  const verdict = interrupted ? 'Apply interrupted' : out.failed.length ? 'Apply failed' : 'Apply complete';
-  io.stdout(`${verdict}: ${out.done.length} done, ${out.failed.length} failed, ${out.skipped.length} skipped.\n`);
-  if (interrupted) io.stdout(out.done.length ? 'What is done is recorded in state; run apply again for the rest.\n' : 'Nothing was changed.\n');
-}
-
-const DONE: Record<Exclude<Action, 'noop'>, string> = {
-  create: 'created',
-  update: 'updated',
-  replace: 'replaced',
-  delete: 'deleted',
-  'request-quotation': 'quotation requested',
-  accept: 'accepted',
-  refuse: 'refused',
-  forget: 'forgotten',
-  adopt: 'adopted (recorded in state, nothing bought)',
-};
-
-/** The vendor's id of what a change made (Terraform's `[id=…]`). */
-function vendorId(r: ResourceState | null): string | undefined {
-  return r ? (r.remote.salesOrderId ?? r.remote.orderId ?? r.remote.alertId ?? r.remote.quotationId) : undefined;
+  return (await ask(io, APPROVAL_QUESTION)).trim() === 'yes';
 }
 
 /** A line on stderr, above the bar when there is one. */
@@ -63,25 +37,22 @@ function changeHooks(bar: ProgressBar, io: CliIo, quiet: boolean): ApplyHooks {
   const bars = io.isTty ? applyProgressHooks(bar) : {};
   const print = lineWriter(bar, io, quiet);
   const started = new Map<string, number>();
+  const now = () => io.now().getTime();
   return {
     ...bars,
     onStart: (c) => {
-      started.set(c.address, Date.now());
+      started.set(c.address, now());
       bars.onStart?.(c);
     },
     onDone: (c, result) => {
-      if (c.action !== 'noop') {
-        const secs = Math.round((Date.now() - (started.get(c.address) ?? Date.now())) / 1000);
-        const id = vendorId(result);
-        print(`${c.address}: ${DONE[c.action]} after ${secs}s${id ? ` [id=${id}]` : ''}`);
-      }
+      if (c.action !== 'noop') print(renderChangeDone(c.address, c.action, Math.round((now() - (started.get(c.address) ?? now())) / 1000), result));
       bars.onDone?.(c, result);
     },
   };
 }
 
-export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void> {
-  await withSession(args, io, { lock: `orderform apply (pid ${process.pid})` }, async ({ config, store, clients }) => {
+export async function run(args: ApplyArgs, io: CliIo): Promise<ApplyResult> {
+  return withSession(args, io, { lock: `orderform apply (pid ${io.pid})` }, async ({ config, store, clients }) => {
     const state = await store.read();
     let saved: Plan | undefined;
     if (args.plan) {
@@ -106,10 +77,7 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
     }
     const plan = saved ?? built.plan;
     io.stdout(renderPlanText(plan, { color: io.color }));
-    if (!plan.applyable) {
-      io.exitCode = 1;
-      return;
-    }
+    if (!plan.applyable) return { ended: 'not-applyable' };
     // Refused for a missing flag before the question, not after.
     checkApplyable({ config, state, plan }, args);
     const changes = plan.changes.filter(isChange);
@@ -118,17 +86,12 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
         if (e instanceof Interrupted) return null;
         throw e;
       });
-      if (!yes) {
-        // Terraform's convention: a declined or interrupted apply is not a success.
-        io.stdout(yes === null ? '\nInterrupted; nothing was changed.\n' : 'Apply cancelled; nothing was changed.\n');
-        io.exitCode = yes === null ? 130 : 1;
-        return;
-      }
+      if (!yes) return { ended: yes === null ? 'interrupted-at-question' : 'declined' };
     }
     const interrupt = new AbortController();
-    const stopListening = io.onInterrupt(() => {
+    const stopListening = io.onSignal(['SIGINT'], () => {
       interrupt.abort();
-      lineWriter(bar, io, args.quiet ?? false)('Interrupted: the changes in flight finish and are recorded, no new one starts (Ctrl-C again stops at once; apply again recovers).');
+      lineWriter(bar, io, args.quiet ?? false)(INTERRUPTED_WHILE_APPLYING);
     });
     bar.start('Applying', changes.length);
     const out = await runApply(
@@ -145,9 +108,26 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
       stopListening();
       bar.finish();
     });
-    const interrupted = interrupt.signal.aborted;
-    if (!changes.length) io.stdout('No changes. Nothing was applied.\n');
-    else printOutcome(out, io, interrupted);
-    io.exitCode = interrupted ? 130 : out.failed.length || out.overcharged?.length ? 1 : 0;
+    return { ended: 'applied', out, changes: changes.length, interrupted: interrupt.signal.aborted };
   });
+}
+
+export function show(result: ApplyResult, io: CliIo): void {
+  switch (result.ended) {
+    case 'not-applyable':
+      io.exitCode = 1;
+      return;
+    // Terraform's convention: a declined or interrupted apply is not a success.
+    case 'declined':
+    case 'interrupted-at-question':
+      io.stdout(renderNotApproved(result.ended === 'interrupted-at-question'));
+      io.exitCode = result.ended === 'declined' ? 1 : 130;
+      return;
+    case 'applied': {
+      const { out, changes, interrupted } = result;
+      if (changes) io.stderr(renderApplyProblems(out, io.color));
+      io.stdout(renderApplyVerdict(out, changes, interrupted));
+      io.exitCode = interrupted ? 130 : out.failed.length || out.overcharged?.length ? 1 : 0;
+    }
+  }
 }

@@ -2,10 +2,9 @@
  * `orderform apply [PLAN_FILE]`: build the plan (or load a saved one and refuse it when stale), show it,
  * ask for approval, then execute exactly those changes and print what was done, failed or skipped.
  */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withForgetOption, withRunOptions, withTargetOption, type ConfigOptions, type ForgetOptions, type RunOptions, type TargetOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions, TargetOptions {
   plan?: string;
@@ -16,10 +15,10 @@ export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions, Tar
   retryUnconfirmed: string[];
 }
 
-export const applyCommand: CommandFactory = (io: CliIo) => ({
+export const applyCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'apply [plan]',
   describe: 'Place the orders, decide the quotations and sync the alerts of the plan (asks first)',
-  builder: (y: Argv) =>
+  builder: (y) =>
     withTargetOption(withForgetOption(withRunOptions(withConfigOptions(y), { parallelism: true })))
       .positional('plan', { type: 'string', describe: 'A plan saved by `orderform plan --out FILE` (refused when stale or when a price rose)' })
       .option('auto-approve', { type: 'boolean', default: false, describe: 'Do not ask for approval (CI)' })
@@ -35,5 +34,5 @@ export const applyCommand: CommandFactory = (io: CliIo) => ({
           ['$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'],
         ]),
       ),
-  handler: async (raw) => (await import('./apply-run.js')).runApplyCommand(raw as unknown as ApplyArgs, io),
+  handler: (args) => perform(import('./apply-run.js'), args, io),
 });

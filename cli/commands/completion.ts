@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import type { CliIo } from '../io.js';
-import type { CommandFactory } from './index.js';
+import type { CommandFactory } from './define.js';
 import { examples } from '../options.js';
 
 /**

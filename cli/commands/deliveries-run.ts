@@ -1,7 +1,7 @@
 /** The work of `orderform deliveries`, loaded only when the command runs (see deliveries.ts). */
 import { resolve } from 'node:path';
 import { downloadProduct, type DownloadResult } from '../../engine/deliveries/download.js';
-import { deliveriesProvider, listDeliveries, type OrderDeliveries } from '../../engine/deliveries/list.js';
+import { deliveriesProvider, listDeliveries } from '../../engine/deliveries/list.js';
 import { DiagnosticsError, type Diagnostic } from '../../engine/diagnostics.js';
 import { readAoiFile } from '../../engine/search/aoi-file.js';
 import { toCriteria } from '../../engine/search/criteria.js';
@@ -9,10 +9,12 @@ import { loadCheckedConfig, openStore, withClients } from '../context.js';
 import { criteriaArgs } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { createProgress } from '../render/progress.js';
-import { formatBytes, renderTable } from '../render/table.js';
+import { renderDeliveries, renderDownloaded, type DeliveriesResult } from '../render/deliveries.js';
+import { renderDiagnostics } from '../render/diagnostics.js';
+import { renderJson } from '../render/json.js';
 import type { DeliveriesArgs } from './deliveries.js';
 
-export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<void> {
+export async function run(argv: DeliveriesArgs, io: CliIo): Promise<DeliveriesResult> {
   // A config without OneAtlas is reported before credentials are read; only the OneAtlas key is needed.
   const config = await loadCheckedConfig(argv.config, io);
   const oneatlas = deliveriesProvider(config);
@@ -20,13 +22,10 @@ export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<vo
   const criteria = toCriteria({ ...criteriaArgs(argv), ...(argv.aoi ? { aoi: await readAoiFile(argv.aoi, io.cwd) } : {}) });
   const store = openStore(config, io, { readOnly: true });
   try {
-    await withClients({ providers: { oneatlas } }, io, { debug: argv.debug }, async (clients) => {
+    return await withClients({ providers: { oneatlas } }, io, { debug: argv.debug }, async (clients): Promise<DeliveriesResult> => {
       const state = await store.read();
       const orders = await listDeliveries(state, config, clients.oneatlas!, criteria);
-      if (!argv.download) {
-        io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders));
-        return;
-      }
+      if (!argv.download) return { orders };
       const products = orders.flatMap((o) => o.products);
       const bar = createProgress(io, { quiet: argv.quiet, unit: 'bytes' });
       bar.start('Downloading', products.reduce((n, p) => n + (p.size ?? 0), 0));
@@ -47,21 +46,22 @@ export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<vo
         }
       }
       bar.finish();
-      if (!argv.quiet) for (const r of results) io.stdout(`${r.outcome.padEnd(10)} ${r.path} (${formatBytes(r.bytes)}, sha256 ${r.sha256.slice(0, 12)}…)\n`);
-      io.stdout(`${results.length} of ${products.length} product${products.length === 1 ? '' : 's'} in ${argv.download}\n`);
-      if (failures.length) throw new DiagnosticsError(failures);
+      return { orders, download: { dir: argv.download, products: products.length, results, failures } };
     });
   } finally {
     await store.close();
   }
 }
 
-function renderDeliveries(orders: readonly OrderDeliveries[]): string {
-  if (!orders.length) return 'No OneAtlas order in state yet.\n';
-  const rows = orders.flatMap((o) =>
-    o.products.length
-      ? o.products.map((p) => [o.address, o.salesOrderId ?? '', p.id, p.acquisitionDate?.slice(0, 10) ?? '', p.size === undefined ? '' : formatBytes(p.size)])
-      : [[o.address, o.salesOrderId ?? '', '(not delivered yet)', '', '']],
-  );
-  return renderTable([{ header: 'order' }, { header: 'salesOrderId' }, { header: 'product' }, { header: 'acquired' }, { header: 'size', align: 'right' }], rows);
+export function show({ orders, download }: DeliveriesResult, io: CliIo, argv: DeliveriesArgs): void {
+  if (!download) {
+    io.stdout(argv.output === 'json' ? renderJson(orders) : renderDeliveries(orders));
+    return;
+  }
+  io.stdout(renderDownloaded(download, { quiet: argv.quiet }));
+  // Each product that failed, as the error it is (exit 1), after what was fetched.
+  if (download.failures.length) {
+    io.stderr(renderDiagnostics(download.failures, io.color));
+    io.exitCode = 1;
+  }
 }

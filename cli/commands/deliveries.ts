@@ -1,7 +1,7 @@
 import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface DeliveriesArgs extends ConfigOptions, RunOptions, CriteriaOptions {
   aoi?: string;
@@ -10,7 +10,7 @@ export interface DeliveriesArgs extends ConfigOptions, RunOptions, CriteriaOptio
 }
 
 /** `orderform deliveries`: delivered products of the orders in state, and `--download DIR` to fetch them. */
-export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
+export const deliveriesCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'deliveries',
   describe: 'List the delivered products of the OneAtlas orders in state, optionally filtered (dates, cloud, incidence, AOI); --download fetches them (resumable, checksummed)',
   builder: (y) =>
@@ -27,5 +27,5 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
           ['$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'],
         ]),
       ),
-  handler: async (args) => (await import('./deliveries-run.js')).runDeliveries(args as unknown as DeliveriesArgs, io),
+  handler: (args) => perform(import('./deliveries-run.js'), args, io),
 });

@@ -1,6 +1,6 @@
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface DiscoverArgs extends ConfigOptions {
   productType?: string;
@@ -12,7 +12,7 @@ export interface DiscoverArgs extends ConfigOptions {
 }
 
 /** `orderform discover`: what the account holds, as tables, JSON, or written into the config's providers block. */
-export const discoverCommand: CommandFactory = (io: CliIo) => ({
+export const discoverCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'discover',
   describe: 'List your contracts, workspaces, product types, markets, delivery types, labels and Maxar account (read only)',
   builder: (y) =>
@@ -29,5 +29,5 @@ export const discoverCommand: CommandFactory = (io: CliIo) => ({
           ['$0 discover --product-type PleiadesArchiveMono --aoi site.geojson', 'Production options of one product type'],
         ]),
       ),
-  handler: async (args) => (await import('./discover-run.js')).runDiscover(args as unknown as DiscoverArgs, io),
+  handler: (args) => perform(import('./discover-run.js'), args, io),
 });

@@ -1,8 +1,7 @@
 /** `orderform import ADDRESS REMOTE_ID`: adopt an existing remote object into state (reads the vendor, writes state only). */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface ImportArgs extends ConfigOptions {
   address: string;
@@ -10,13 +9,13 @@ export interface ImportArgs extends ConfigOptions {
   debug: boolean;
 }
 
-export const importCommand: CommandFactory = (io: CliIo) => ({
+export const importCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'import <address> <remoteId>',
   describe: 'Track an order, quotation decision or alert that already exists remotely, under a config address',
-  builder: (y: Argv) =>
+  builder: (y) =>
     withConfigOptions(y)
-      .positional('address', { type: 'string', describe: 'The address in the config, e.g. orders.paris-2024-q3' })
-      .positional('remoteId', { type: 'string', describe: 'OneAtlas salesOrderId or quotationId, Maxar order id, or alert id' })
+      .positional('address', { type: 'string', demandOption: true, describe: 'The address in the config, e.g. orders.paris-2024-q3' })
+      .positional('remoteId', { type: 'string', demandOption: true, describe: 'OneAtlas salesOrderId or quotationId, Maxar order id, or alert id' })
       .example(
         examples([
           ['$0 import orders.paris-2024-q3 SAL000123', 'Adopt a OneAtlas order (legacy: once delivered)'],
@@ -24,5 +23,5 @@ export const importCommand: CommandFactory = (io: CliIo) => ({
           ['$0 import alerts.paris-low-cloud 4f1c…', 'Adopt an alert created in the OneAtlas UI'],
         ]),
       ),
-  handler: async (raw) => (await import('./import-run.js')).runImport(raw as unknown as ImportArgs, io),
+  handler: (args) => perform(import('./import-run.js'), args, io),
 });

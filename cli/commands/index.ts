@@ -1,5 +1,4 @@
-import type { CommandModule } from 'yargs';
-import type { CliIo } from '../io.js';
+import type { CommandFactory } from './define.js';
 import { sandboxCommand } from './sandbox.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand } from './validate.js';
@@ -17,11 +16,5 @@ import { refreshCommand } from './refresh.js';
 import { stateCommand } from './state.js';
 import { quotationCommand } from './quotation.js';
 
-/**
- * Every command takes the io it writes to; one line per command, registered in cli/main.ts.
- * A command file holds only the definition (command, describe, builder, examples); its handler
- * imports the work (`<command>-run.ts`) on use, so that starting the CLI loads no command's dependencies.
- */
-export type CommandFactory = (io: CliIo) => CommandModule<any, any>;
-
+/** Registered in cli/main.ts, in this order in --help. */
 export const commands: CommandFactory[] = [validateCommand, schemaCommand, discoverCommand, initCommand, searchCommand, deliveriesCommand, completionCommand, sandboxCommand, planCommand, showCommand, refreshCommand, stateCommand, applyCommand, importCommand, quotationCommand, demoCommand];

@@ -1,23 +1,18 @@
-import { access, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { DiagnosticsError, error } from '../../engine/diagnostics.js';
-import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
-import { schemaText } from '../../engine/config/schema.js';
 import type { CliIo } from '../io.js';
 import { DEFAULT_CONFIG, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
-interface InitArgs {
+export interface InitArgs {
   file: string;
   force: boolean;
-  schema?: string;
-  maxarAccount?: string;
+  schema?: string | undefined;
+  maxarAccount?: string | undefined;
 }
 
-const SCHEMA_FILE = 'orderform.schema.json';
+export const SCHEMA_FILE = 'orderform.schema.json';
 
 /** `orderform init [file]`: a starter config that validates as written, with every resource kind as a commented example. */
-export const initCommand: CommandFactory = (io: CliIo) => ({
+export const initCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'init [file]',
   describe: 'Write a starter config (and the JSON Schema for editor completion)',
   builder: (y) =>
@@ -32,121 +27,6 @@ export const initCommand: CommandFactory = (io: CliIo) => ({
           ['$0 init imagery.yaml --maxar-account 557471230760500000 --force', 'Start over, with a Maxar ARD account'],
         ]),
       ),
-  handler: async (args) => {
-    const argv = args as unknown as InitArgs;
-    const file = resolve(io.cwd, argv.file);
-    const exists = await access(file).then(() => true, () => false);
-    if (exists && !argv.force) {
-      throw new DiagnosticsError([error('CONFIG_EXISTS', `${argv.file} already exists`, undefined, 'Pass --force to overwrite it, or name another file: orderform init other.yaml')]);
-    }
-    const schemaRef = argv.schema ?? `./${SCHEMA_FILE}`;
-    if (!argv.schema) await writeFile(join(dirname(file), SCHEMA_FILE), schemaText());
-    await writeFile(file, starterConfig(schemaRef, argv.maxarAccount));
-    io.stdout(
-      `Wrote ${argv.file}${argv.schema ? '' : ` and ${SCHEMA_FILE}`}. Next:\n` +
-        `  export ${ONEATLAS_API_KEY_ENV}=...   # your OneAtlas API key (never written in the config)\n` +
-        `  orderform discover --write ${basename(argv.file)}   # fills in your contracts and workspaces\n` +
-        `  orderform search --aoi site.geojson --pick 1 --append ${basename(argv.file)}   # lists matches; orders item 1\n` +
-        `  orderform validate -c ${basename(argv.file)}\n`,
-    );
-  },
+  handler: (args) => perform(import('./init-run.js'), args, io),
 });
 
-export function starterConfig(schemaRef: string, maxarAccount?: string): string {
-  // OneAtlas contracts price in EUR (discover adds them); Maxar ARD in USD.
-  const ceilings = (amount: number) => (maxarAccount ? `{ EUR: ${amount}, USD: ${amount} }` : `{ EUR: ${amount} }`);
-  const maxar = maxarAccount
-    ? `  maxar:\n    accountId: "${maxarAccount}"\n    credentials:\n      usernameEnv: ${MAXAR_USERNAME_ENV}\n      passwordEnv: ${MAXAR_PASSWORD_ENV}\n`
-    : `# With a Maxar ARD account, replace {} above with (or run \`orderform init --maxar-account ID\`;\n# accountId may be left out: it is then the account of the login):\n#   maxar:\n#     accountId: "557471230760500000"\n#     credentials:\n#       usernameEnv: ${MAXAR_USERNAME_ENV}\n#       passwordEnv: ${MAXAR_PASSWORD_ENV}\n`;
-  return `# yaml-language-server: $schema=${schemaRef}
-# orderform config: what you want to buy, as code. \`orderform plan\` shows what would change and
-# cost; \`orderform apply\` does it. API keys are read from the environment variables named below.
-
-# Vendor accounts. \`orderform discover --write <this file>\` fills in your OneAtlas contracts and
-# their delivery workspaces, reading the key from ${ONEATLAS_API_KEY_ENV}.
-providers:
-${maxarAccount ? maxar : `  {}\n${maxar}`}
-# Spending ceilings (currency code → amount), checked by plan and again before each purchase. A
-# spend in a currency without a ceiling here is refused: add one per currency you buy in.
-budget:
-  total: ${ceilings(5000)}
-  perOrder: ${ceilings(2500)}
-
-# Above this spend in one apply, apply needs --allow-large-spend (plan says so beforehand).
-safety:
-  maxSpendWithoutFlag: ${ceilings(1000)}
-
-# Orders are immutable once placed: to order again, use a new key.
-# orders:
-#   # A Pléiades archive order (legacy contract), priced then ordered.
-#   # \`orderform search --aoi site.geojson --pick 1 --output yaml\` writes one for you.
-#   paris-2024-q3:
-#     vendor: oneatlas
-#     contract: my-legacy-contract      # a name under providers.oneatlas.contracts
-#     productType: PleiadesArchiveMono
-#     aois:
-#       paris-center:
-#         geometry: { file: aois/paris.geojson }
-#     items:
-#       - catalogItemId: 5eed0000-0000-4000-8000-000000000001
-#     production:
-#       processingLevel: ortho
-#       spectralProcessing: pansharpened
-#       imageFormat: dimap_geotiff
-#       pixelCoding: 8bits
-#       radiometricProcessing: display
-#       dem: { paris-center: best_available }   # ortho needs a DEM and a projection per AOI
-#       projection: { paris-center: "2154" }
-#     primaryMarket: CARTO              # see \`orderform discover\` for markets and countries
-#     endUser: { name: Your organisation, country: FR }
-#     maxPrice: { amount: 8000, currency: EUR }
-#
-#   # A Pléiades Neo order (neo contract): apply requests a quotation, decided under quotations.
-#   rotterdam-neo:
-#     vendor: oneatlas
-#     contract: my-neo-contract
-#     productType: PleiadesNeoArchiveMono
-#     aois:
-#       port:
-#         geometry: { file: aois/rotterdam.geojson }
-#     items:
-#       - catalogItemId: 5eed0000-0000-4000-8000-000000000007
-#     production:
-#       processingLevel: primary
-#       spectralProcessing: full_bundle
-#       imageFormat: dimap_jpeg2000_regular
-#       pixelCoding: 12bits
-#       radiometricProcessing: reflectance
-#     primaryMarket: CARTO
-#     endUser: { name: Your organisation, country: NL }
-#
-#   # A Maxar ARD order: acquisitions cut over one AOI, delivered to your bucket.
-#   denver-ard-2024:
-#     vendor: maxar
-#     acquisitions: [10300100ARDFRESH1]
-#     aoi: { file: aois/denver.geojson }
-#     bundleAdjust: true
-#     output:
-#       s3: { bucket: my-bucket, prefix: ard/denver }
-#     maxPrice: { amount: 15000, currency: USD }
-
-# Decisions on Pléiades Neo quotations (a Neo order is quoted first). One-way once applied.
-# quotations:
-#   rotterdam-neo-decision:
-#     order: rotterdam-neo              # a Pléiades Neo order above
-#     decision: accept
-#     maxPrice: { amount: 2000, currency: EUR }
-#     refuseIfExpired: true
-
-# OneAtlas AOI alerts: renaming updates in place, any other change replaces the alert.
-# alerts:
-#   paris-low-cloud:
-#     name: Paris low cloud
-#     context: my-legacy-contract
-#     constellations: [PHR, PNEO]
-#     productTypes: [bundle, mono]
-#     cloudCover: [0, 20]
-#     incidenceAngle: [0, 25]
-#     aoi: { file: aois/paris.geojson }
-`;
-}

@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { buildPlan } from '../../engine/plan/build.js';
 import { savePlan, serializePlan } from '../../engine/plan/planfile.js';
-import { unapproved } from '../../engine/plan/thresholds.js';
 import { withSession } from '../context.js';
 import type { CliIo } from '../io.js';
+import { renderPlanNotSaved, renderPlanSaved } from '../render/plan-file.js';
 import { createProgress, planProgressHook } from '../render/progress.js';
 import type { PlanArgs } from './plan.js';
 import { planExitCode, printPlan } from './plan-output.js';
@@ -18,12 +18,11 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<void> {
     printPlan(plan, args, args.out === '-' ? { ...io, stdout: io.stderr } : io);
     io.exitCode = planExitCode(plan, args.detailedExitcode);
     if (args.out) {
-      if (io.exitCode === 1) io.stderr(`Plan not saved to ${args.out}: it cannot be applied.\n`);
+      if (io.exitCode === 1) io.stderr(renderPlanNotSaved(args.out));
       else if (args.out === '-') io.stdout(serializePlan(plan));
       else {
         await savePlan(resolve(io.cwd, args.out), plan);
-        const flags = [...new Set(unapproved(plan.approvals).map((a) => ` ${a.flag}`))].join('');
-        if (!args.quiet) io.stderr(`Plan saved to ${args.out}. Apply it with: orderform apply ${args.out}${flags}\n`);
+        if (!args.quiet) io.stderr(renderPlanSaved(args.out, plan));
       }
     }
   });

@@ -5,7 +5,7 @@
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withForgetOption, withRunOptions, withTargetOption, type ConfigOptions, type ForgetOptions, type RunOptions, type TargetOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, type CommandFactory } from './define.js';
 
 export const OUTPUTS = ['text', 'json', 'markdown'] as const;
 export type OutputFormat = (typeof OUTPUTS)[number];
@@ -19,7 +19,7 @@ export interface OutputOptions {
 export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputOptions> {
   return y
     .option('output', { alias: 'o', choices: OUTPUTS, default: 'text' as OutputFormat, describe: 'text (terminal), json (schemas/plan.schema.json) or markdown (PR comment)' })
-    .option('color', { type: 'boolean', default: true, describe: 'Colour the text output (off with --no-color, NO_COLOR or when not a terminal)' }) as Argv<T & OutputOptions>;
+    .option('color', { type: 'boolean', default: true, describe: 'Colour the text output (off with --no-color, NO_COLOR or when not a terminal)' });
 }
 
 export interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions, ForgetOptions, TargetOptions {
@@ -27,10 +27,10 @@ export interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions, Forg
   detailedExitcode: boolean;
 }
 
-export const planCommand: CommandFactory = (io: CliIo) => ({
+export const planCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'plan',
   describe: 'Show what apply would order, accept, refuse, create or delete, and what it costs (reads only)',
-  builder: (y: Argv) =>
+  builder: (y) =>
     withTargetOption(withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true })))
       .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`: a new file or an earlier plan, never anything else (`-`: the plan JSON on stdout)' })
       .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes or an unconfirmed purchase' })
@@ -42,5 +42,5 @@ export const planCommand: CommandFactory = (io: CliIo) => ({
           ['$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'],
         ]),
       ),
-  handler: async (raw) => (await import('./plan-run.js')).runPlan(raw as unknown as PlanArgs, io),
+  handler: async (args) => (await import('./plan-run.js')).runPlan(args, io),
 });

@@ -1,24 +1,22 @@
 /** `orderform quotation export ADDRESS --out FILE.pdf`: the Pléiades Neo quotation a reviewer decides, as the vendor's PDF. */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { examples, withConfigOptions, type ConfigOptions } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { examples, withConfigOptions, type ConfigOptions, type GlobalOptions } from '../options.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
-export interface QuotationExportArgs extends ConfigOptions {
+export interface QuotationExportArgs extends ConfigOptions, GlobalOptions {
   address: string;
-  out?: string;
-  debug: boolean;
+  out?: string | undefined;
 }
 
-export const quotationCommand: CommandFactory = (io: CliIo) => ({
+export const quotationCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'quotation <command>',
   describe: 'Pléiades Neo quotations: export one as the vendor\'s PDF',
-  builder: (y: Argv) =>
+  builder: (y) =>
     y
-      .command({
+      .command(defineCommand({
         command: 'export <address>',
         describe: 'Write the PDF of the quotation of a Pléiades Neo order or quotation decision (read only)',
-        builder: (b: Argv) =>
+        builder: (b) =>
           withConfigOptions(b)
             .positional('address', { type: 'string', demandOption: true, describe: 'orders.<key> (a Pléiades Neo order) or quotations.<key>' })
             .option('out', { alias: 'o', type: 'string', requiresArg: true, describe: 'PDF file to write (default <quotationId>.pdf)' })
@@ -28,8 +26,8 @@ export const quotationCommand: CommandFactory = (io: CliIo) => ({
                 ['$0 quotation export orders.neo-paris', 'Same, by the order; written as QUO….pdf'],
               ]),
             ),
-        handler: async (raw: unknown) => (await import('./quotation-run.js')).runQuotationExport(raw as QuotationExportArgs, io),
-      })
+        handler: (args) => perform(import('./quotation-run.js'), args, io),
+      }))
       .demandCommand(1, 'Name a quotation command: export.'),
   handler: () => undefined,
 });

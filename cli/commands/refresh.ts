@@ -2,17 +2,16 @@
  * `orderform refresh`: record remote truth in state — adopt intents found by reference, follow
  * order and quotation statuses, keep alert renames and deletions — without any remote change.
  */
-import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
 import { withConfigOptions, withRunOptions, type ConfigOptions, type RunOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export type RefreshArgs = ConfigOptions & RunOptions;
 
-export const refreshCommand: CommandFactory = (io: CliIo) => ({
+export const refreshCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'refresh',
   describe: 'Update state from what the vendors report (reads only; takes the state lock)',
-  builder: (y: Argv) =>
+  builder: (y) =>
     withRunOptions(withConfigOptions(y), { parallelism: true })
       .example(
         examples([
@@ -21,5 +20,5 @@ export const refreshCommand: CommandFactory = (io: CliIo) => ({
           ['$0 refresh --quiet', 'Only the summary line, not one line per resource updated'],
         ]),
       ),
-  handler: async (raw) => (await import('./refresh-run.js')).runRefresh(raw as unknown as RefreshArgs, io),
+  handler: (args) => perform(import('./refresh-run.js'), args, io),
 });

@@ -2,20 +2,19 @@
  * `orderform sandbox`: runs the vendor simulator on loopback. stdout carries only `export NAME=value`
  * lines (for `eval`); logs go to stderr; SIGINT/SIGTERM close it cleanly.
  */
-import { rename, rm, writeFile } from 'node:fs/promises';
-import type { Argv, CommandModule } from 'yargs';
+import type { Argv } from 'yargs';
 import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import type { FaultMap, SandboxOptions } from '../../sandbox/index.js';
 import type { CliIo } from '../io.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, type CommandFactory } from './define.js';
 import { examples } from '../options.js';
 
-interface SandboxArgs {
+export interface SandboxArgs {
   port: number;
   host: string;
   seed: number;
-  stateFile?: string;
-  exportsFile?: string;
+  stateFile?: string | undefined;
+  exportsFile?: string | undefined;
   latencyMs: number;
   jitterMs: number;
   deliveryDelayMs: number;
@@ -78,40 +77,8 @@ export function sandboxOptions(a: SandboxArgs): SandboxOptions {
   };
 }
 
-/** Starts the sandbox, prints the export lines, serves until `stopped` settles, then closes. */
-export async function runSandbox(opts: SandboxOptions, io: CliIo, stopped: Promise<unknown>, exportsFile?: string): Promise<void> {
-  const { startSandbox } = await import('../../sandbox/index.js');
-  // A file left by an earlier sandbox names a port nobody listens on any more.
-  if (exportsFile) await rm(exportsFile, { force: true });
-  const sb = await startSandbox({ ...opts, log: (line) => io.stderr(`${line}\n`) });
-  const exports = Object.entries(sb.env).map(([k, v]) => `export ${k}=${v}\n`).join('');
-  io.stdout(exports);
-  // Written whole (temp + rename) once listening, so a script can wait for the file and source it.
-  if (exportsFile) {
-    await writeFile(`${exportsFile}.tmp`, exports);
-    await rename(`${exportsFile}.tmp`, exportsFile);
-  }
-  io.stderr(`orderform sandbox: serving ${sb.url} (seed ${opts.seed ?? 1}); stop with Ctrl-C\n`);
-  await stopped;
-  await sb.close();
-  if (exportsFile) await rm(exportsFile, { force: true });
-  io.stderr('orderform sandbox: stopped\n');
-}
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
-function builder(y: Argv): Argv<SandboxArgs> {
-  const fault = (describe: string) => ({ type: 'string' as const, array: true, default: [] as string[], describe: `${describe}: ${FAULT_HELP}` });
+function builder<T>(y: Argv<T>) {
+  const fault = (describe: string) => ({ type: 'string' as const, array: true as const, default: [] as string[], describe: `${describe}: ${FAULT_HELP}` });
   return y
     .option('port', { type: 'number', default: 0, describe: 'Port on 127.0.0.1 (0 = a free port)' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'Interface to listen on' })
@@ -137,14 +104,12 @@ function builder(y: Argv): Argv<SandboxArgs> {
         ['orderform sandbox --latency-ms 50 --error-rate "POST /api/v1/orders=0.2"', 'slow, and one order in five answered 503'],
         ['orderform sandbox --drop-after-commit "POST /api/v1/orders=next:1"', 'place the next order, then drop its answer'],
       ]),
-    ) as unknown as Argv<SandboxArgs>;
+    );
 }
 
-export const sandboxCommand: CommandFactory = (io: CliIo): CommandModule<object, SandboxArgs> => ({
+export const sandboxCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'sandbox',
   describe: 'Run a local simulator of the OneAtlas and Maxar ARD APIs; prints export lines for eval',
   builder,
-  handler: async (args) => {
-    await runSandbox(sandboxOptions(args), io, untilSignal(), args.exportsFile);
-  },
+  handler: async (args) => (await import('./sandbox-run.js')).runSandbox(sandboxOptions(args), io, args.exportsFile),
 });

@@ -1,6 +1,6 @@
 import { schemaText } from '../../engine/config/schema.js';
 import type { CliIo } from '../io.js';
-import type { CommandFactory } from './index.js';
+import type { CommandFactory } from './define.js';
 import { examples } from '../options.js';
 
 /** `orderform schema`: the config JSON Schema, for editors and other tools. */

@@ -5,16 +5,15 @@ import type { ReachableProviders } from '../../engine/discover/reachable-provide
 import { readAoiFile } from '../../engine/search/aoi-file.js';
 import { appendOrders } from '../../engine/search/append-orders.js';
 import { pickHits } from '../../engine/search/catalog-search.js';
-import { maxarOrderEntries, selectMaxar, type MaxarSelection } from '../../engine/search/maxar-select.js';
+import { maxarOrderEntries, selectMaxar } from '../../engine/search/maxar-select.js';
 import { aoiNameOf, skeletonYaml } from '../../engine/search/order-skeleton.js';
-import { formatMoney } from '../../engine/plan/summary.js';
 import { withClients } from '../context.js';
 import type { CliIo } from '../io.js';
-import { renderTable } from '../render/table.js';
+import type { SearchResult } from '../render/search.js';
 import type { SearchArgs } from './search.js';
-import { requirePick } from './search-run.js';
+import { pickedNumbers, requirePick } from './search-run.js';
 
-export async function runMaxarSearch(argv: SearchArgs, reach: ReachableProviders, io: CliIo): Promise<void> {
+export async function runMaxarSearch(argv: SearchArgs, reach: ReachableProviders, io: CliIo): Promise<SearchResult> {
   const maxar = reach.providers.maxar;
   if (!maxar) {
     throw new DiagnosticsError([error('PROVIDER_NOT_DECLARED', 'search --vendor maxar needs a Maxar ARD login', undefined,
@@ -31,16 +30,10 @@ export async function runMaxarSearch(argv: SearchArgs, reach: ReachableProviders
       ...(argv.category ? { categories: argv.category } : {}),
     }),
   );
-  if (argv.output === 'json') {
-    io.stdout(`${JSON.stringify(found, null, 2)}\n`);
-    return;
-  }
-  if (found.hits.length === 0) {
-    io.stderr('No Maxar ARD acquisition covers the AOI; widen the dates, the cloud limit or the categories.\n');
-    return;
-  }
+  if (argv.output === 'json') return { show: 'json', data: found };
+  if (found.hits.length === 0) return { show: 'nothing', vendor: 'maxar' };
   requirePick(argv, found.hits.length);
-  const picked = pickHits(found.hits, argv.pick === undefined ? undefined : argv.pick.split(',').map((n) => Number(n.trim())));
+  const picked = pickHits(found.hits, pickedNumbers(argv));
   const configDir = reach.config?.files[0] ? dirname(reach.config.files[0]) : io.cwd;
   const target = argv.append ? resolve(io.cwd, argv.append) : undefined;
   const entries = maxarOrderEntries(picked, {
@@ -48,29 +41,7 @@ export async function runMaxarSearch(argv: SearchArgs, reach: ReachableProviders
     // AOI files are relative to the file the order lands in.
     aoi: { file: relative(target ? dirname(target) : configDir, resolve(io.cwd, argv.aoi)).split(sep).join('/') },
   });
-  if (target) {
-    const keys = await appendOrders(target, argv.append!, entries);
-    io.stdout(`Added ${keys.map((k) => `orders.${k}`).join(', ')} to ${argv.append}: set its output bucket, then orderform plan -c ${argv.append}\n`);
-    return;
-  }
-  const skeleton = skeletonYaml(entries);
-  if (argv.output === 'yaml') {
-    io.stdout(skeleton);
-    return;
-  }
-  io.stdout(renderSelection(found));
-  io.stdout(`\nMaxar order (append to your config; --output yaml prints only this):\n\n${skeleton}`);
-}
-
-function renderSelection(s: MaxarSelection): string {
-  const hits = renderTable(
-    [{ header: '#', align: 'right' }, { header: 'acquisition' }, { header: 'acquired' }, { header: 'category' }, { header: 'platform' }, { header: 'cloud-free %', align: 'right' }, { header: 'tiles', align: 'right' }],
-    s.hits.map((h) => [String(h.index), h.id, h.acquired.slice(0, 10), h.category, h.platform ?? '', h.cloudFree === undefined ? '' : h.cloudFree.toFixed(1), String(h.cells)]),
-  );
-  const money = (v: number | null) => (v === null ? 'not priced for this account' : formatMoney(v, 'USD'));
-  const estimate = renderTable(
-    [{ header: 'category' }, { header: 'km²', align: 'right' }, { header: 'estimated cost', align: 'right' }],
-    [...s.estimate.map((e) => [e.category, e.km2.toFixed(2), money(e.cost)]), ['total', '', money(s.total)]],
-  );
-  return `${hits}\nMaxar's estimate for ordering every acquisition above over the AOI (select ${s.selectId}; a select costs nothing):\n${estimate}`;
+  if (target) return { show: 'appended', vendor: 'maxar', keys: await appendOrders(target, argv.append!, entries), file: argv.append! };
+  const yaml = skeletonYaml(entries);
+  return argv.output === 'yaml' ? { show: 'skeleton', yaml } : { show: 'listing', listing: { vendor: 'maxar', selection: found }, yaml };
 }

@@ -1,10 +1,9 @@
-import type { Argv } from 'yargs';
 import type { Constellation } from '../../engine/search/catalog-search.js';
 import type { AgeCategory } from '../../engine/providers/maxar-ard/pricing.js';
 import type { CliIo } from '../io.js';
 import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
 export interface SearchArgs extends ConfigOptions, CriteriaOptions {
   vendor: 'oneatlas' | 'maxar';
@@ -20,17 +19,17 @@ export interface SearchArgs extends ConfigOptions, CriteriaOptions {
 }
 
 /** `orderform search`: the OneAtlas catalogue (or a Maxar ARD select) over an AOI, and an order skeleton of what is picked. */
-export const searchCommand: CommandFactory = (io: CliIo) => ({
+export const searchCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'search',
   describe: 'Search the OneAtlas or Maxar ARD archive over an AOI and print an order of what you pick',
   // CONSTELLATIONS lives beside the catalogue client, so it is loaded when search is parsed, not at every start.
-  builder: async (y: Argv) => {
+  builder: async (y) => {
     const { CONSTELLATIONS } = await import('../../engine/search/catalog-search.js');
     return withCriteriaOptions(withConfigOptions(y), { updated: true })
       .option('vendor', { choices: ['oneatlas', 'maxar'] as const, default: 'oneatlas' as const, describe: 'oneatlas: the archive catalogue; maxar: a Maxar ARD select with its estimated cost per age category' })
       .option('aoi', { type: 'string', demandOption: true, requiresArg: true, describe: 'GeoJSON file: a Polygon, a Feature or a one-Feature collection' })
       .option('constellation', { type: 'string', array: true, choices: CONSTELLATIONS, describe: 'Only these constellations (repeatable; OneAtlas)' })
-      .option('category', { type: 'string', array: true, choices: ['fresh', 'standard', 'training'], describe: 'Only these image-age categories (repeatable; Maxar)' })
+      .option('category', { type: 'string', array: true, choices: ['fresh', 'standard', 'training'] as const satisfies readonly AgeCategory[], describe: 'Only these image-age categories (repeatable; Maxar)' })
       .option('sort', { type: 'string', requiresArg: true, describe: 'Sort fields, `-` for descending (default -acquisitionDate,cloudCover)' })
       .option('limit', { type: 'number', default: 20, requiresArg: true, describe: 'Items to list (1–500)' })
       .option('pick', { type: 'string', requiresArg: true, describe: 'Items to order, by number: 1,3 (required with --output yaml and --append when more than one item matches)' })
@@ -46,5 +45,5 @@ export const searchCommand: CommandFactory = (io: CliIo) => ({
         ]),
       );
   },
-  handler: async (args) => (await import('./search-run.js')).runSearch(args as unknown as SearchArgs, io),
+  handler: (args) => perform(import('./search-run.js'), args, io),
 });

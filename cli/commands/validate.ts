@@ -1,11 +1,13 @@
 import type { CliIo } from '../io.js';
 import { withConfigOptions, type ConfigOptions, examples } from '../options.js';
-import type { CommandFactory } from './index.js';
+import { defineCommand, perform, type CommandFactory } from './define.js';
 
-export type ValidateArgs = Partial<ConfigOptions> & { files?: string[] };
+export interface ValidateArgs extends ConfigOptions {
+  files?: string[] | undefined;
+}
 
 /** `orderform validate [files…]`: every problem at once, offline; exit 1 on any error. */
-export const validateCommand: CommandFactory = (io: CliIo) => ({
+export const validateCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'validate [files..]',
   describe: 'Check config files offline: schema, AOIs and vendor rules (no network call)',
   builder: (y) =>
@@ -17,5 +19,5 @@ export const validateCommand: CommandFactory = (io: CliIo) => ({
           ['orderform validate examples/maxar-ard.yaml', 'another file; several files or a folder are read as one config'],
         ]),
       ),
-  handler: async (args) => (await import('./validate-run.js')).runValidate(args as ValidateArgs, io),
+  handler: (args) => perform(import('./validate-run.js'), args, io),
 });

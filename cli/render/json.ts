@@ -5,3 +5,6 @@ import type { Plan } from '../../engine/plan/types.js';
 export function renderPlanJson(plan: Plan): string {
   return `${canonicalStringify(plan, 2)}\n`;
 }
+
+/** A listing as JSON for scripts (discover, search, deliveries): the data itself, indented. */
+export const renderJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

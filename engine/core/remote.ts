@@ -28,6 +28,8 @@ export interface RemoteObservation {
    * created by this API user with exactly this spec, see docs/apply.md).
    */
   foundBy?: 'id' | 'reference';
+  /** Orders: the reference the vendor holds it under (an old key's, for a renamed order found without state). */
+  reference?: string;
   /** An order found by reference: the product type the vendor shows (its provider checks it against the declared spec). */
   productTypeId?: string;
   contractId?: string;

@@ -59,7 +59,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   // What the vendors list as bought counts only where a budget bounds everything spent: read it only then.
   const bounded = Object.keys(config.budget.total).length > 0 || Object.values(config.budget.perVendor).some((c) => c && Object.keys(c).length > 0);
   const [remote, accountLimits, offer, listed] = await Promise.all([
-    refreshRemote({ desired: config.resources, state, clients, now }),
+    refreshRemote({ desired: config.resources, state, moved: config.moved, clients, now }),
     pricing.accountLimits(),
     pricing.offer(unplaced),
     bounded ? pricing.purchases(periodStart(config.budget.period, now())) : Promise.resolve([]),

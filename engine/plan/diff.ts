@@ -182,7 +182,11 @@ class Differ {
   private moveIn(d: ResourceSpec, from: string): Change {
     const old = this.state.resources[from]!;
     const s: ResourceState = { ...old, address: d.address };
-    const planned = this.planAt(d, s, this.remote.resources[from]);
+    const r = this.remote.resources[from];
+    // An unconfirmed creation under the old key is resolved under the new one (adopted, placed again where the
+    // vendor shows it never was, or reported), as it would be unrenamed; refusing the move would block that forever.
+    if (old.status === 'intent' && old.specDigest === d.digest && traitsOf(d.kind).lifecycle !== 'decision') return this.intent(d, s, r);
+    const planned = this.planAt(d, s, r);
     if (planned.action !== 'noop' || !['unchanged', 'awaiting-quotation-decision'].includes(planned.reason) || old.status === 'intent') {
       if (!this.diagnostics.some((x) => x.severity === 'error' && x.summary.startsWith(`${d.address}:`))) {
         this.diagnostics.push(error('MOVED_WITH_CHANGES', `${d.address}: moved from ${from}, but it also changed (${planned.action}, ${planned.reason})`, d.source,
@@ -248,7 +252,7 @@ class Differ {
       return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: found.fieldDiffs });
     }
     const { adopt } = found;
-    const ref = 'customerReference' in d ? d.customerReference : undefined;
+    const ref = r.reference ?? ('customerReference' in d ? d.customerReference : undefined);
     const what = ref ? `reference ${ref}` : 'its marker (this user, this exact spec)';
     return change(d.address, d.kind, 'adopt', 'found-at-vendor', null, after, {
       adopt,

@@ -3,7 +3,9 @@
  * fresh, so a crashed holder's lock goes stale), plus a sidecar naming the holder so that the
  * second run can say who to wait for.
  */
+import { stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import lockfile from 'proper-lockfile';
 import { DiagnosticsError, error } from '../diagnostics.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -57,23 +59,48 @@ async function readOwner(statePath: string): Promise<LockOwner | null> {
   }
 }
 
+/** How long a run that found the lock taken waits for the holder to name itself (it writes the sidecar just after). */
+const OWNER_WAIT_MS = 3_000;
+
+/**
+ * The sidecar of the run holding the lock now. It is written just after the lock is taken, so a run that
+ * finds the lock taken may read it before it exists, or read the one a dead holder left before its stale
+ * lock was taken over: both are older than the lock directory (a stolen lock is a new directory).
+ */
+async function currentHolder(statePath: string, staleMs: number): Promise<LockOwner | null> {
+  const owner = await readOwner(statePath);
+  if (!owner) return null;
+  const born = await stat(`${statePath}.lock`).then((s) => s.birthtimeMs, () => 0);
+  // birthtime 0: the file system does not record it; a dead holder's sidecar is older than the stale time.
+  return born === 0 || Date.parse(owner.since) >= born - staleMs / 2 ? owner : null;
+}
+
 export async function acquireFileLock(statePath: string, command: string, opts: LockOptions = {}): Promise<HeldLock> {
   let lost: Error | null = null;
-  const waitMs = opts.waitMs ?? 0;
+  const staleMs = opts.staleMs ?? 10_000;
   const step = 100;
+  const holderDeadline = Date.now() + (opts.waitMs ?? 0) + OWNER_WAIT_MS;
+  let waitMs = opts.waitMs ?? 0;
   let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(statePath, {
-      realpath: false, // the state file may not exist yet
-      stale: opts.staleMs ?? 10_000,
-      retries: waitMs > 0 ? { retries: Math.ceil(waitMs / step), factor: 1, minTimeout: step, maxTimeout: step } : 0,
-      onCompromised: (e) => {
-        lost = e;
-      },
-    });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw lockedError(statePath, await readOwner(statePath));
-    throw e;
+  for (;;) {
+    try {
+      release = await lockfile.lock(statePath, {
+        realpath: false, // the state file may not exist yet
+        stale: staleMs,
+        retries: waitMs > 0 ? { retries: Math.ceil(waitMs / step), factor: 1, minTimeout: step, maxTimeout: step } : 0,
+        onCompromised: (e) => {
+          lost = e;
+        },
+      });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+      // Name the holder: wait briefly for it to write its sidecar, taking the lock instead if it is released meanwhile.
+      const owner = await currentHolder(statePath, staleMs);
+      if (owner || Date.now() >= holderDeadline) throw lockedError(statePath, owner);
+      waitMs = 0;
+      await sleep(25);
+    }
   }
   await writeFileAtomic(ownerPath(statePath), `${JSON.stringify(currentOwner(command))}\n`);
   return {

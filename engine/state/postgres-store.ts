@@ -5,6 +5,7 @@
  * session, so a crashed job never leaves a stale lock; a row beside it records who holds it.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { DiagnosticsError, error } from '../diagnostics.js';
 import type { ResourceState, StateSnapshot, StateStore, Unlock } from './types.js';
@@ -39,6 +40,15 @@ const MIGRATIONS = [
      acquired_at timestamptz NOT NULL,
      backend_pid integer NOT NULL);`,
 ];
+
+/** How long a job that found the lock taken waits for the holder's row (written just after the lock is taken). */
+const HOLDER_WAIT_MS = 3_000;
+
+interface LockRow {
+  owner: string;
+  acquired_at: Date;
+  backend_pid: number;
+}
 
 /** First advisory-lock key: the application ('ordf'); the second is derived from the workspace. */
 const LOCK_NAMESPACE = 0x6f726466;
@@ -84,8 +94,14 @@ export class PostgresStateStore implements StateStore {
     const client = await this.connect(() => this.openLockClient());
     const [k1, k2] = lockKeys(this.workspace);
     try {
-      const acquired = await this.acquire(client, k1, k2);
-      if (!acquired) throw new DiagnosticsError([await this.lockedDiagnostic(client, k1, k2)]);
+      // The holder records its row just after taking the lock: give it a moment to, so the error names it,
+      // and take the lock instead if it is released meanwhile.
+      const holderDeadline = Date.now() + this.lockWaitMs + HOLDER_WAIT_MS;
+      for (let wait = true; !(await this.acquire(client, k1, k2, wait)); wait = false) {
+        const holder = await this.lockHolder(client, k1, k2);
+        if (holder || Date.now() >= holderDeadline) throw new DiagnosticsError([this.lockedDiagnostic(holder)]);
+        await sleep(25);
+      }
       await client.query(
         `INSERT INTO orderform_locks (workspace, owner, acquired_at, backend_pid) VALUES ($1, $2, now(), pg_backend_pid())
          ON CONFLICT (workspace) DO UPDATE SET owner = $2, acquired_at = now(), backend_pid = pg_backend_pid()`,
@@ -221,8 +237,8 @@ export class PostgresStateStore implements StateStore {
     return this.ready;
   }
 
-  private async acquire(client: pg.Client, k1: number, k2: number): Promise<boolean> {
-    if (this.lockWaitMs <= 0) {
+  private async acquire(client: pg.Client, k1: number, k2: number, wait: boolean): Promise<boolean> {
+    if (!wait || this.lockWaitMs <= 0) {
       const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [k1, k2]);
       return rows[0]?.ok === true;
     }
@@ -239,8 +255,8 @@ export class PostgresStateStore implements StateStore {
   }
 
   /** Who holds the lock: the recorded row, trusted only if its session really holds the advisory lock. */
-  private async lockedDiagnostic(client: pg.Client, k1: number, k2: number) {
-    const { rows } = await client.query<{ owner: string; acquired_at: Date; backend_pid: number }>(
+  private async lockHolder(client: pg.Client, k1: number, k2: number): Promise<LockRow | undefined> {
+    const { rows } = await client.query<LockRow>(
       `SELECT l.owner, l.acquired_at, l.backend_pid
          FROM orderform_locks l
          JOIN pg_locks p ON p.pid = l.backend_pid AND p.locktype = 'advisory' AND p.granted
@@ -249,7 +265,10 @@ export class PostgresStateStore implements StateStore {
         WHERE l.workspace = $1`,
       [this.workspace, k1, k2],
     );
-    const holder = rows[0];
+    return rows[0];
+  }
+
+  private lockedDiagnostic(holder: LockRow | undefined) {
     const who = holder
       ? `${holder.owner} since ${holder.acquired_at.toISOString()} (server pid ${holder.backend_pid})`
       : 'another job that has not recorded its name yet';

@@ -1,7 +1,7 @@
 /** `orderform apply` in-process against the sandbox: approval, minimal calls, a second apply does nothing. */
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, writeConfig } from './fixture.js';
-import { mutatingCalls, useSandbox } from './harness.js';
+import { cli, tempDir, writeConfig } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 

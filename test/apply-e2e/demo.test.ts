@@ -1,6 +1,6 @@
 /** The quick start: `orderform demo` plans, applies and re-plans the example against its own sandbox. */
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './fixture.js';
+import { cli, tempDir } from '../support/fixture.js';
 
 describe('orderform demo', () => {
   it('applies orders.yaml.example and ends with a plan that has no changes', async () => {

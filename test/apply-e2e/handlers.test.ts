@@ -1,5 +1,5 @@
 /** The handlers against the sandbox: one mutating call per change, state recorded with the remote ids. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
 import { createHandlers } from '../../engine/apply/handlers.js';
 import { loadConfig } from '../../engine/config/index.js';
@@ -9,20 +9,14 @@ import { emptyRemoteView } from '../../engine/core/remote.js';
 import type { Plan } from '../../engine/plan/types.js';
 import { createProviders, type ProviderClients } from '../../engine/providers/index.js';
 import { MemoryStateStore } from '../../engine/state/memory-store.js';
-import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { tempDir, writeConfig, type FixtureOptions } from './fixture.js';
+import { tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ deliveryDelayMs: 0 });
-});
-afterAll(async () => sb.close());
-
-const mutating = () => Object.fromEntries(Object.entries(sb.calls()).filter(([k]) => /^(PUT|DELETE|POST \/api\/v1\/(orders|quotations|alerts|order)$)/.test(k) || /accept|refuse/.test(k)));
+const { sb } = useSandbox();
 
 async function load(o: FixtureOptions): Promise<Config> {
   const dir = tempDir();
-  const { config, diagnostics } = await loadConfig([writeConfig(dir, o)], { cwd: dir, env: sb.env });
+  const { config, diagnostics } = await loadConfig([writeConfig(dir, o)], { cwd: dir, env: sb().env });
   if (!config) throw new Error(JSON.stringify(diagnostics));
   return config;
 }
@@ -42,17 +36,17 @@ describe('handlers', () => {
     const store = new MemoryStateStore();
     await store.lock('test');
     const config = await load({ maxar: ['over-limit'] });
-    const clients = createProviders({ config, env: sb.env });
-    sb.resetCalls();
-    sb.knobs.maxarLimits = { fresh_imagery_fee_limit: 1 };
+    const clients = createProviders({ config, env: sb().env });
+    sb().resetCalls();
+    sb().knobs.maxarLimits = { fresh_imagery_fee_limit: 1 };
     try {
       const { out, state } = await applyOnce(config, store, clients);
       expect(out.failed.map((f) => f.diagnostic.code)).toEqual(['MAXAR_LIMIT_REFUSED']);
       expect(out.failed[0]!.diagnostic.detail).toContain('Nothing was ordered and nothing is recorded as placed');
-      expect(mutating()).toEqual({ 'POST /api/v1/order': 1 });
+      expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/order': 1 });
       expect(state.resources['orders.over-limit']).toBeUndefined();
     } finally {
-      sb.knobs.maxarLimits = {};
+      sb().knobs.maxarLimits = {};
       await clients.close();
     }
   });
@@ -61,11 +55,11 @@ describe('handlers', () => {
     const store = new MemoryStateStore();
     await store.lock('test');
     const first = await load({ legacy: ['paris'], neo: ['neo'], maxar: ['denver'], alerts: { watch: 'Watch Paris' } });
-    const clients = createProviders({ config: first, env: sb.env });
-    sb.resetCalls();
+    const clients = createProviders({ config: first, env: sb().env });
+    sb().resetCalls();
     const a = await applyOnce(first, store, clients);
     expect(a.out.failed).toEqual([]);
-    expect(mutating()).toEqual({ 'POST /api/v1/orders': 1, 'POST /api/v1/quotations': 1, 'POST /api/v1/order': 1, 'POST /api/v1/alerts': 1 });
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1, 'POST /api/v1/quotations': 1, 'POST /api/v1/order': 1, 'POST /api/v1/alerts': 1 });
     const r = a.state.resources;
     expect(r['orders.paris']).toMatchObject({ status: 'in-progress', remote: { salesOrderId: expect.stringMatching(/^SAL/) } });
     expect(r['orders.neo']).toMatchObject({ status: 'quotation-sent', remote: { quotationId: expect.stringMatching(/^QUO/) }, price: { currency: 'EUR' } });
@@ -73,17 +67,17 @@ describe('handlers', () => {
     expect(r['alerts.watch']).toMatchObject({ status: 'active', remote: { alertId: expect.any(String) } });
 
     const second = await load({ legacy: ['paris'], neo: ['neo'], decisions: { buy: ['neo', 'accept', 1e9] }, maxar: ['denver'], alerts: { watch: 'Watch Paris, renamed' } });
-    sb.resetCalls();
+    sb().resetCalls();
     const b = await applyOnce(second, store, clients);
     expect(b.out.failed).toEqual([]);
-    expect(Object.keys(mutating()).sort()).toEqual(['PUT /api/v1/alerts/{id}', expect.stringMatching(/accept$/)].sort());
+    expect(Object.keys(mutatingCalls(sb())).sort()).toEqual(['PUT /api/v1/alerts/{id}', expect.stringMatching(/accept$/)].sort());
     expect(b.state.resources['quotations.buy']).toMatchObject({ status: 'decided', remote: { salesOrderId: expect.stringMatching(/^SAL/) } });
     expect(b.state.resources['orders.neo']).toMatchObject({ status: 'in-progress', remote: { salesOrderId: expect.stringMatching(/^SAL/) } });
 
     const third = await load({ legacy: ['paris'], neo: ['neo'], decisions: { buy: ['neo', 'accept', 1e9] }, maxar: ['denver'] });
-    sb.resetCalls();
+    sb().resetCalls();
     const c = await applyOnce(third, store, clients);
-    expect(mutating()).toEqual({ 'DELETE /api/v1/alerts/{id}': 1 });
+    expect(mutatingCalls(sb())).toEqual({ 'DELETE /api/v1/alerts/{id}': 1 });
     expect(c.state.resources['alerts.watch']).toBeUndefined();
     await clients.close();
   });

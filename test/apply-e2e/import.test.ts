@@ -6,8 +6,8 @@ import type { ResourceSpec } from '../../engine/model.js';
 import { createProviders } from '../../engine/providers/index.js';
 import { toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
 import { toAlertCreate, toWorkOrder } from '../../engine/providers/oneatlas/convert.js';
-import { cli, tempDir, writeConfig, type FixtureOptions } from './fixture.js';
-import { mutatingCalls, useSandbox } from './harness.js';
+import { cli, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 

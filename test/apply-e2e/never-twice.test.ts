@@ -6,8 +6,8 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, writeConfig, type FixtureOptions } from './fixture.js';
-import { mutatingCalls, useSandbox } from './harness.js';
+import { cli, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 
@@ -184,6 +184,53 @@ describe('a renamed key', () => {
     const after = state(dir);
     expect(after['orders.old-name']).toBeUndefined();
     expect(after['orders.new-name'].remote).toEqual(before.remote);
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+
+  it('with `moved:` and the state lost after the move, the orders are found under their old key\'s reference: nothing is bought', async () => {
+    // Found by test/reliability/property.test.ts (seed 441017171): the moved entry was ignored once state lost both keys.
+    const dir = await appliedWorld({ legacy: ['lost-old'], neo: ['lost-neo'] });
+    const before = state(dir);
+    rename(dir, 'lost-old', 'lost-new', false);
+    rename(dir, 'lost-neo', 'lost-neo-2', true);
+    writeFileSync(join(dir, 'orders.yaml'), readFileSync(join(dir, 'orders.yaml'), 'utf8').replace('moved:\n', 'moved:\n  - { from: orders.lost-old, to: orders.lost-new }\n'));
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(0);
+    loseState(dir);
+    sb().resetCalls();
+    const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(apply.code, apply.err + apply.out).toBe(0);
+    expect(apply.out).toContain(`found at the vendor by reference ${before['orders.lost-old'].remote.customerReference}`);
+    expect(mutatingCalls(sb())).toEqual({});
+    const after = state(dir);
+    expect(after['orders.lost-new'].remote).toMatchObject(before['orders.lost-old'].remote);
+    expect(after['orders.lost-neo-2'].remote).toMatchObject(before['orders.lost-neo'].remote);
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+
+  it('with `moved:` away from an unconfirmed creation, apply resolves it under the new key instead of refusing the move', async () => {
+    // Found by test/reliability/property.test.ts (seed 1477240400): MOVED_WITH_CHANGES "(create, new)" on every run, for ever.
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['pending-spot'], alerts: { 'pending-alert': 'Pending move' } });
+    sb().knobs.dropAfterCommit = { 'POST /api/v1/orders': { next: 1 } }; // the order is placed, its answer lost
+    sb().knobs.dropConnection = { 'POST /api/v1/alerts': { next: 1 } }; // the alert request never arrives
+    const dropped = await cli(['apply', '--auto-approve'], dir, sb().env);
+    Object.assign(sb().knobs, { dropAfterCommit: {}, dropConnection: {} });
+    expect(dropped.code).toBe(1);
+    const reference = state(dir)['orders.pending-spot'].remote.customerReference;
+    expect([state(dir)['orders.pending-spot'].status, state(dir)['alerts.pending-alert'].status]).toEqual(['intent', 'intent']);
+    const file = join(dir, 'orders.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  pending-spot:\n', '  moved-spot:\n').replace('  pending-alert:\n', '  moved-alert:\n') +
+      '\nmoved:\n  - { from: orders.pending-spot, to: orders.moved-spot }\n  - { from: alerts.pending-alert, to: alerts.moved-alert }\n');
+    sb().resetCalls();
+    for (let run = 0; run < 2; run++) {
+      const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
+      expect(apply.code, apply.err + apply.out).toBe(0);
+    }
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
+    const after = state(dir);
+    expect(Object.keys(after).sort()).toEqual(['alerts.moved-alert', 'orders.moved-spot']);
+    expect(after['orders.moved-spot'].remote.customerReference).toBe(reference);
+    expect(after['orders.moved-spot'].remote.salesOrderId).toMatch(/^SAL/);
     expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
   });
 

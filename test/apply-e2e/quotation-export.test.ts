@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, configYaml, tempDir, writeConfig } from './fixture.js';
-import { mutatingCalls, useSandbox } from './harness.js';
+import { cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 

@@ -4,8 +4,8 @@
  * recorded, no new one starts, exit 130), and a line per change with the vendor's id.
  */
 import { describe, expect, it } from 'vitest';
-import { ownWorld as setup } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { ownWorld as setup } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 import { INTERRUPT, runCli, type CaptureOptions } from '../support/capture-io.js';
 
 const { sb } = useSandbox();

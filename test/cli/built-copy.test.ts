@@ -5,14 +5,13 @@
  * above the folder, a dependency's ESM build behaving differently (yargs 17 cut --help words).
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { cp, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../support/project.js';
 
-const REPO = resolve(import.meta.dirname, '../..');
 let copy = '';
 
 /** Every folder from `dir` up to the root holds no node_modules. */
@@ -27,7 +26,7 @@ const cli = (...argv: string[]) =>
   promisify(execFile)(process.execPath, [join(copy, 'dist/cli/bin.js'), ...argv], { cwd: copy, env: { PATH: process.env.PATH, HOME: copy, COLUMNS: '80' }, timeout: 60_000 });
 
 beforeAll(async () => {
-  copy = await mkdtemp(join(tmpdir(), 'orderform-copy-'));
+  copy = tempDir('copy');
   for (const f of ['dist', 'schemas', 'examples', 'package.json', 'orders.yaml.example']) await cp(join(REPO, f), join(copy, f), { recursive: true });
   // The project's own dependencies, as `npm ci` would put them beside it.
   await symlink(join(REPO, 'node_modules'), join(copy, 'node_modules'), 'dir');

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../apply-e2e/fixture.js';
+import { tempDir } from '../support/fixture.js';
 import { runCli } from '../support/capture-io.js';
 
 const SQUARE = (lon: number, lat: number) =>

@@ -1,7 +1,7 @@
 /** Progress bars on a terminal, lines in logs, silence with --quiet: plan, apply and refresh against the sandbox. */
 import { describe, expect, it } from 'vitest';
-import { ownWorld as setup } from '../apply-e2e/fixture.js';
-import { useSandbox } from '../apply-e2e/harness.js';
+import { ownWorld as setup } from '../support/fixture.js';
+import { useSandbox } from '../support/sandbox.js';
 import { runCli } from '../support/capture-io.js';
 
 const { sb } = useSandbox();

@@ -3,8 +3,8 @@ import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileStateStore } from '../../engine/state/file-store.js';
-import { tempDir, writeConfig } from '../apply-e2e/fixture.js';
-import { useSandbox } from '../apply-e2e/harness.js';
+import { tempDir, writeConfig } from '../support/fixture.js';
+import { useSandbox } from '../support/sandbox.js';
 import { runCli } from '../support/capture-io.js';
 
 const { sb } = useSandbox();

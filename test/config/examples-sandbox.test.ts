@@ -3,13 +3,13 @@
  * catalogue ids, AOIs and options agree with the vendor rules the sandbox enforces. Each example
  * runs in its own temp copy (state is written beside the config, never into the repo).
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../support/capture-io.js';
+import { examplesCopy } from '../support/project.js';
+import { useSandbox } from '../support/sandbox.js';
 import { ROOT } from './helpers.js';
 
 const EXAMPLES = ['orders.yaml.example', ...readdirSync(join(ROOT, 'examples')).filter((n) => n.endsWith('.yaml')).map((n) => `examples/${n}`)];
@@ -20,30 +20,20 @@ interface PlanChange {
   cost: { amount: number | null; basis: string } | null;
 }
 
-let sb: Sandbox;
+const { sb } = useSandbox();
 const dirs: string[] = [];
-
-beforeAll(async () => {
-  sb = await startSandbox({ deliveryDelayMs: 0 });
-});
-
-afterAll(async () => {
-  await sb.close();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 /** A fresh copy of the example files: each example gets its own state. */
 async function workspace(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'orderform-examples-'));
+  const dir = await examplesCopy();
   dirs.push(dir);
-  await cp(join(ROOT, 'orders.yaml.example'), join(dir, 'orders.yaml.example'));
-  await cp(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
   return dir;
 }
 
 describe('examples against the sandbox', () => {
   test.each(EXAMPLES)('%s plans with every order priced', async (file) => {
-    const { code, stdout, stderr } = await runCli(['plan', '-c', file, '--output', 'json', '--detailed-exitcode'], { cwd: await workspace(), env: sb.env });
+    const { code, stdout, stderr } = await runCli(['plan', '-c', file, '--output', 'json', '--detailed-exitcode'], { cwd: await workspace(), env: sb().env });
     expect(code, stderr).toBe(2);
     const plan = JSON.parse(stdout) as { applyable: boolean; changes: PlanChange[]; diagnostics: { severity: string; code: string }[] };
     expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -59,10 +49,10 @@ describe('examples against the sandbox', () => {
 
   test('orders.yaml.example applies end to end: orders placed, the Neo quotation requested and accepted', async () => {
     const cwd = await workspace();
-    const apply = await runCli(['apply', '-c', 'orders.yaml.example', '--auto-approve'], { cwd, env: sb.env });
+    const apply = await runCli(['apply', '-c', 'orders.yaml.example', '--auto-approve'], { cwd, env: sb().env });
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stdout).toContain('Apply complete: 7 done, 0 failed, 0 skipped.');
-    const again = await runCli(['plan', '-c', 'orders.yaml.example', '--detailed-exitcode'], { cwd, env: sb.env });
+    const again = await runCli(['plan', '-c', 'orders.yaml.example', '--detailed-exitcode'], { cwd, env: sb().env });
     expect(again.code, again.stdout + again.stderr).toBe(0);
   });
 });

@@ -1,12 +1,11 @@
 /** Shared by the config tests: load from the repo root, and run the CLI in-process. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../engine/config/index.js';
 import { runCli, type CliRun } from '../support/capture-io.js';
+import { REPO as ROOT, tempDir } from '../support/project.js';
 
-export const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
+export { ROOT };
 
 export function load(paths: string[], env: Record<string, string> = {}, cwd = ROOT) {
   return loadConfig(paths, { cwd, env });
@@ -18,7 +17,7 @@ export function cli(args: string[], cwd = ROOT): Promise<CliRun> {
 
 /** A temporary folder holding the given files (paths relative to it). */
 export function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'orderform-config-'));
+  const dir = tempDir('config');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

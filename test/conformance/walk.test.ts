@@ -3,8 +3,8 @@
  * sandbox; after every apply a fresh plan shows zero changes and the mutating calls were the minimal ones.
  */
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, writeConfig, type FixtureOptions } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { cli, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 const safety = 'safety: { maxDestructiveShare: 1 }';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { VendorPurchases } from '../../engine/core/purchases.js';
 import { spentSoFar } from '../../engine/plan/spent.js';
 import type { ResourceState, StateSnapshot } from '../../engine/state/types.js';
-import { cli, tempDir, writeConfig } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { cli, tempDir, writeConfig } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 

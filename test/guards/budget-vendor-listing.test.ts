@@ -4,8 +4,8 @@
  * on the plan, never a silent 0. An order state holds is counted once.
  */
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir, writeConfig } from '../apply-e2e/fixture.js';
-import { useSandbox } from '../apply-e2e/harness.js';
+import { cli, tempDir, writeConfig } from '../support/fixture.js';
+import { useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 const BUDGET = 'budget: { perVendor: { maxar: { USD: 1000000 } } }';

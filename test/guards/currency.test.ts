@@ -7,8 +7,8 @@ import { DEFAULT_SAFETY } from '../../engine/config/normalize-settings.js';
 import { DiagnosticsError } from '../../engine/diagnostics.js';
 import type { ResourceSpec } from '../../engine/model.js';
 import type { Change, Cost } from '../../engine/plan/types.js';
-import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, configYaml, tempDir, writeConfig } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 

@@ -1,7 +1,7 @@
 /** `--parallelism` below 1 would start nothing and report success: it is a usage error before any work. */
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
-import { tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { tempDir, writeConfig } from '../support/fixture.js';
 import { runCli } from '../support/capture-io.js';
 
 describe('--parallelism', () => {

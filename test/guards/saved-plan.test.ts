@@ -7,8 +7,8 @@ import { loadConfig } from '../../engine/config/index.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { createProviders } from '../../engine/providers/index.js';
 import { FileStateStore } from '../../engine/state/file-store.js';
-import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 const ACCEPT = 'PUT /api/v1/contracts/{contractId}/quotations/{quotationId}/accept';

@@ -4,7 +4,8 @@
  * the allowed values, before any money moves. Against the sandbox.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mutatingCalls, startWorld, type World } from './harness.js';
+import { mutatingCalls } from '../support/sandbox.js';
+import { startWorld, type World } from './harness.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -39,7 +40,7 @@ function order(key: string, fields: Record<string, string> = {}): string {
 async function plan(yaml: string) {
   world = await startWorld({ 'orders.yaml': yaml });
   const r = await world.cli('plan', '--output', 'json');
-  expect(mutatingCalls(world.sb.calls())).toEqual([]);
+  expect(mutatingCalls(world.sb)).toEqual({});
   return { code: r.code, plan: JSON.parse(r.stdout) as { applyable: boolean; diagnostics: { code: string; summary: string; detail?: string; source?: { path: string } }[] } };
 }
 
@@ -118,6 +119,6 @@ describe('plan checks orders against the contract offer', () => {
     const p = JSON.parse(r.stdout) as { applyable: boolean; diagnostics: { code: string }[] };
     expect(p.diagnostics.map((d) => d.code)).toEqual(['CATALOG_ITEM_UNAVAILABLE']);
     expect((await world.cli('apply', '--auto-approve')).code).toBe(1);
-    expect(mutatingCalls(world.sb.calls())).toEqual([]);
+    expect(mutatingCalls(world.sb)).toEqual({});
   });
 });

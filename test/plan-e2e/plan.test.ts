@@ -5,7 +5,8 @@ import { loadConfig } from '../../engine/config/index.js';
 import { validatePlan } from '../../engine/plan/planfile.js';
 import { PLAN_COMMENT_MARKER } from '../../cli/render/markdown.js';
 import { alertsConfig, load, MAXAR_PROVIDER, maxarOrder, readState } from './fixtures.js';
-import { mutatingCalls, startWorld, type World } from './harness.js';
+import { mutatingCalls } from '../support/sandbox.js';
+import { startWorld, type World } from './harness.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -23,7 +24,7 @@ describe('orderform plan against the sandbox', () => {
     expect(r.stdout).toMatch(/cost: 732\.00 USD \(price-endpoint: Maxar dry run: 14\.64 km² fresh, 14\.64 km² standard, 14\.64 km² training/);
     expect(r.stdout).toMatch(/Spend:\n(.*\n)*\s+[\d,.]+ USD/);
     expect(r.stdout).toMatch(/^Plan: /m);
-    expect(mutatingCalls(world.sb.calls())).toEqual([]);
+    expect(mutatingCalls(world.sb)).toEqual({});
     // Plan writes no state but the empty one the file store creates on first read (its lineage).
     const state = await readState(config!);
     expect(state.resources).toEqual({});
@@ -36,7 +37,7 @@ describe('orderform plan against the sandbox', () => {
     const md = await world.cli('plan', '-c', 'orders.yaml.example', '--output', 'markdown');
     expect(md.stdout.startsWith(PLAN_COMMENT_MARKER)).toBe(true);
     expect(md.stdout).toMatch(/^\|.*\|\n\|[-| :]+\|$/m);
-    expect(mutatingCalls(world.sb.calls())).toEqual([]);
+    expect(mutatingCalls(world.sb)).toEqual({});
   });
 
   it('saves the exact plan with --out and shows it back, with the detailed exit codes', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import type { AlertSpec } from '../../engine/model.js';
 import { alertsConfig, load, readState, recorded, writeState } from './fixtures.js';
-import { mutatingCalls, startWorld, type World } from './harness.js';
+import { mutatingCalls } from '../support/sandbox.js';
+import { startWorld, type World } from './harness.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -25,5 +26,5 @@ it('state list, show and rm: rm forgets one resource without any vendor call', a
   expect(rm.code).toBe(0);
   expect(Object.keys((await readState(config)).resources)).toEqual([a!.address]);
   expect(world.sb.calls()).toEqual({});
-  expect(mutatingCalls(world.sb.calls())).toEqual([]);
+  expect(mutatingCalls(world.sb)).toEqual({});
 });

@@ -2,12 +2,16 @@
  * Apply under a hostile network: 20 % 5xx, 10 % 429, one-second tokens, dropped connections, and
  * mutations that happen but whose answer is lost. Re-running apply converges in a bounded number of
  * runs; then nothing is bought twice, nothing is missing, and a re-plan shows no changes.
+ * `npm test` runs one fault sequence (seed); `npm run reliability` sweeps 30.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FixtureOptions } from '../apply-e2e/fixture.js';
+import type { FixtureOptions } from '../support/fixture.js';
+import { FULL } from '../support/project.js';
 import { APPLY, applyUntilConverged, ledger, NOOP_PLAN, startWorld, unplacedIntents, type World } from './harness.js';
 
 const MAX_RUNS = 8;
+/** One fault sequence in `npm test` (seed 13 was the slowest of 11-13 to converge); a sweep under `npm run reliability`. */
+const SEEDS = FULL ? Array.from({ length: 30 }, (_, i) => 11 + i) : [13];
 const FIXTURE: FixtureOptions = {
   legacy: ['paris-a', 'paris-b', 'paris-c', 'paris-d'],
   maxar: ['ard-a', 'ard-b'],
@@ -20,7 +24,7 @@ describe('apply under 5xx, 429, short tokens and dropped connections', () => {
     await world?.close();
   });
 
-  for (const seed of [11, 12, 13]) {
+  for (const seed of SEEDS) {
     it(`converges within ${MAX_RUNS} runs with 0 duplicates and 0 lost (seed ${seed})`, async () => {
       world = await startWorld(FIXTURE, {
         seed,

@@ -3,23 +3,14 @@
  * inventory, read without calls that faults could disturb), a temp dir with a config, the CLI run
  * in-process or as a real process (for SIGKILL), and the invariants: nothing bought twice, nothing lost.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
-import { cli, configYaml, type Captured, type FixtureOptions } from '../apply-e2e/fixture.js';
-
-export const REPO = resolve(import.meta.dirname, '../..');
-export const BIN = join(REPO, 'dist/cli/bin.js');
-export const FULL = process.env.RELIABILITY_FULL === '1';
-
-/** Builds dist/ when it is missing (tests that spawn the CLI need it; `npm run reliability` builds first). */
-export function ensureBuilt(): void {
-  if (existsSync(BIN)) return;
-  const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build failed');
-}
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Sandbox, SandboxOptions } from '../../sandbox/index.js';
+import { cli, configYaml, type Captured, type FixtureOptions } from '../support/fixture.js';
+import { tempDir } from '../support/project.js';
+import { sandboxBeside } from '../support/sandbox.js';
+import { spawnCli, type KillAt } from '../support/spawn-cli.js';
 
 export interface World {
   sb: Sandbox;
@@ -37,6 +28,8 @@ export interface World {
 export interface RemoteInventory {
   /** OneAtlas work orders (legacy orders, Neo quotations) per customerReference. */
   workOrders: Map<string, number>;
+  /** Pléiades Neo quotations decided at the vendor, per customerReference. */
+  decided: Map<string, 'ACCEPTED' | 'REFUSED'>;
   alerts: Map<string, number>;
   /** Maxar orders per metadata.reference, leaving out the sandbox's seeded ones. */
   maxarOrders: Map<string, number>;
@@ -52,9 +45,9 @@ function countBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map
 }
 
 export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions = {}, env: Record<string, string> = {}): Promise<World> {
-  const dir = mkdtempSync(join(tmpdir(), 'orderform-reliability-'));
+  const dir = tempDir('reliability');
   const stateFile = join(dir, 'sandbox-data.json');
-  const sb = await startSandbox({ deliveryDelayMs: 0, stateFile, ...opts });
+  const { sb, close } = await sandboxBeside(dir, { stateFile, ...opts });
   writeFileSync(join(dir, 'orders.yaml'), configYaml(fixture));
   const fullEnv = { ...sb.env, ...env };
   return {
@@ -64,49 +57,21 @@ export async function startWorld(fixture: FixtureOptions, opts: SandboxOptions =
     cli: (...argv) => cli(argv, dir, fullEnv),
     spawn: (argv, kill) => spawnCli(argv, dir, fullEnv, kill),
     remote: () => {
-      if (!existsSync(stateFile)) return { workOrders: new Map(), alerts: new Map(), maxarOrders: new Map() };
+      if (!existsSync(stateFile)) return { workOrders: new Map(), decided: new Map(), alerts: new Map(), maxarOrders: new Map() };
       const data = JSON.parse(readFileSync(stateFile, 'utf8')) as {
-        workOrders: { customerReference: string }[];
+        workOrders: { customerReference: string; decision?: { status: 'ACCEPTED' | 'REFUSED' } }[];
         alerts: { name: string }[];
-        maxarOrders: { request: { metadata?: { reference?: string } } }[];
+        maxarOrders: { request: { metadata?: { reference?: string } }; seeded?: boolean }[];
       };
       return {
         workOrders: countBy(data.workOrders, (w) => w.customerReference),
+        decided: new Map(data.workOrders.flatMap((w) => (w.decision ? [[w.customerReference, w.decision.status] as const] : []))),
         alerts: countBy(data.alerts, (a) => a.name),
-        maxarOrders: countBy(data.maxarOrders, (m) => m.request.metadata?.reference),
+        maxarOrders: countBy(data.maxarOrders, (m) => (m.seeded ? undefined : m.request.metadata?.reference)),
       };
     },
-    close: async () => {
-      await sb.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
-}
-
-/** Milliseconds after start, or a condition polled every 10 ms (e.g. "the state lock is held"). */
-export type KillAt = number | (() => boolean);
-
-export function spawnCli(argv: string[], cwd: string, env: Record<string, string>, kill?: KillAt): Promise<Captured & { killed: boolean }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.on('data', (b: Buffer) => void (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => void (err += b.toString()));
-    const sigkill = () => {
-      killed = child.kill('SIGKILL');
-    };
-    const timer =
-      kill === undefined ? undefined
-      : typeof kill === 'number' ? setTimeout(sigkill, kill)
-      : setInterval(() => kill() && (clearInterval(timer), sigkill()), 10);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(timer);
-      done({ code: code ?? (signal ? 137 : 1), out, err, killed: killed && signal === 'SIGKILL' });
-    });
-  });
 }
 
 /** Config keys with what state must hold for them and how often each appears remotely. */
@@ -159,6 +124,29 @@ export async function applyUntilConverged(run: () => Promise<Captured>, max: num
 }
 
 export const APPLY = ['apply', '--auto-approve', '--allow-large-spend'];
+
+/**
+ * Kill instants for a real `orderform apply` of `fixture`: drawn over one measured uninterrupted apply
+ * on this machine, process start included, so that most of them interrupt the apply however fast it runs.
+ * Trials run two at once, so each apply is slower than this lone one: the window errs towards "still running".
+ */
+export async function killWindow(fixture: FixtureOptions, opts: SandboxOptions): Promise<readonly [number, number]> {
+  const world = await startWorld(fixture, opts);
+  try {
+    const t0 = performance.now();
+    const r = await world.spawn(APPLY);
+    if (r.code !== 0) throw new Error(`uninterrupted apply failed: ${r.err}`);
+    const duration = performance.now() - t0;
+    return [Math.min(150, duration / 5), duration];
+  } finally {
+    await world.close();
+  }
+}
+
+/** The lock a SIGKILLed process leaves behind, removed as its staleness would (stale.test.ts waits it out). */
+export function removeDeadLock(world: World): void {
+  rmSync(join(world.dir, 'orderform.state.json.lock'), { recursive: true, force: true });
+}
 
 /**
  * Orders state holds as unresolved intents (a creating call may have been sent) that the vendor

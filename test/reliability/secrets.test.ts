@@ -3,12 +3,13 @@
  * or any output, --debug included, on success and on failure paths (vendor errors, dropped connections,
  * a rejected key or login). Everything the runs wrote is collected and grepped for the keys and every token shape.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEYS, MAXAR_LOGIN } from '../../sandbox/index.js';
-import type { FixtureOptions } from '../apply-e2e/fixture.js';
-import { APPLY, ensureBuilt, startWorld, type World } from './harness.js';
+import type { FixtureOptions } from '../support/fixture.js';
+import { ensureBuilt } from '../support/project.js';
+import { APPLY, startWorld, type World } from './harness.js';
 
 const FIXTURE: FixtureOptions = { legacy: ['paris-a'], neo: ['neo-a'], maxar: ['ard-a'], alerts: { 'watch-a': 'Watch A' } };
 /** A rejected key, distinctive enough that any echo of it is found. */
@@ -66,8 +67,13 @@ describe('secrets never written', () => {
     await run('refresh', '--debug');
     await run('state', 'list', '--debug');
     await run('state', 'show', 'orders.paris-a', '--debug');
-    // The state's journal is compacted at the end of a run: a SIGKILLed run leaves it for the scan.
-    await w.spawn([...APPLY, '--debug'], 900);
+    // The state's journal is folded into the snapshot at the end of a run: a run SIGKILLed once it wrote a line
+    // leaves one for the scan (the order dropped from state is adopted again, a state write).
+    await run('state', 'rm', 'orders.paris-a');
+    const journal = join(w.dir, 'orderform.state.json.journal');
+    const killed = await w.spawn([...APPLY, '--debug'], () => existsSync(journal) && statSync(journal).size > 0);
+    expect(killed.killed, killed.out + killed.err).toBe(true);
+    outputs.push(['killed apply', killed.out + killed.err]);
     // A rejected key must not be echoed either.
     const rejected = await w.cli('plan', '--debug');
     outputs.push(['plan (before canary)', rejected.out + rejected.err]);
@@ -87,6 +93,7 @@ describe('secrets never written', () => {
     const files = writtenFiles(w.dir);
     expect([...files.keys()].some((f) => f.endsWith('orderform.state.json'))).toBe(true);
     expect([...files.keys()].some((f) => f.endsWith('plan.json'))).toBe(true);
+    expect(files.get(journal), 'a journal left by the killed run').toMatch(/orders\.paris-a/);
     // The debug log must have shown requests, or the scan proves little.
     expect(outputs.some(([, text]) => text.includes('debug:'))).toBe(true);
     const found = [...outputs.flatMap(([cmd, text]) => leaks(`output of ${cmd}`, text)), ...[...files].flatMap(([path, text]) => leaks(path, text))];

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFaults } from '../../cli/commands/sandbox.js';
 import { run } from '../../cli/main.js';
 import { captureIo, runCli } from '../support/capture-io.js';
+import { tempDir } from '../support/project.js';
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 10));
@@ -31,14 +31,14 @@ describe('orderform sandbox', () => {
     expect(env.ORDERFORM_ONEATLAS_API_KEY).toBe('sandbox-oneatlas-key');
     const knobs = await (await fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/knobs`)).json();
     expect(knobs.errorRate).toEqual({ 'GET /api/v1/contracts': { next: 1 } });
-    process.emit('SIGINT');
+    captured.signal('SIGINT');
     expect(await exit).toBe(0);
     await expect(fetch(`${env.ORDERFORM_ONEATLAS_ORDER_URL}/__sandbox/calls`)).rejects.toThrow();
     expect(captured.stderr()).toContain('stopped');
   });
 
   it('--exports-file writes the same export lines, whole, once it listens', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'orderform-sandbox-env-'));
+    const dir = tempDir('sandbox-env');
     const file = join(dir, 'sandbox.env');
     const captured = captureIo({ cwd: dir });
     const exit = run(['sandbox', '--port', '0', '--exports-file', file], captured.io);
@@ -46,7 +46,7 @@ describe('orderform sandbox', () => {
     expect(readFileSync(file, 'utf8')).toBe(captured.stdout());
     const url = /ORDERFORM_ONEATLAS_ORDER_URL=(\S+)/.exec(readFileSync(file, 'utf8'))![1];
     expect((await fetch(`${url}/__sandbox/calls`)).status).toBe(200);
-    process.emit('SIGINT');
+    captured.signal('SIGINT');
     expect(await exit).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 /** A tiny fetch client for sandbox tests: tokens for both vendors and JSON calls through real HTTP. */
-import { afterAll, beforeAll } from 'vitest';
-import { MAXAR_LOGIN, startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { MAXAR_LOGIN, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { useSandbox as useFileSandbox } from '../support/sandbox.js';
 
 export interface Reply {
   status: number;
@@ -47,17 +47,22 @@ export class TestClient {
   }
 }
 
-/** Starts a sandbox for the file's tests and closes it after; `ctx.c` is ready in tests. */
-export function useSandbox(opts: SandboxOptions = {}): { sb: Sandbox; c: TestClient } {
-  const ctx = {} as { sb: Sandbox; c: TestClient };
-  beforeAll(async () => {
-    ctx.sb = await startSandbox({ catalogSize: 2000, ...opts });
-    ctx.c = new TestClient(ctx.sb);
-  });
-  afterAll(async () => {
-    await ctx.sb.close();
-  });
-  return ctx;
+/**
+ * The file's sandbox (test/support/sandbox.ts) with a small catalog, and a client for it: `ctx.sb` and `ctx.c` in
+ * tests. Kept between tests: these call the simulator directly and build on what earlier tests created.
+ */
+export function useSandbox(opts: SandboxOptions = {}): { readonly sb: Sandbox; readonly c: TestClient } {
+  const { sb } = useFileSandbox({ catalogSize: 2000, ...opts }, { keepBetweenTests: true });
+  let client: TestClient | undefined;
+  return {
+    get sb() {
+      return sb();
+    },
+    get c() {
+      client ??= new TestClient(sb());
+      return client;
+    },
+  };
 }
 
 export const PARIS_AOI = {

@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
+import { tempDir } from '../support/project.js';
 import { TestClient, workOrder } from './client.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-'));
+const dir = tempDir('sandbox-state');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('state file', () => {

@@ -4,14 +4,13 @@
  * that dead port nor skip the wait; a sandbox stopped normally removes its file.
  */
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, examplesCopy, REPO } from '../support/project.js';
 
-const REPO = resolve(import.meta.dirname, '../..');
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
@@ -24,12 +23,10 @@ async function readmeRecipe(): Promise<string> {
 
 describe("README's sandbox recipe", () => {
   it('runs twice in one folder, the second time after the first sandbox was killed with SIGKILL', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'orderform-recipe-'));
+    const dir = await examplesCopy('recipe');
     dirs.push(dir);
-    await copyFile(join(REPO, 'orders.yaml.example'), join(dir, 'orders.yaml.example'));
-    await cp(join(REPO, 'examples'), join(dir, 'examples'), { recursive: true });
     // `npx orderform …` as the project's own bin would run it, without asking a registry.
-    await writeFile(join(dir, 'npx'), `#!/bin/sh\nshift\nexec node ${JSON.stringify(join(REPO, 'dist/cli/bin.js'))} "$@"\n`);
+    await writeFile(join(dir, 'npx'), `#!/bin/sh\nshift\nexec node ${JSON.stringify(BIN)} "$@"\n`);
     await chmod(join(dir, 'npx'), 0o755);
     const recipe = await readmeRecipe();
     const run = (stop: string) =>

@@ -146,6 +146,18 @@ describe.skipIf(!binDir)(title, () => {
       await unlockB();
     });
 
+    // The holder records its row just after taking the lock; a job arriving in between must still name it.
+    it('names a holder that has taken the lock but not yet recorded its row', async () => {
+      const unlockA = await store({ workspace: 'racing' }).lock('job-a@ci-runner-1');
+      const [row] = await server.sql<{ backend_pid: number }>(`DELETE FROM orderform_locks WHERE workspace = 'racing' RETURNING backend_pid`);
+      const record = () => server.sql(`INSERT INTO orderform_locks (workspace, owner, acquired_at, backend_pid) VALUES ('racing', 'job-a@ci-runner-1', now(), $1)`, [row!.backend_pid]);
+      setTimeout(() => void record(), 300);
+      const d = await diagnosticOf(store({ workspace: 'racing' }).lock('job-b'));
+      expect(d.code).toBe('STATE_LOCKED');
+      expect(d.summary).toMatch(/locked by job-a@ci-runner-1 since /);
+      await unlockA();
+    });
+
     it('does not block other workspaces', async () => {
       const unlock = await store({ workspace: 'ws-left' }).lock('left');
       const other = await store({ workspace: 'ws-right' }).lock('right');

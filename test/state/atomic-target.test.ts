@@ -1,13 +1,13 @@
 /** Atomic writes replace regular files only: a rename over a device, symlink or directory would destroy it. */
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../engine/state/atomic-file.js';
+import { tempDir } from '../support/project.js';
 
 describe('writeFileAtomic', () => {
   it('refuses a symbolic link and a directory, leaving them as they were; writes a new or a regular file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'orderform-atomic-'));
+    const dir = tempDir('atomic');
     const target = join(dir, 'real.json');
     writeFileSync(target, 'kept');
     symlinkSync(target, join(dir, 'link.json'));

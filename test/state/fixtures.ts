@@ -1,11 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceState } from '../../engine/state/types.js';
+import { tempDir } from '../support/project.js';
 
 export async function tempStatePath(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'orderform-state-'));
-  return join(dir, 'orderform.state.json');
+  return join(tempDir('state'), 'orderform.state.json');
 }
 
 export function resource(address: string, over: Partial<ResourceState> = {}): ResourceState {

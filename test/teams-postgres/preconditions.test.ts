@@ -3,19 +3,15 @@
  * declared) before they read credentials or take the state lock; a sound config then meets those checks.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStateStore } from '../../engine/state/open-store.js';
-import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import { cli, configYaml, tempDir, writeConfig } from '../apply-e2e/fixture.js';
+import { cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
+import { useSandbox } from '../support/sandbox.js';
 import { writeFileSync } from 'node:fs';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox({ deliveryDelayMs: 0 });
-});
-afterAll(() => sb.close());
+const { sb } = useSandbox();
 
-const without = (...names: string[]) => Object.fromEntries(Object.entries(sb.env).filter(([k]) => !names.includes(k)));
+const without = (...names: string[]) => Object.fromEntries(Object.entries(sb().env).filter(([k]) => !names.includes(k)));
 const MAXAR_ONLY = `providers:
   maxar:
     accountId: "557471230760500000"
@@ -79,7 +75,7 @@ describe('import', () => {
     writeConfig(dir, { maxar: ['m'] });
     const release = await holdLock(dir);
     try {
-      const r = await cli(['import', 'orders.m', 'x'], dir, sb.env);
+      const r = await cli(['import', 'orders.m', 'x'], dir, sb().env);
       expect(r.code).toBe(1);
       expect(r.err).toContain('STATE_LOCKED');
       expect(r.err).toContain('alice on ci-runner-7');

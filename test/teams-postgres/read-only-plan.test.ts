@@ -4,8 +4,9 @@
  * exist yet is reported (this role may not create it) instead of failing on a permission error.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cli, writeConfig } from '../apply-e2e/fixture.js';
-import { APPLY, ensureBuilt, startWorld, type World } from '../reliability/harness.js';
+import { cli, writeConfig } from '../support/fixture.js';
+import { APPLY, startWorld, type World } from '../reliability/harness.js';
+import { ensureBuilt } from '../support/project.js';
 import { findPostgresBinDir, startPostgres, type TestPostgres } from '../support/postgres.js';
 
 const binDir = findPostgresBinDir();

@@ -5,9 +5,10 @@
  * migrated from a file to PostgreSQL plans and applies with no change.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cli, type FixtureOptions } from '../apply-e2e/fixture.js';
-import { mutatingCalls } from '../apply-e2e/harness.js';
-import { APPLY, ensureBuilt, NOOP_PLAN, startWorld, type World } from '../reliability/harness.js';
+import { cli, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls } from '../support/sandbox.js';
+import { APPLY, NOOP_PLAN, startWorld, type World } from '../reliability/harness.js';
+import { ensureBuilt } from '../support/project.js';
 import { findPostgresBinDir, startPostgres, type TestPostgres } from '../support/postgres.js';
 
 const FIXTURE: FixtureOptions = {
@@ -88,7 +89,7 @@ describe.skipIf(!binDir)(title, () => {
     expect(await locks(db.name)).toEqual([]);
     expect(remoteOnce(world, rows)).toEqual(ONCE);
 
-    const plan = await world.spawn(NOOP_PLAN);
+    const plan = await world.cli(...NOOP_PLAN);
     expect(plan.code, plan.err).toBe(0);
     expect(plan.out).toContain('No changes');
   }, 120_000);

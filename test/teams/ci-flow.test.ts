@@ -6,17 +6,16 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../engine/config/index.js';
 import { createProviders } from '../../engine/providers/index.js';
-import { tempDir, writeConfig, type FixtureOptions } from '../apply-e2e/fixture.js';
-import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
+import { tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 import { runCli } from '../support/capture-io.js';
+import { BIN, REPO } from '../support/project.js';
 
-const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
-const SCRIPT = join(ROOT, 'examples', 'ci', 'orderform-ci.mjs');
-const BIN = join(ROOT, 'dist', 'cli', 'bin.js');
+const SCRIPT = join(REPO, 'examples', 'ci', 'orderform-ci.mjs');
 const { sb } = useSandbox();
 
 /** The script as CI runs it: a child process running the built CLI (the sandbox answers from this process, so never spawnSync). */
@@ -57,6 +56,8 @@ describe('the reviewed-plan flow', () => {
     writeConfig(dir, { legacy: ['paris'], alerts: { watch: 'Watch' } });
     const pr = await spawnCi(dir, ['pr-plan', '--out', 'pr', '--head-sha', 'abc123']);
     expect(pr.code, pr.err + read(dir, 'pr/comment.md')).toBe(2);
+    // The whole plan in Markdown beside the comment: the artifact a cut comment points to.
+    expect(read(dir, 'pr/plan.md')).toBe(read(dir, 'pr/comment.md'));
     const planned = JSON.parse(read(dir, 'pr/plan.json')).changes.filter((c: { action: string }) => c.action !== 'noop');
     expect(planned.map((c: { address: string; action: string }) => `${c.address} ${c.action}`)).toEqual(['alerts.watch create', 'orders.paris create']);
     sb().resetCalls();

@@ -1,9 +1,8 @@
 /** The CLI in-process against the sandbox, in a temp folder, as a new user would run it. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import { runCli, type CliRun } from '../support/capture-io.js';
+import { tempDir } from '../support/project.js';
+import { sandboxBeside } from '../support/sandbox.js';
 
 export interface Team {
   sb: Sandbox;
@@ -12,17 +11,12 @@ export interface Team {
   close(): Promise<void>;
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'orderform-teams-'));
-}
-
 export async function startTeam(): Promise<Team> {
-  const sb = await startSandbox({ deliveryDelayMs: 0 });
-  const dir = tempDir();
+  const { sb, dir, close } = await sandboxBeside(tempDir('teams'));
   return {
     sb,
     dir,
     cli: (args, opts = {}) => runCli(args, { cwd: dir, env: { ...sb.env, ...opts.env }, isTty: opts.isTty ?? false }),
-    close: () => sb.close(),
+    close,
   };
 }

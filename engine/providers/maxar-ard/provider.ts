@@ -21,7 +21,7 @@ export const maxarProvider: Provider<MaxarClient> = {
   creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),
   adoption: (spec, r) => {
     const d = spec as MaxarOrderSpec;
-    const remote = { customerReference: d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) };
+    const remote = { customerReference: r.reference ?? d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) };
     return { adopt: { remote, status: r.status ?? 'active', vendorId: `Maxar order ${r.orderId ?? '?'}` } };
   },
   clientOf: (clients) => clients.maxar,

@@ -7,7 +7,7 @@
  */
 import { collect } from '../paging.js';
 import type { RemoteObservation } from '../../core/remote.js';
-import { groupBy, referenceOf, type Tracked } from '../../core/tracked.js';
+import { findByReference, groupBy, type Tracked } from '../../core/tracked.js';
 import type { MaxarClient } from './client.js';
 import { fromOrder } from './convert.js';
 
@@ -21,15 +21,15 @@ export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly 
   const byRef = groupBy(orders, (o) => o.reference);
   for (const t of tracked) {
     const id = t.state?.remote.orderId;
-    const ref = referenceOf(t);
     const byOwnId = id ? byId.get(id) : undefined;
-    const o = byOwnId ?? (ref ? byRef.get(ref)?.[0] : undefined);
+    const o = byOwnId ?? findByReference(t, byRef)?.[0];
     out[t.address] = o
       ? {
           exists: true,
           foundBy: byOwnId ? 'id' : 'reference',
           status: o.status,
           orderId: o.orderId,
+          ...(o.reference ? { reference: o.reference } : {}),
           ...(o.status === 'failed' ? { statusDetail: `Maxar ${o.vendorStatus}${o.statusMessage ? `: ${o.statusMessage}` : ''}` } : {}),
         }
       : { exists: false };

@@ -54,12 +54,12 @@ function adoption(d: ResourceSpec, r: RemoteObservation): AdoptionFound {
       if (r.productTypeId !== undefined && r.productTypeId !== d.productTypeId) {
         const held = r.salesOrderId ?? r.quotation?.id ?? '?';
         const refused = error('REFERENCE_HELD_BY_OTHER_ORDER',
-          `${d.address}: reference ${d.customerReference} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
+          `${d.address}: reference ${r.reference ?? d.customerReference} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
           `Give this order another customerReference (or remove the declared one to derive it from the key and spec). If ${held} is this order as placed, restore its spec.`);
         return { refused, fieldDiffs: [{ path: 'productTypeId', before: r.productTypeId, after: d.productTypeId }] };
       }
       const remote = {
-        customerReference: d.customerReference,
+        customerReference: r.reference ?? d.customerReference,
         contractId: r.contractId ?? d.contract.contractId,
         ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
         ...(q ? { quotationId: q.id } : {}),

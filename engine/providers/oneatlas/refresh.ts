@@ -5,7 +5,7 @@
  * search of their delivery workspace (only delivered products show there).
  */
 import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
-import { groupBy, isIntent, referenceOf, type Tracked } from '../../core/tracked.js';
+import { findByReference, groupBy, isIntent, type Tracked } from '../../core/tracked.js';
 import { canonicalStringify } from '../../core/canonical.js';
 import type { TrackedSpec } from '../../core/tracked.js';
 import type { OneAtlasClient } from './client.js';
@@ -97,8 +97,7 @@ export async function refreshNeo(client: OneAtlasClient, tracked: readonly Track
       for (const t of ts) {
         const external = t.spec.target && 'quotationId' in t.spec.target ? t.spec.target.quotationId : undefined;
         const ownId = external ?? t.state?.remote.quotationId;
-        const ref = referenceOf(t);
-        const qid = (ownId && byQuotation.has(ownId) ? ownId : undefined) ?? (ref ? quotationByRef.get(ref) : undefined);
+        const qid = (ownId && byQuotation.has(ownId) ? ownId : undefined) ?? findByReference(t, quotationByRef);
         const found = qid ? byQuotation.get(qid) : undefined;
         if (!found) {
           out[t.address] = { exists: false };
@@ -117,6 +116,7 @@ export async function refreshNeo(client: OneAtlasClient, tracked: readonly Track
           status,
           quotation,
           contractId: line.contractId,
+          reference: found[0]!.customerReference,
           ...(found[0]!.productType ? { productTypeId: found[0]!.productType } : {}),
           ...(line.salesOrderId ? { salesOrderId: line.salesOrderId } : {}),
         };
@@ -141,10 +141,15 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
       const byRef = groupBy(items, (i) => i.customerReference);
       for (const { t } of xs) {
         const sales = t.state?.remote.salesOrderId;
-        const ref = referenceOf(t);
-        const item = (sales ? bySales.get(sales)?.[0] : undefined) ?? (ref ? byRef.get(ref)?.[0] : undefined);
+        const item = (sales ? bySales.get(sales)?.[0] : undefined) ?? findByReference(t, byRef)?.[0];
         if (item) {
-          out[t.address] = { exists: true, foundBy: sales && item.salesOrderId === sales ? 'id' : 'reference', status: 'delivered', ...(item.salesOrderId ? { salesOrderId: item.salesOrderId } : {}) };
+          out[t.address] = {
+            exists: true,
+            foundBy: sales && item.salesOrderId === sales ? 'id' : 'reference',
+            status: 'delivered',
+            ...(item.customerReference ? { reference: item.customerReference } : {}),
+            ...(item.salesOrderId ? { salesOrderId: item.salesOrderId } : {}),
+          };
         } else if (isIntent(t)) {
           // Not delivered yet, or never placed: only an intent needs to know it was looked for.
           out[t.address] = { exists: false };

@@ -1,8 +1,10 @@
 /** A config written for the sandbox's showcase catalogue, with helpers to run the CLI in-process. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../support/capture-io.js';
+import { runCli } from './capture-io.js';
+import { tempDir } from './project.js';
+
+export { tempDir };
 
 export const PARIS = '[[2.33, 48.85], [2.36, 48.85], [2.36, 48.87], [2.33, 48.87], [2.33, 48.85]]';
 
@@ -96,10 +98,6 @@ export function configYaml(o: FixtureOptions): string {
   ].join('\n');
 }
 
-export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'orderform-apply-'));
-}
-
 export function writeConfig(dir: string, o: FixtureOptions): string {
   const file = join(dir, 'orders.yaml');
   writeFileSync(file, configYaml(o));
@@ -109,7 +107,7 @@ export function writeConfig(dir: string, o: FixtureOptions): string {
 let worlds = 0;
 /**
  * A folder whose config orders two legacy orders and an alert under keys no other call made in this process:
- * the sandbox is shared within a test file, and what it already holds would be adopted, not bought.
+ * the worlds of one test share its sandbox (reset only between tests), and what it already holds would be adopted, not bought.
  */
 export function ownWorld(): string {
   const dir = tempDir();

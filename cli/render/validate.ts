@@ -1,0 +1,18 @@
+/** What `orderform validate` says of a valid config: its files and what it declares, per kind. */
+import { countByKind } from '../../engine/config/index.js';
+import type { Config, ResourceKind } from '../../engine/model.js';
+
+const KIND_LABELS: Record<ResourceKind, [string, string]> = {
+  oneatlas_order: ['OneAtlas order', 'OneAtlas orders'],
+  maxar_ard_order: ['Maxar ARD order', 'Maxar ARD orders'],
+  quotation_decision: ['quotation decision', 'quotation decisions'],
+  oneatlas_alert: ['alert', 'alerts'],
+};
+
+const plural = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
+
+export function renderValid(config: Pick<Config, 'files' | 'resources'>): string {
+  const counts = Object.entries(countByKind(config.resources)).filter(([, n]) => n > 0);
+  const kinds = counts.map(([kind, n]) => plural(n, KIND_LABELS[kind as ResourceKind]));
+  return `OK: ${plural(config.files.length, ['file', 'files'])}, ${kinds.length ? kinds.join(', ') : 'no resources'}\n`;
+}
