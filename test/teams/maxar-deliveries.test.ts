@@ -74,7 +74,7 @@ describe('deliveries of Maxar orders', () => {
     expect(calls[OWN_LIST]).toBeUndefined();
   });
 
-  test('when /auth/self does not say the role: an admin keeps the account listing, a user falls back after one 403', async () => {
+  test('when /auth/self does not say the role: an admin keeps the account listing, a user falls back after one 403 (plan too)', async () => {
     team.sb.knobs.maxarSelfAdmin = false;
     try {
       const user = await list();
@@ -83,6 +83,9 @@ describe('deliveries of Maxar orders', () => {
       const admin = await list([], ADMIN);
       expect(admin.orders).toHaveLength(2);
       expect([admin.calls[ACCOUNT_LIST], admin.calls[OWN_LIST]]).toEqual([1, undefined]);
+      // plan's refresh reads the same way: no change, no failure on the role.
+      const plan = await team.cli(['plan', '--detailed-exitcode']);
+      expect(plan.code, plan.stdout + plan.stderr).toBe(0);
     } finally {
       team.sb.knobs.maxarSelfAdmin = true;
     }
