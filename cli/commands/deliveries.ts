@@ -15,7 +15,7 @@ export interface DeliveriesArgs extends ConfigOptions, RunOptions, CriteriaOptio
 /** `orderform deliveries`: what was delivered for the orders in state, and `--download DIR` to fetch the downloadable products. */
 export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
   command: 'deliveries',
-  describe: 'List what was delivered for the orders in state (OneAtlas products, Maxar output buckets), optionally filtered; --download fetches the products (resumable, checksummed)',
+  describe: 'List what was delivered for the orders in state (OneAtlas products, Maxar buckets), optionally filtered; --download fetches products (resumable, checksummed)',
   builder: (y) =>
     withCriteriaOptions(withRunOptions(withConfigOptions(y)), { updated: false })
       .option('aoi', { type: 'string', requiresArg: true, describe: 'Only products whose footprint meets this GeoJSON AOI' })
@@ -30,7 +30,7 @@ export const deliveriesCommand: CommandFactory = (io: CliIo) => ({
           ['$0 deliveries --download ./imagery', 'Fetch it; run again to resume an interrupted download'],
           ['$0 deliveries --published-from 2025-06-01 --max-cloud 10', 'Harvest: clear products published since June 1st'],
           ['$0 deliveries --aoi harbour.geojson --from 2024-01-01', 'Only the products over the harbour acquired since 2024'],
-          ['$0 deliveries --ordered-from 2025-06-01 --status delivered', 'Orders placed since June 1st that are delivered, and where (Maxar: the bucket)'],
+          ['$0 deliveries --ordered-from 2025-06-01 --status delivered', 'Delivered orders placed since June 1st'],
           ['$0 deliveries --download ./imagery --quiet', 'No progress bar and no line per file: only the count and failures'],
         ]),
       ),

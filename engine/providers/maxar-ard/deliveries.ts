@@ -13,21 +13,27 @@ import { fromOrder } from './convert.js';
 import { ORDER_PAGE_SIZE } from './refresh.js';
 import type { WireOrderQuery, WireOutputConfig } from './wire.js';
 
-/** URL scheme and the field naming the bucket, per destination (SDK order.py S3_Config, GCS_Config, AZ_Config). */
+/** URL scheme and the field naming the bucket, per destination (SDK ard_collection.py from_order, order.py *_Config). */
 const SCHEMES: Record<string, { scheme: string; place: string }> = {
   amazon_s3: { scheme: 's3', place: 'bucket' },
   google_cloud_storage: { scheme: 'gs', place: 'bucket' },
   azure_blob_storage: { scheme: 'az', place: 'container' },
 };
 
-/** `s3://bucket/prefix`, `gs://…`, `az://container/prefix` (the storage account is in the SAS URL, never kept). */
-export function locationOf(output: WireOutputConfig | undefined): string | undefined {
-  const [kind, dest] = Object.entries(output ?? {})[0] ?? [];
-  const s = kind === undefined ? undefined : SCHEMES[kind];
-  const place = s && dest ? dest[s.place] : undefined;
-  if (!s || typeof place !== 'string') return undefined;
-  const prefix = typeof dest!.prefix === 'string' ? dest!.prefix.replace(/^\/+/, '') : '';
-  return `${s.scheme}://${place}/${prefix}`;
+/**
+ * `s3://bucket/prefix`, `gs://…`, `az://container/prefix`, as Maxar's SDK opens a finished order's output
+ * (ard_collection.py: `{protocol}://{bucket}/{prefix}`, the legacy top-level `{bucket, prefix}` being S3).
+ * The Azure storage account is in the SAS URL, which is never kept.
+ */
+export function locationOf(output: WireOutputConfig | Record<string, unknown> | undefined): string | undefined {
+  if (!output) return undefined;
+  const legacy = typeof output.bucket === 'string' ? { scheme: 's3', dest: output as Record<string, unknown>, place: 'bucket' } : undefined;
+  const [kind, dest] = Object.entries(output).find(([k]) => k in SCHEMES) ?? [];
+  const found = legacy ?? (kind && typeof dest === 'object' && dest !== null ? { ...SCHEMES[kind]!, dest: dest as Record<string, unknown> } : undefined);
+  const place = found?.dest[found.place];
+  if (!found || typeof place !== 'string') return undefined;
+  const prefix = typeof found.dest.prefix === 'string' ? found.dest.prefix.replace(/^\/+/, '') : '';
+  return `${found.scheme}://${place}/${prefix}`;
 }
 
 export async function maxarDeliveries(client: MaxarClient, ctx: DeliveriesContext): Promise<OrderDeliveries[]> {
