@@ -25,7 +25,8 @@ export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<vo
     await withClients({ providers }, io, { debug: argv.debug }, async (clients) => {
       const orders = await listDeliveries(state, config, clients, query);
       if (!argv.download) {
-        io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders));
+        const filtered = Object.keys(criteria).length > 0 || ordered !== undefined || query.statuses !== undefined;
+        io.stdout(argv.output === 'json' ? `${JSON.stringify(orders, null, 2)}\n` : renderDeliveries(orders, filtered));
         return;
       }
       const products = orders.flatMap((o) => o.products.map((p) => ({ order: o, product: p })));
@@ -61,8 +62,8 @@ export async function runDeliveries(argv: DeliveriesArgs, io: CliIo): Promise<vo
   }
 }
 
-function renderDeliveries(orders: readonly OrderDeliveries[]): string {
-  if (!orders.length) return 'No order in state yet.\n';
+function renderDeliveries(orders: readonly OrderDeliveries[], filtered: boolean): string {
+  if (!orders.length) return filtered ? 'No order in state matches these filters.\n' : 'No order in state yet.\n';
   const rows = orders.flatMap((o) =>
     o.products.length
       ? o.products.map((p) => [o.address, o.orderId ?? '', o.status ?? '', p.id, p.acquisitionDate?.slice(0, 10) ?? '', p.size === undefined ? '' : formatBytes(p.size)])

@@ -26,7 +26,7 @@ export function orderedRange(from: string | undefined, to: string | undefined): 
 
 /**
  * The providers to ask: declared in the config, able to list deliveries, and owning some resource in state.
- * Only their credentials are read (a state of OneAtlas orders needs no Maxar login, an empty one none).
+ * Only their credentials are read (orders of one vendor need no other vendor's login; an empty state, none).
  */
 export function deliveryProviders(config: Pick<Config, 'providers'>, state: StateSnapshot) {
   const kinds = new Set(Object.values(state.resources).map((r) => r.kind as string));

@@ -100,6 +100,7 @@ describe('deliveries of Maxar orders', () => {
     expect(await addresses('--ordered-from', day(1))).toEqual([]);
     expect(await addresses('--ordered-to', day(-1))).toEqual([]);
     expect(await addresses('--ordered-from', day(-1), '--status', 'delivered')).toEqual(['orders.paris-fresh']);
+    expect((await team.cli(['deliveries', '--status', 'in-progress'])).stdout).toBe('No order in state matches these filters.\n');
     const bad = await team.cli(['deliveries', '--ordered-from', 'June']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('INVALID_DATE');

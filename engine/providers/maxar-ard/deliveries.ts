@@ -9,8 +9,7 @@
 import type { DeliveriesContext, OrderDeliveries } from '../../core/deliveries.js';
 import type { MaxarOrderSpec } from '../../model.js';
 import type { MaxarClient } from './client.js';
-import { fromOrder } from './convert.js';
-import { ORDER_PAGE_SIZE } from './refresh.js';
+import { ORDER_PAGE_SIZE, orderFinder } from './refresh.js';
 import type { WireOrderQuery, WireOutputConfig } from './wire.js';
 
 /** URL scheme and the field naming the bucket, per destination (SDK ard_collection.py from_order, order.py *_Config). */
@@ -41,24 +40,22 @@ export async function maxarDeliveries(client: MaxarClient, ctx: DeliveriesContex
   if (!orders.length) return [];
   const { ordered, statuses } = ctx.query;
   const query: WireOrderQuery = { limit: ORDER_PAGE_SIZE, ...(ordered?.from ? { start_date: ordered.from } : {}), ...(ordered?.to ? { end_date: ordered.to } : {}) };
-  const listed = (await client.visibleOrders(query)).orders;
-  const seen = listed.map((w) => ({ w, o: fromOrder(w) }));
-  const byId = new Map(seen.map((x) => [x.o.orderId, x]));
-  const byRef = new Map(seen.filter((x) => x.o.reference).map((x) => [x.o.reference!, x]));
+  const find = orderFinder((await client.visibleOrders(query)).orders);
   const out: OrderDeliveries[] = [];
   for (const r of orders) {
-    const customerReference = r.remote.customerReference ?? '';
-    const found = (r.remote.orderId ? byId.get(r.remote.orderId) : undefined) ?? byRef.get(customerReference);
+    const found = find(r.remote.orderId, r.remote.customerReference);
     // Outside the date range the listing was asked for: not this query's.
     if (!found && ordered) continue;
-    if (statuses && !statuses.includes(found ? found.o.status : r.status)) continue;
-    const location = locationOf(found?.w.order?.output_config) ?? locationOf((r.spec as Partial<MaxarOrderSpec> | undefined)?.outputConfig);
+    if (statuses && !statuses.includes(found ? found.seen.status : r.status)) continue;
+    const o = found?.seen;
+    const orderId = o?.orderId ?? r.remote.orderId;
+    const location = locationOf(found?.wire.order?.output_config) ?? locationOf((r.spec as Partial<MaxarOrderSpec> | undefined)?.outputConfig);
     out.push({
       address: r.address,
       vendor: 'maxar',
-      customerReference,
-      ...(found || r.remote.orderId ? { orderId: found?.o.orderId ?? r.remote.orderId } : {}),
-      status: found ? found.o.vendorStatus + (found.o.statusMessage && found.o.status === 'failed' ? `: ${found.o.statusMessage}` : '') : 'not listed',
+      customerReference: r.remote.customerReference ?? '',
+      ...(orderId ? { orderId } : {}),
+      status: o ? o.vendorStatus + (o.status === 'failed' && o.statusMessage ? `: ${o.statusMessage}` : '') : 'not listed',
       ...(location ? { location } : {}),
       products: [],
     });

@@ -8,25 +8,40 @@
 import type { RemoteObservation } from '../../core/remote.js';
 import { groupBy, referenceOf, type Tracked } from '../../core/tracked.js';
 import type { MaxarClient } from './client.js';
-import { fromOrder } from './convert.js';
+import { fromOrder, type MaxarOrderObservation } from './convert.js';
+import type { WireOrder } from './wire.js';
 
 export const ORDER_PAGE_SIZE = 100;
+
+export interface ListedOrder {
+  wire: WireOrder;
+  seen: MaxarOrderObservation;
+  foundBy: 'id' | 'reference';
+}
+
+/** Finds a listed order by the id state recorded, else by its reference (the first listed of that reference). */
+export function orderFinder(listed: readonly WireOrder[]): (orderId: string | undefined, reference: string | undefined) => ListedOrder | undefined {
+  const all = listed.map((wire) => ({ wire, seen: fromOrder(wire) }));
+  const byId = new Map(all.map((x) => [x.seen.orderId, x]));
+  const byRef = groupBy(all, (x) => x.seen.reference);
+  return (orderId, reference) => {
+    const own = orderId ? byId.get(orderId) : undefined;
+    const found = own ?? (reference ? byRef.get(reference)?.[0] : undefined);
+    return found && { ...found, foundBy: own ? 'id' : 'reference' };
+  };
+}
 
 export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<Record<string, RemoteObservation>> {
   const out: Record<string, RemoteObservation> = {};
   if (!tracked.length) return out;
-  const orders = (await client.visibleOrders({ limit: ORDER_PAGE_SIZE })).orders.map(fromOrder);
-  const byId = new Map(orders.map((o) => [o.orderId, o]));
-  const byRef = groupBy(orders, (o) => o.reference);
+  const find = orderFinder((await client.visibleOrders({ limit: ORDER_PAGE_SIZE })).orders);
   for (const t of tracked) {
-    const id = t.state?.remote.orderId;
-    const ref = referenceOf(t);
-    const byOwnId = id ? byId.get(id) : undefined;
-    const o = byOwnId ?? (ref ? byRef.get(ref)?.[0] : undefined);
+    const found = find(t.state?.remote.orderId, referenceOf(t));
+    const o = found?.seen;
     out[t.address] = o
       ? {
           exists: true,
-          foundBy: byOwnId ? 'id' : 'reference',
+          foundBy: found.foundBy,
           status: o.status,
           orderId: o.orderId,
           ...(o.status === 'failed' ? { statusDetail: `Maxar ${o.vendorStatus}${o.statusMessage ? `: ${o.statusMessage}` : ''}` } : {}),
