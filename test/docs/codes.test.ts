@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../config/helpers.js';
 
 const CODE = /['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`:]/g;
-const NOT_CODES = [/^ORDERFORM_/, /^(EAI|UND_ERR)_/, /^RESOURCE_EXHAUSTION$/];
+/** …and the remote-id placeholders of `orderform import` hints (Provider.creation importId, e.g. ORDER_ID). */
+const NOT_CODES = [/^ORDERFORM_/, /^(EAI|UND_ERR)_/, /^RESOURCE_EXHAUSTION$/, /^(ALERT|ORDER|QUOTATION|SALES_ORDER)_ID$/];
 /** Built at run time: the vendor's HTTP status (engine/apply/errors.ts). */
 const TEMPLATES = ['HTTP_<status>'];
 
