@@ -6,6 +6,7 @@
  */
 import type { AccountLimit } from '../core/account-limit.js';
 import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
+import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { KindTraits } from '../core/kinds.js';
 import type { RemoteObservation, RemoteView } from '../core/remote.js';
@@ -107,4 +108,8 @@ export interface Provider<Client = unknown> {
   importResource(client: Client, spec: ResourceSpec, remoteId: string, current: (address: string) => ResourceState | undefined): Promise<ImportFound>;
   /** The handler for each of its kinds (`forget` is the executor's: it touches nothing remote). */
   handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
+  /** `orderform deliveries`, optional: what the vendor delivered for its orders in state (`ctx.resources`). Reads only. */
+  deliveries?(client: Client, ctx: DeliveriesContext): Promise<OrderDeliveries[]>;
+  /** Downloads the products its `deliveries` lists, with the client's own login (one token for both). */
+  downloader?(client: Client): Downloader;
 }

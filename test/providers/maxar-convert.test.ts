@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costByCategory, fromAccount, fromOrder, fromUsage, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
 import { readAccount, readAccountUsage, readEstimate, readOrder, readOrderList, readPlaced, readSelf } from '../../engine/providers/maxar-ard/wire.js';
+import { locationOf } from '../../engine/providers/maxar-ard/deliveries.js';
 import { maxarOrder, square } from './fixtures.js';
 
 /** Seed 004's example answer, verbatim where it matters. */
@@ -106,5 +107,17 @@ describe('Maxar orders', () => {
     expect(readOrderList({ data: [{ id: 'a', status: 'RUNNING' }], has_more: false }, 'GET /api/v1/order').data).toHaveLength(1);
     expect(() => readOrderList({ orders: [], has_more: false }, 'GET /api/v1/order')).toThrow(/data/);
     expect(() => readOrderList({ data: [{ status: 'RUNNING' }], has_more: false }, 'GET /api/v1/order')).toThrow(/data\[0\]\.id/);
+  });
+});
+
+describe('where a Maxar order was delivered', () => {
+  it('reads the output config as the SDK opens an order (ard_collection.py): s3, gs, az, and the legacy top-level bucket', () => {
+    expect(locationOf({ amazon_s3: { bucket: 'b', prefix: 'a/b' } })).toBe('s3://b/a/b');
+    expect(locationOf({ google_cloud_storage: { bucket: 'g', prefix: '/x', credentials_id: 'c' } })).toBe('gs://g/x');
+    expect(locationOf({ azure_blob_storage: { container: 'c', prefix: '' } })).toBe('az://c/');
+    expect(locationOf({ bucket: 'old', prefix: 'p' })).toBe('s3://old/p');
+    expect(locationOf({ azure_blob_storage: { bucket: 'wrong-field' } })).toBeUndefined();
+    expect(locationOf({ somewhere_else: { bucket: 'x' } })).toBeUndefined();
+    expect(locationOf(undefined)).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { KindTraits } from '../../core/kinds.js';
 import type { MaxarOrderSpec, ResourceKind } from '../../model.js';
 import type { Provider } from '../provider.js';
 import type { MaxarClient } from './client.js';
+import { maxarDeliveries } from './deliveries.js';
 import { importMaxarOrder } from './import.js';
 import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
@@ -29,4 +30,5 @@ export const maxarProvider: Provider<MaxarClient> = {
   pricing: maxarPricing,
   importResource: (client, spec, id) => importMaxarOrder(client, spec as MaxarOrderSpec, id),
   handlers: (client) => ({ maxar_ard_order: maxarOrderHandler(client) }),
+  deliveries: maxarDeliveries,
 };

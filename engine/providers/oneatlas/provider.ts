@@ -6,6 +6,7 @@ import { error } from '../../diagnostics.js';
 import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.js';
 import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
 import type { OneAtlasClient } from './client.js';
+import { oneatlasDeliveries } from './deliveries.js';
 import { importOneAtlas } from './import.js';
 import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
@@ -102,4 +103,6 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
     oneatlas_alert: oneatlasAlertHandler(client),
     quotation_decision: quotationDecisionHandler(client),
   }),
+  deliveries: oneatlasDeliveries,
+  downloader: (client) => client,
 };
