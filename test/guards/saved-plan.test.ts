@@ -7,7 +7,7 @@ import { loadConfig } from '../../engine/config/index.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { createProviders } from '../../engine/providers/index.js';
 import { FileStateStore } from '../../engine/state/file-store.js';
-import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../apply-e2e/fixture.js';
+import { aoiNameOf, cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../apply-e2e/fixture.js';
 import { mutatingCalls, useSandbox } from '../apply-e2e/harness.js';
 
 const { sb } = useSandbox();
@@ -15,7 +15,7 @@ const ACCEPT = 'PUT /api/v1/contracts/{contractId}/quotations/{quotationId}/acce
 const REFUSE = 'PUT /api/v1/contracts/{contractId}/quotations/{quotationId}/refuse';
 
 function write(dir: string, o: FixtureOptions, refuseIfExpired = false): void {
-  const yaml = configYaml(o);
+  const yaml = configYaml(o, aoiNameOf(dir));
   writeFileSync(join(dir, 'orders.yaml'), refuseIfExpired ? yaml.replace(/(    decision: accept\n)/g, '$1    refuseIfExpired: true\n') : yaml);
 }
 

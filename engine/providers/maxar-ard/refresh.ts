@@ -6,16 +6,29 @@
  * another: the listing pages by cursor (each page names the next), so none can be asked ahead.
  */
 import { collect } from '../paging.js';
-import type { RemoteObservation } from '../../core/remote.js';
+import type { ListedOrder, RemoteObservation } from '../../core/remote.js';
+import type { RemoteReadResult } from '../provider.js';
 import { groupBy, referenceOf, type Tracked } from '../../core/tracked.js';
 import type { MaxarClient } from './client.js';
-import { fromOrder } from './convert.js';
+import { fromOrder, type MaxarOrderObservation } from './convert.js';
 
 export const ORDER_PAGE_SIZE = 100;
 
-export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<Record<string, RemoteObservation>> {
+/** A listed order as refresh reports it under an address. */
+function observation(o: MaxarOrderObservation, foundBy: 'id' | 'reference'): RemoteObservation {
+  return {
+    exists: true,
+    foundBy,
+    status: o.status,
+    orderId: o.orderId,
+    ...(o.status === 'failed' ? { statusDetail: `Maxar ${o.vendorStatus}${o.statusMessage ? `: ${o.statusMessage}` : ''}` } : {}),
+    observedSpec: o.shown,
+  };
+}
+
+export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<RemoteReadResult> {
   const out: Record<string, RemoteObservation> = {};
-  if (!tracked.length) return out;
+  if (!tracked.length) return { observations: out };
   const listing = (await client.isAdmin()) ? await client.accountOrders({ limit: ORDER_PAGE_SIZE }) : client.myOrders({ limit: ORDER_PAGE_SIZE });
   const orders = (await collect(listing)).map(fromOrder);
   const byId = new Map(orders.map((o) => [o.orderId, o]));
@@ -25,15 +38,19 @@ export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly 
     const ref = referenceOf(t);
     const byOwnId = id ? byId.get(id) : undefined;
     const o = byOwnId ?? (ref ? byRef.get(ref)?.[0] : undefined);
-    out[t.address] = o
-      ? {
-          exists: true,
-          foundBy: byOwnId ? 'id' : 'reference',
-          status: o.status,
-          orderId: o.orderId,
-          ...(o.status === 'failed' ? { statusDetail: `Maxar ${o.vendorStatus}${o.statusMessage ? `: ${o.statusMessage}` : ''}` } : {}),
-        }
-      : { exists: false };
+    out[t.address] = o ? observation(o, byOwnId ? 'id' : 'reference') : { exists: false };
   }
-  return out;
+  // A failed order bought nothing: it is no one's earlier purchase.
+  const listed: ListedOrder[] = orders.flatMap((o) =>
+    o.reference
+      ? [{
+          kind: 'maxar_ard_order' as const,
+          reference: o.reference,
+          vendorId: `Maxar order ${o.orderId}`,
+          observation: observation(o, 'reference'),
+          ...(o.status === 'failed' ? {} : { footprints: o.shown.acquisitions.map((itemId) => ({ itemId, geometry: o.shown.geometry })) }),
+        }]
+      : [],
+  );
+  return { observations: out, listed };
 }

@@ -1,0 +1,97 @@
+/**
+ * Never twice, by identity: an order is found at the vendor by what its reference encodes, not only by the
+ * reference itself. A renamed key with no state is found by its spec digest (the old key's derived reference),
+ * and a declared reference found at the vendor is adopted only if the whole spec the vendor shows matches.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aoiNameOf, cli, configYaml, PARIS, tempDir, writeConfig, type FixtureOptions } from './fixture.js';
+import { mutatingCalls, useSandbox } from './harness.js';
+
+const { sb } = useSandbox();
+
+const state = (dir: string) => JSON.parse(readFileSync(join(dir, 'orderform.state.json'), 'utf8')).resources;
+const loseState = (dir: string) => {
+  for (const f of ['orderform.state.json', 'orderform.state.json.journal']) rmSync(join(dir, f), { force: true });
+};
+const codes = (p: { diagnostics: { code: string }[] }) => p.diagnostics.map((d) => d.code);
+const creating = (p: { changes: { action: string }[] }) => p.changes.filter((c) => ['create', 'request-quotation', 'accept'].includes(c.action));
+
+async function applied(dir: string): Promise<void> {
+  const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+  expect(r.code, r.err + r.out).toBe(0);
+}
+
+/** The fixture's config with `customerReference: REF` on every OneAtlas order and, optionally, another AOI. */
+function withReference(o: FixtureOptions, ref: string, aoi = PARIS): string {
+  return configYaml(o)
+    .replaceAll('    primaryMarket: CARTO\n', `    primaryMarket: CARTO\n    customerReference: ${ref}\n`)
+    .replace(`coordinates: [${PARIS}] }`, `coordinates: [${aoi}] }`);
+}
+
+describe('a renamed key with no state', () => {
+  it('is never bought again: MOVE_SUGGESTED names the moved entry; with it, plan adopts the vendor order under the new key', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['rn-old'], maxar: ['rnm-old'] });
+    await applied(dir);
+    const before = state(dir);
+    loseState(dir);
+    // The same spec under new keys (the fixture names the Maxar output prefix after the key).
+    const file = join(dir, 'orders.yaml');
+    writeFileSync(file, configYaml({ legacy: ['rn-new'], maxar: ['rnm-new'] }, aoiNameOf(dir)).replace('prefix: ard/rnm-new', 'prefix: ard/rnm-old'));
+    sb().resetCalls();
+
+    const plan = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(creating(plan)).toEqual([]);
+    const suggested = plan.diagnostics.filter((d: { code: string }) => d.code === 'MOVE_SUGGESTED');
+    expect(suggested.map((d: { detail: string }) => d.detail.match(/`moved: [^`]*`/)?.[0]).sort()).toEqual([
+      '`moved: [{ from: orders.rn-old, to: orders.rn-new }]`',
+      '`moved: [{ from: orders.rnm-old, to: orders.rnm-new }]`',
+    ]);
+    expect(suggested.map((d: { summary: string }) => d.summary).join('\n')).toContain(`Maxar order ${before['orders.rnm-old'].remote.orderId}`);
+    const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(refused.code).toBe(1);
+    expect(mutatingCalls(sb())).toEqual({});
+
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nmoved:\n  - { from: orders.rn-old, to: orders.rn-new }\n  - { from: orders.rnm-old, to: orders.rnm-new }\n`);
+    const moved = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(moved.changes.map((c: { address: string; action: string; reason: string }) => `${c.address} ${c.action} ${c.reason}`)).toEqual([
+      'orders.rn-new adopt moved',
+      'orders.rnm-new adopt moved',
+    ]);
+    await applied(dir);
+    expect(mutatingCalls(sb())).toEqual({});
+    const after = state(dir);
+    expect(after['orders.rn-new'].remote).toMatchObject({ customerReference: before['orders.rn-old'].remote.customerReference, salesOrderId: before['orders.rn-old'].remote.salesOrderId });
+    expect(after['orders.rnm-new'].remote).toMatchObject({ customerReference: before['orders.rnm-old'].remote.customerReference, orderId: before['orders.rnm-old'].remote.orderId });
+    expect((await cli(['plan', '--detailed-exitcode'], dir, sb().env)).code).toBe(0);
+  });
+});
+
+describe('a declared customerReference found at the vendor', () => {
+  it('is adopted when the spec the vendor shows is exactly this one, and is REFERENCE_HELD_BY_OTHER_ORDER (naming both) when it differs', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'orders.yaml');
+    writeFileSync(file, withReference({ neo: ['ref-a'] }, 'team-ref-1'));
+    await applied(dir);
+    const quotation = state(dir)['orders.ref-a'].remote.quotationId;
+    loseState(dir);
+
+    writeFileSync(file, withReference({ neo: ['ref-b'] }, 'team-ref-1'));
+    const same = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(same.changes[0], JSON.stringify(same.diagnostics)).toMatchObject({ address: 'orders.ref-b', action: 'adopt', adopt: { vendorId: `quotation ${quotation}` } });
+
+    const other = '[[2.30, 48.83], [2.32, 48.83], [2.32, 48.84], [2.30, 48.84], [2.30, 48.83]]';
+    writeFileSync(file, withReference({ neo: ['ref-b'] }, 'team-ref-1', other));
+    sb().resetCalls();
+    const plan = await cli(['plan', '-o', 'json'], dir, sb().env);
+    const p = JSON.parse(plan.out);
+    expect(creating(p)).toEqual([]);
+    expect(codes(p)).toContain('REFERENCE_HELD_BY_OTHER_ORDER');
+    const held = p.diagnostics.find((d: { code: string }) => d.code === 'REFERENCE_HELD_BY_OTHER_ORDER');
+    expect(held.summary).toBe(`orders.ref-b: reference team-ref-1 is already used at the vendor by quotation ${quotation}, which is not this order (it differs in aois)`);
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(1);
+    expect(mutatingCalls(sb())).toEqual({});
+  });
+});
