@@ -132,6 +132,7 @@ export async function runApplyCommand(args: ApplyArgs, io: CliIo): Promise<void>
         keepGoing: args.keepGoing,
         allowDestructive: args.allowDestructive,
         allowLargeSpend: args.allowLargeSpend,
+        allowRebuy: args.allowRebuy,
         hooks: changeHooks(bar, io, args.quiet ?? false),
         signal: interrupt.signal,
       },

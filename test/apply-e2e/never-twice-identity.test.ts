@@ -18,8 +18,8 @@ const loseState = (dir: string) => {
 const codes = (p: { diagnostics: { code: string }[] }) => p.diagnostics.map((d) => d.code);
 const creating = (p: { changes: { action: string }[] }) => p.changes.filter((c) => ['create', 'request-quotation', 'accept'].includes(c.action));
 
-async function applied(dir: string): Promise<void> {
-  const r = await cli(['apply', '--auto-approve'], dir, sb().env);
+async function applied(dir: string, ...flags: string[]): Promise<void> {
+  const r = await cli(['apply', '--auto-approve', ...flags], dir, sb().env);
   expect(r.code, r.err + r.out).toBe(0);
 }
 
@@ -93,5 +93,66 @@ describe('a declared customerReference found at the vendor', () => {
     expect(held.summary).toBe(`orders.ref-b: reference team-ref-1 is already used at the vendor by quotation ${quotation}, which is not this order (it differs in aois)`);
     expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(1);
     expect(mutatingCalls(sb())).toEqual({});
+  });
+});
+
+describe('imagery already owned', () => {
+  const HALF_EAST = '[[2.345, 48.85], [2.375, 48.85], [2.375, 48.87], [2.345, 48.87], [2.345, 48.85]]';
+
+  it('a new order of an item state holds as bought, over an overlapping AOI: a warning with the overlap and the earlier order; apply needs --allow-rebuy, also for a saved plan', async () => {
+    const dir = tempDir();
+    const file = writeConfig(dir, { legacy: ['own-a'] });
+    await applied(dir);
+    const sales = state(dir)['orders.own-a'].remote.salesOrderId;
+    // A second order of the same catalogue item, over an AOI half inside the first one.
+    const yaml = readFileSync(writeConfig(dir, { legacy: ['own-a', 'own-b'] }), 'utf8');
+    const at = yaml.lastIndexOf(`coordinates: [${PARIS}]`);
+    writeFileSync(file, `${yaml.slice(0, at)}coordinates: [${HALF_EAST}]${yaml.slice(at + `coordinates: [${PARIS}]`.length)}`);
+    sb().resetCalls();
+
+    const expected = `orders.own-b buys imagery already bought: orders.own-a (${sales}): item 5eed0000-0000-4000-8000-000000000001: 2.44 km² (50% of this order's AOI)`;
+    const text = await cli(['plan'], dir, sb().env);
+    expect(text.out).toContain(expected);
+    expect(text.out).toContain('ALREADY_OWNED 1 new order re-buy imagery already bought (orders.own-b): apply needs --allow-rebuy');
+    const json = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(json.diagnostics.find((d: { code: string }) => d.code === 'ALREADY_OWNED')).toMatchObject({ severity: 'warning', summary: expected, source: { path: 'orders.own-b' } });
+    expect(json.approvals).toEqual([expect.objectContaining({ code: 'ALREADY_OWNED', flag: '--allow-rebuy', value: 1 })]);
+    expect((await cli(['plan', '-o', 'markdown'], dir, sb().env)).out).toContain('ALREADY_OWNED');
+
+    const refused = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('ALREADY_OWNED');
+    expect(refused.err).toContain('run again with --allow-rebuy');
+    expect((await cli(['plan', '--out', 'plan.json'], dir, sb().env)).code).toBe(0);
+    expect((await cli(['apply', 'plan.json'], dir, sb().env)).code).toBe(1);
+    expect(mutatingCalls(sb())).toEqual({});
+    const rebuy = await cli(['apply', 'plan.json', '--allow-rebuy'], dir, sb().env);
+    expect(rebuy.code, rebuy.err + rebuy.out).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+  });
+
+  it('with no state, an item the Maxar order listing shows bought over the same AOI is found too (no extra call)', async () => {
+    const first = tempDir();
+    writeConfig(first, { maxar: ['mx-a'] });
+    await applied(first, '--allow-rebuy'); // the first test bought these acquisitions already
+    const earlier = state(first)['orders.mx-a'].remote;
+    // Another folder, another key and output: not a rename, but the same acquisitions over the same AOI.
+    const dir = tempDir();
+    writeConfig(dir, { maxar: ['mx-b'] });
+    sb().resetCalls();
+    const plan = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    const listings = Object.entries(sb().calls()).filter(([route, n]) => n > 0 && /order/.test(route) && route.startsWith('GET'));
+    expect(listings.map(([, n]) => n)).toEqual([1]);
+    // (The sandbox holds earlier tests' orders of these acquisitions too: each is listed.)
+    const owned = plan.diagnostics.find((d: { code: string }) => d.code === 'ALREADY_OWNED').summary;
+    expect(owned).toMatch(/^orders\.mx-b buys imagery already bought: /);
+    expect(owned).toContain(
+      `Maxar order ${earlier.orderId} (reference ${earlier.customerReference}): ` +
+        'item 10300100ARDFRESH1: 4.88 km² (100% of this order\'s AOI); item 10300100ARDSTD001: 4.88 km² (100% of this order\'s AOI)',
+    );
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(1);
+    expect(mutatingCalls(sb())).toEqual({});
+    expect((await cli(['apply', '--auto-approve', '--allow-rebuy'], dir, sb().env)).code).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/order': 1 });
   });
 });

@@ -99,7 +99,7 @@ describe('declared refusals and expiry at the moment of purchase', () => {
       sb().resetCalls();
       // The purchase happens two days after the plan was built: the quotation (valid 24 h) has lapsed.
       const later = () => new Date(Date.now() + 48 * 3600_000);
-      const out = await runApply({ config: config!, store, clients, state, built, plan: built.plan, now: later }, { parallelism: 2, keepGoing: false, allowDestructive: false, allowLargeSpend: false });
+      const out = await runApply({ config: config!, store, clients, state, built, plan: built.plan, now: later }, { parallelism: 2, keepGoing: false, allowDestructive: false, allowLargeSpend: false, allowRebuy: false });
       expect(mutatingCalls(sb())).toEqual(calls);
       if (refuseIfExpired) expect(out.done.map((d) => d.address)).toEqual(['quotations.d']);
       else expect(out.failed.map((f) => f.diagnostic.code)).toEqual(['QUOTATION_EXPIRED']);
