@@ -2,7 +2,8 @@
  * Already owned: a new order whose catalog item was bought before — by an order state records, or one a
  * vendor list shows (the lists refresh read anyway: no call of its own) — over an AOI this one overlaps.
  * Each is a warning with the overlap and the earlier order; together they are one approval apply needs
- * (`--allow-rebuy`). Two new orders of one plan on one item are not compared: neither is bought yet. Pure.
+ * (`--allow-rebuy`). Orders the config declares are never "earlier": the config asks for all of them, and
+ * an apply interrupted between two of them must finish on a re-run exactly as an uninterrupted one. Pure.
  */
 import { warning, type Diagnostic } from '../diagnostics.js';
 import type { Footprint, ListedOrder } from '../core/remote.js';
@@ -30,12 +31,12 @@ export interface AlreadyOwned {
 
 const round = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
-function earlierOrders(state: StateSnapshot, listed: readonly ListedOrder[]): Earlier[] {
+function earlierOrders(specs: ReadonlyMap<string, ResourceSpec>, state: StateSnapshot, listed: readonly ListedOrder[]): Earlier[] {
   const out: Earlier[] = [];
-  const known = new Set<string>();
+  const known = new Set([...specs.values()].flatMap((d) => ('customerReference' in d ? [d.customerReference] : [])));
   for (const s of Object.values(state.resources)) {
-    if (traitsOf(s.kind).lifecycle !== 'order' || NOT_BOUGHT.has(s.status)) continue;
     if (s.remote.customerReference) known.add(s.remote.customerReference);
+    if (specs.has(s.address) || traitsOf(s.kind).lifecycle !== 'order' || NOT_BOUGHT.has(s.status)) continue;
     const id = s.remote.salesOrderId ?? s.remote.orderId ?? s.remote.quotationId;
     out.push({ label: `${s.address}${id ? ` (${id})` : ''}`, footprints: providerOf(s.kind).footprints(s.spec) });
   }
@@ -65,7 +66,7 @@ function shared(next: readonly Footprint[], earlier: Earlier): string[] {
 }
 
 export function alreadyOwned(changes: readonly Change[], specs: ReadonlyMap<string, ResourceSpec>, state: StateSnapshot, listed: readonly ListedOrder[]): AlreadyOwned {
-  const earlier = earlierOrders(state, listed);
+  const earlier = earlierOrders(specs, state, listed);
   const diagnostics: Diagnostic[] = [];
   const rebuys: string[] = [];
   for (const c of changes) {

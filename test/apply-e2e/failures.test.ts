@@ -28,8 +28,7 @@ describe('a failed purchase', () => {
     const again = await cli(['apply', '--auto-approve', '--parallelism', '1'], dir, sb().env);
     expect(again.out).toContain('Apply complete: 2 done');
     expect(again.out).toContain('ORDER_OUTCOME_UNKNOWN: orders.a');
-    // orders.b and orders.c bought the same item over the same AOI: ordering orders.a again is a re-buy.
-    const retried = await cli(['apply', '--auto-approve', '--allow-rebuy', '--retry-unconfirmed', 'orders.a'], dir, sb().env);
+    const retried = await cli(['apply', '--auto-approve', '--retry-unconfirmed', 'orders.a'], dir, sb().env);
     expect(retried.out).toContain('Apply complete: 1 done');
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 4 });
   });

@@ -104,8 +104,8 @@ describe('imagery already owned', () => {
     const file = writeConfig(dir, { legacy: ['own-a'] });
     await applied(dir);
     const sales = state(dir)['orders.own-a'].remote.salesOrderId;
-    // A second order of the same catalogue item, over an AOI half inside the first one.
-    const yaml = readFileSync(writeConfig(dir, { legacy: ['own-a', 'own-b'] }), 'utf8');
+    // Later, own-a gone from the config (kept in state): an order of the same item over an AOI half inside it.
+    const yaml = readFileSync(writeConfig(dir, { legacy: ['own-b'] }), 'utf8');
     const at = yaml.lastIndexOf(`coordinates: [${PARIS}]`);
     writeFileSync(file, `${yaml.slice(0, at)}coordinates: [${HALF_EAST}]${yaml.slice(at + `coordinates: [${PARIS}]`.length)}`);
     sb().resetCalls();
@@ -129,6 +129,16 @@ describe('imagery already owned', () => {
     const rebuy = await cli(['apply', 'plan.json', '--allow-rebuy'], dir, sb().env);
     expect(rebuy.code, rebuy.err + rebuy.out).toBe(0);
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+  });
+
+  it('orders the config declares together are not re-buys of each other: one bought in an interrupted apply, the other on the re-run, no flag', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['pair-a'] });
+    await applied(dir);
+    writeConfig(dir, { legacy: ['pair-a', 'pair-b'] });
+    const plan = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(codes(plan)).not.toContain('ALREADY_OWNED');
+    expect(plan.approvals).toEqual([]);
   });
 
   it('with no state, an item the Maxar order listing shows bought over the same AOI is found too (no extra call)', async () => {
