@@ -89,7 +89,7 @@ export function alreadyOwned(changes: readonly Change[], specs: ReadonlyMap<stri
     approval: {
       code: 'ALREADY_OWNED',
       flag: APPROVAL_FLAG.ALREADY_OWNED,
-      summary: `${rebuys.length} new order${rebuys.length === 1 ? '' : 's'} re-buy imagery already bought (${names})`,
+      summary: `${rebuys.length} new order${rebuys.length === 1 ? ' re-buys' : 's re-buy'} imagery already bought (${names})`,
       value: rebuys.length,
       threshold: 0,
       currency: null,

@@ -113,7 +113,7 @@ describe('imagery already owned', () => {
     const expected = `orders.own-b buys imagery already bought: orders.own-a (${sales}): item 5eed0000-0000-4000-8000-000000000001: 2.44 km² (50% of this order's AOI)`;
     const text = await cli(['plan'], dir, sb().env);
     expect(text.out).toContain(expected);
-    expect(text.out).toContain('ALREADY_OWNED 1 new order re-buy imagery already bought (orders.own-b): apply needs --allow-rebuy');
+    expect(text.out).toContain('ALREADY_OWNED 1 new order re-buys imagery already bought (orders.own-b): apply needs --allow-rebuy');
     const json = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
     expect(json.diagnostics.find((d: { code: string }) => d.code === 'ALREADY_OWNED')).toMatchObject({ severity: 'warning', summary: expected, source: { path: 'orders.own-b' } });
     expect(json.approvals).toEqual([expect.objectContaining({ code: 'ALREADY_OWNED', flag: '--allow-rebuy', value: 1 })]);
