@@ -96,11 +96,18 @@ describe('Maxar orders', () => {
 
   it('maps every documented status: RUNNING, SUCCEEDED, FAILED and ERROR; an unknown one is still running', () => {
     const o = readOrder({ id: 'o1', status: 'RUNNING', order: { metadata: { reference: 'r' } } });
-    expect(fromOrder(o)).toEqual({ orderId: 'o1', reference: 'r', status: 'in-progress', vendorStatus: 'RUNNING' });
+    expect(fromOrder(o)).toEqual({ orderId: 'o1', reference: 'r', status: 'in-progress', vendorStatus: 'RUNNING', shown: { acquisitions: [], geometry: null } });
     expect(fromOrder({ id: 'o2', status: 'SUCCEEDED' }).status).toBe('delivered');
     expect(fromOrder({ id: 'o3', status: 'FAILED', status_message: 'boom' })).toMatchObject({ status: 'failed', statusMessage: 'boom' });
     expect(fromOrder({ id: 'o4', status: 'ERROR' }).status).toBe('failed');
     expect(fromOrder({ id: 'o5', status: 'QUEUED' }).status).toBe('in-progress');
+  });
+
+  it('reads what the listing shows of the request: acquisitions (ids or {id, cells}) sorted once, a Polygon AOI, bundle adjustment', () => {
+    const aoi = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    const o = { id: 'o6', status: 'SUCCEEDED', order: { acquisitions: ['B', { id: 'A', cells: ['c1'] }, 'B'], intersects: aoi, settings: { bundle_adjust: true } } };
+    expect(fromOrder(o).shown).toEqual({ acquisitions: ['A', 'B'], geometry: aoi, bundleAdjust: true });
+    expect(fromOrder({ id: 'o7', status: 'SUCCEEDED', order: { intersects: { type: 'MultiPolygon', coordinates: [] } } }).shown.geometry).toBeNull();
   });
 
   it('checks listings: {data, has_more} with an id per order', () => {
