@@ -57,6 +57,12 @@ export interface SandboxKnobs {
   alertPaging: 'startPage' | 'startIndex';
   /** Overrides of the Maxar account's fee limits (`-1`/null = no limit, 0 = not orderable). */
   maxarLimits: Partial<Record<MaxarLimitName, number | null>>;
+  /** The status of a Maxar order refused over a fee limit: undocumented (seed 004: "will return an error") [I]. */
+  maxarLimitStatus: 400 | 403 | 422;
+  /** Where a failing Maxar order ends: the SDK counts both FAILED and ERROR as failed (order.py). */
+  maxarFailStatus: 'FAILED' | 'ERROR';
+  /** Whether Maxar's `/auth/self` carries `user.admin` [I]; without it a client learns the role from a 403. */
+  maxarSelfAdmin: boolean;
   /**
    * Whether the usage resource answers a user-role login: the documents do not say who may read it, so
    * `false` (the default) serves everyone of the account and `true` answers a user 403, like the admin listing.
@@ -80,6 +86,9 @@ export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnob
     priceMultiplier: 1,
     clockOffsetMs: 0,
     maxarLimits: {},
+    maxarLimitStatus: 400,
+    maxarFailStatus: 'FAILED',
+    maxarSelfAdmin: true,
     maxarUsageAdminOnly: false,
     alertPaging: 'startPage',
     privateCatalogItems: [],
@@ -140,6 +149,12 @@ export function patchKnobs(knobs: SandboxKnobs, patch: unknown): string[] {
       problems.push(...limitProblems(value));
     } else if (key === 'privateCatalogItems') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) problems.push('privateCatalogItems must be an array of catalog item ids');
+    } else if (key === 'maxarLimitStatus') {
+      if (value !== 400 && value !== 403 && value !== 422) problems.push('maxarLimitStatus must be 400, 403 or 422');
+    } else if (key === 'maxarFailStatus') {
+      if (value !== 'FAILED' && value !== 'ERROR') problems.push("maxarFailStatus must be 'FAILED' or 'ERROR'");
+    } else if (key === 'maxarSelfAdmin') {
+      if (typeof value !== 'boolean') problems.push('maxarSelfAdmin must be true or false');
     } else if (key === 'maxarUsageAdminOnly') {
       if (typeof value !== 'boolean') problems.push('maxarUsageAdminOnly must be true or false');
     } else if (key === 'alertPaging') {

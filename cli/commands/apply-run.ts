@@ -101,6 +101,7 @@ export async function run(args: ApplyArgs, io: CliIo): Promise<ApplyResult> {
         keepGoing: args.keepGoing,
         allowDestructive: args.allowDestructive,
         allowLargeSpend: args.allowLargeSpend,
+        allowRebuy: args.allowRebuy,
         hooks: changeHooks(bar, io, args.quiet ?? false),
         signal: interrupt.signal,
       },

@@ -12,6 +12,7 @@ export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions, Tar
   keepGoing: boolean;
   allowDestructive: boolean;
   allowLargeSpend: boolean;
+  allowRebuy: boolean;
   retryUnconfirmed: string[];
 }
 
@@ -25,6 +26,7 @@ export const applyCommand: CommandFactory = (io: CliIo) => defineCommand({
       .option('keep-going', { type: 'boolean', default: false, describe: 'After a failed change, go on with the changes that do not depend on it' })
       .option('allow-destructive', { type: 'boolean', default: false, describe: 'Allow replacing or deleting more than safety.maxDestructiveShare of the alerts' })
       .option('allow-large-spend', { type: 'boolean', default: false, describe: 'Allow spending more than safety.maxSpendWithoutFlag' })
+      .option('allow-rebuy', { type: 'boolean', default: false, describe: 'Allow new orders of imagery already bought (ALREADY_OWNED)' })
       .option('retry-unconfirmed', { type: 'string', array: true, default: [], describe: 'Order ADDRESS again: you are sure its unconfirmed order was never placed' })
       .example(
         examples([

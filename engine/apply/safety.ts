@@ -11,7 +11,10 @@ import type { ApprovalNeeded, Plan } from '../plan/types.js';
 export interface SafetyFlags {
   allowDestructive: boolean;
   allowLargeSpend: boolean;
+  allowRebuy: boolean;
 }
+
+const GIVEN: Record<ApprovalNeeded['code'], keyof SafetyFlags> = { LARGE_SPEND: 'allowLargeSpend', TOO_DESTRUCTIVE: 'allowDestructive', ALREADY_OWNED: 'allowRebuy' };
 
 function refusal(a: ApprovalNeeded): Diagnostic {
   const what = a.code === 'LARGE_SPEND' ? `this apply spends ${a.summary}` : `this apply ${a.summary}`;
@@ -23,8 +26,9 @@ export function largeSpend(currency: string, amount: number, safety: SafetyThres
   return a && !a.approvedBy ? refusal(a) : undefined;
 }
 
-export function checkSafety(plan: Pick<Plan, 'changes' | 'totals'>, state: StateSnapshot, safety: SafetyThresholds, flags: SafetyFlags): Diagnostic[] {
-  return unapproved(approvalsNeeded(plan, state, safety))
-    .filter((a) => (a.code === 'LARGE_SPEND' ? !flags.allowLargeSpend : !flags.allowDestructive))
+/** ALREADY_OWNED depends on what the vendors listed, which only the plan read: it is taken from the plan as approved. */
+export function checkSafety(plan: Pick<Plan, 'changes' | 'totals' | 'approvals'>, state: StateSnapshot, safety: SafetyThresholds, flags: SafetyFlags): Diagnostic[] {
+  return [...unapproved(approvalsNeeded(plan, state, safety)), ...plan.approvals.filter((a) => a.code === 'ALREADY_OWNED')]
+    .filter((a) => !flags[GIVEN[a.code]])
     .map(refusal);
 }

@@ -11,3 +11,9 @@ export function digestOf(value: unknown): string {
 export function customerReferenceFor(key: string, digest: string): string {
   return `of-${key}-${digest.slice(0, 8)}`;
 }
+
+/** The key and digest prefix a derived reference encodes; undefined for any other reference. */
+export function parseDerivedReference(reference: string): { key: string; digest8: string } | undefined {
+  const m = /^of-(.+)-([0-9a-f]{8})$/.exec(reference);
+  return m ? { key: m[1]!, digest8: m[2]! } : undefined;
+}

@@ -2,6 +2,7 @@
  * What refresh observed remotely, per address: the input `diff` compares state and config against.
  * Refresh (reads only) fills it; an address it did not look up is simply absent.
  */
+import type { Polygon, ResourceKind } from '../model.js';
 import type { ResourceStatus } from '../state/types.js';
 
 export type QuotationStatus = 'SENT' | 'ACCEPTED' | 'REFUSED' | 'EXPIRED';
@@ -43,13 +44,41 @@ export interface RemoteObservation {
   salesOrderId?: string;
   orderId?: string;
   alertId?: string;
-  /** The remote object in normalized form, when refresh can rebuild it (used for field-level drift). */
+  /**
+   * The remote object as the vendor shows it, in its provider's terms (alerts: field-level drift; orders
+   * found by reference: what the provider compares with the declared spec before adopting).
+   */
   observedSpec?: unknown;
+}
+
+/** What an order bought, as far as its vendor shows it: each catalog item (acquisition) with the AOI it covers. */
+export interface Footprint {
+  itemId: string;
+  /** Null: the whole item (no AOI sent, or none shown). */
+  geometry: Polygon | null;
+}
+
+/**
+ * An order a vendor list shows, whoever placed it and whatever declares it: refresh reads these lists
+ * anyway, so plan can compare a new order with every order already at the vendor without one more call.
+ */
+export interface ListedOrder {
+  kind: ResourceKind;
+  /** The reference it was placed with (an order placed without one is not listed). */
+  reference: string;
+  /** Its vendor id for people, as its provider words it (as in `Adoption.vendorId`). */
+  vendorId: string;
+  /** As refresh would report it under an address holding its reference: what an adoption records. */
+  observation: RemoteObservation;
+  /** What it bought, when the vendor shows it (absent: not shown, never compared). */
+  footprints?: Footprint[];
 }
 
 export interface RemoteView {
   /** Keyed by address. Absent: not looked up (state is taken as it stands). */
   resources: Record<string, RemoteObservation>;
+  /** Every order the lists refresh read show (absent: none read). */
+  listed?: ListedOrder[];
 }
 
 export function emptyRemoteView(): RemoteView {

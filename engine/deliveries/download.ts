@@ -10,8 +10,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DiagnosticsError, error } from '../diagnostics.js';
-import { HttpError, type OneAtlasClient } from '../providers/index.js';
-import type { DeliveredProduct } from './list.js';
+import type { DeliveredProduct, Downloader } from '../core/deliveries.js';
+import { HttpError } from '../providers/index.js';
 
 export type DownloadOutcome = 'downloaded' | 'resumed' | 'skipped' | 'replaced';
 
@@ -29,15 +29,15 @@ export interface DownloadHooks {
 }
 
 export interface DownloadTarget {
-  /** Downloads with the client's own token (no second API-key exchange). */
-  client: Pick<OneAtlasClient, 'download'>;
+  /** Downloads with the listing client's own login (no second token exchange). */
+  client: Downloader;
   dir: string;
   hooks?: DownloadHooks;
 }
 
 export async function downloadProduct(product: DeliveredProduct, t: DownloadTarget): Promise<DownloadResult> {
   if (!product.downloadUrl) {
-    throw new DiagnosticsError([error('NO_DOWNLOAD_LINK', `product ${product.id} has no download link`, undefined, 'the vendor lists it without a link; download it from OneAtlas')]);
+    throw new DiagnosticsError([error('NO_DOWNLOAD_LINK', `product ${product.id} has no download link`, undefined, 'the vendor lists it without a link; download it from the vendor\'s own site')]);
   }
   await mkdir(t.dir, { recursive: true });
   const path = join(t.dir, product.fileName);

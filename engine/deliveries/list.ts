@@ -1,89 +1,53 @@
 /**
- * Delivered products of the OneAtlas orders in state: each order's delivery workspace searched by
- * its customer reference. Workspaces come from the config's contracts, else from the vendor (the
- * neo contract's delivery workspace, the user's `/me` workspace for legacy contracts).
+ * `orderform deliveries`: for each order in state, what its vendor delivered, asked of the provider that
+ * owns its kind (its `deliveries` hook). Names no vendor: the registry says who lists what.
  */
-import { DiagnosticsError, error } from '../diagnostics.js';
-import type { Config, OneAtlasProvider } from '../model.js';
-import type { OneAtlasClient } from '../providers/index.js';
-import { fromContract } from '../providers/oneatlas/convert.js';
-import type { WireFeature } from '../providers/oneatlas/wire.js';
-import type { CriteriaRequest } from '../search/criteria.js';
+import type { DayRange, DeliveriesQuery, Downloader, OrderDeliveries } from '../core/deliveries.js';
+import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
+import type { Config } from '../model.js';
+import type { ProviderClients } from '../providers/index.js';
+import { allProviders } from '../providers/registry.js';
 import type { StateSnapshot } from '../state/types.js';
 
-export interface DeliveredProduct {
-  /** Workspace item id. */
-  id: string;
-  /** Name to save it under: `<customerReference>_<id>.zip`. */
-  fileName: string;
-  downloadUrl?: string;
-  size?: number;
-  /** The vendor's sha256 of the file, when it publishes one. */
-  sha256?: string;
-  acquisitionDate?: string;
-}
+export type { DeliveredProduct, OrderDeliveries } from '../core/deliveries.js';
 
-export interface OrderDeliveries {
-  address: string;
-  customerReference: string;
-  salesOrderId?: string;
-  workspace?: string;
-  products: DeliveredProduct[];
-}
-
-/** The OneAtlas provider deliveries read from; checked offline, before any credential or state is touched. */
-export function deliveriesProvider(config: Pick<Config, 'providers'>): OneAtlasProvider {
-  const provider = config.providers.oneatlas;
-  if (!provider) {
-    throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider', undefined,
-      'deliveries lists OneAtlas orders; run orderform discover --write first')]);
+/** `--ordered-from`/`--ordered-to` as a range of days: calendar dates only (what an order listing filters on). */
+export function orderedRange(from: string | undefined, to: string | undefined): DayRange | undefined {
+  const problems: Diagnostic[] = [];
+  for (const [flag, v] of [['ordered-from', from], ['ordered-to', to]] as const) {
+    if (v !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))) {
+      problems.push(error('INVALID_DATE', `--${flag} ${v} is not a date`, undefined, 'use YYYY-MM-DD, e.g. 2024-06-30 (the day is included)'));
+    }
   }
-  return provider;
+  if (!problems.length && from !== undefined && to !== undefined && from > to) problems.push(error('INVALID_DATE_RANGE', `--ordered-from ${from} is after --ordered-to ${to}`));
+  if (problems.length) throw new DiagnosticsError(problems);
+  return from === undefined && to === undefined ? undefined : { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
 }
 
-/** `criteria` (seed step 6: acquisition and publication dates, cloud cover, incidence angle, geometry) narrow each order's products. */
-export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 'providers'>, client: OneAtlasClient, criteria: CriteriaRequest = {}): Promise<OrderDeliveries[]> {
-  const workspaces = workspaceFinder(config, client);
-  const orders = Object.values(state.resources)
-    .filter((r) => r.kind === 'oneatlas_order' && r.remote.customerReference)
-    .sort((a, b) => (a.address < b.address ? -1 : 1));
+/**
+ * The providers to ask: declared in the config, able to list deliveries, and owning some resource in state.
+ * Only their credentials are read (orders of one vendor need no other vendor's login; an empty state, none).
+ */
+export function deliveryProviders(config: Pick<Config, 'providers'>, state: StateSnapshot) {
+  const kinds = new Set(Object.values(state.resources).map((r) => r.kind as string));
+  return allProviders().filter((p) => p.deliveries && (config.providers as Record<string, unknown>)[p.vendor] !== undefined && Object.keys(p.kinds).some((k) => kinds.has(k)));
+}
+
+/** Every such provider's deliveries for its orders in state, sorted by address. */
+export async function listDeliveries(state: StateSnapshot, config: Pick<Config, 'providers'>, clients: ProviderClients, query: DeliveriesQuery): Promise<OrderDeliveries[]> {
+  const resources = Object.values(state.resources).sort((a, b) => (a.address < b.address ? -1 : 1));
   const out: OrderDeliveries[] = [];
-  for (const r of orders) {
-    const customerReference = r.remote.customerReference!;
-    const workspace = r.remote.contractId ? await workspaces(r.remote.contractId) : undefined;
-    const features = workspace ? await client.workspaceItems(workspace, customerReference, criteria).all() : [];
-    out.push({
-      address: r.address,
-      customerReference,
-      ...(r.remote.salesOrderId ? { salesOrderId: r.remote.salesOrderId } : {}),
-      ...(workspace ? { workspace } : {}),
-      products: features.filter((f) => f.properties.customerReference === customerReference).map((f) => toProduct(f, customerReference)),
-    });
+  for (const p of deliveryProviders(config, state)) {
+    const client = p.clientOf(clients);
+    if (client === undefined) continue;
+    out.push(...(await p.deliveries!(client, { config, query, resources: resources.filter((r) => r.kind in p.kinds) })));
   }
-  return out;
+  return out.sort((a, b) => (a.address < b.address ? -1 : 1));
 }
 
-function toProduct(f: WireFeature, customerReference: string): DeliveredProduct {
-  const p = f.properties as WireFeature['properties'] & { fileSize?: unknown; sha256?: unknown };
-  const link = f._links?.download as { href?: unknown } | undefined;
-  return {
-    id: p.id,
-    fileName: `${customerReference}_${p.id}.zip`.replace(/[^A-Za-z0-9._-]/g, '_'),
-    ...(typeof link?.href === 'string' ? { downloadUrl: link.href } : {}),
-    ...(typeof p.fileSize === 'number' ? { size: p.fileSize } : {}),
-    ...(typeof p.sha256 === 'string' && /^[0-9a-f]{64}$/i.test(p.sha256) ? { sha256: p.sha256.toLowerCase() } : {}),
-    ...(p.acquisitionDate ? { acquisitionDate: p.acquisitionDate } : {}),
-  };
-}
-
-/** contractId → delivery workspace, asking the vendor at most once per kind of lookup. */
-function workspaceFinder(config: Pick<Config, 'providers'>, client: OneAtlasClient): (contractId: string) => Promise<string | undefined> {
-  const declared = new Map((config.providers.oneatlas?.contracts ?? []).flatMap((c) => (c.workspace ? [[c.contractId, c.workspace] as const] : [])));
-  let remote: Promise<Map<string, string | undefined>> | undefined;
-  const discover = async () => {
-    const contracts = (await client.contracts()).map((w, i) => fromContract(w, i));
-    const legacy = contracts.some((c) => c.backend === 'legacy' && !c.workspace) ? (await client.me()).contract.workspaceId : undefined;
-    return new Map(contracts.map((c) => [c.contractId, c.workspace ?? (c.backend === 'legacy' ? legacy : undefined)]));
-  };
-  return async (contractId) => declared.get(contractId) ?? (await (remote ??= discover())).get(contractId);
+/** The downloader of the provider that listed an order's products (undefined: that vendor downloads nothing). */
+export function downloaderOf(order: OrderDeliveries, clients: ProviderClients): Downloader | undefined {
+  const p = allProviders().find((x) => x.vendor === order.vendor);
+  const client = p?.clientOf(clients);
+  return p?.downloader && client !== undefined ? p.downloader(client) : undefined;
 }

@@ -17,6 +17,7 @@ import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
 import { periodStart, spentSoFar, type BudgetSpent } from './spent.js';
 import { targetChanges } from './target.js';
+import { alreadyOwned } from './already-owned.js';
 import { approvalsNeeded } from './thresholds.js';
 import type { RemoteView } from '../core/remote.js';
 import { countActions } from './summary.js';
@@ -87,6 +88,9 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const limits = checkLimits({ changes, budget: config.budget, accounts: accountLimits, maxPrices, sources, spent });
   diagnostics.push(...limits.diagnostics);
 
+  const owned = alreadyOwned(changes, specs, state, remote.listed ?? []);
+  diagnostics.push(...owned.diagnostics);
+
   const totals = spendTotals(changes);
   const plan: Plan = {
     formatVersion: 1,
@@ -99,7 +103,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
     drift: d.drift,
     totals,
     limits: limits.limits,
-    approvals: approvalsNeeded({ changes, totals }, state, config.safety),
+    approvals: [...approvalsNeeded({ changes, totals }, state, config.safety), ...(owned.approval ? [owned.approval] : [])],
     counts: countActions(changes),
     unconfirmed: d.unconfirmed,
     diagnostics,

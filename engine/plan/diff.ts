@@ -5,11 +5,12 @@
  * Costs are left null; the cost step fills them.
  */
 import { asWritten } from '../config/as-written.js';
+import { customerReferenceFor, parseDerivedReference } from '../config/digest.js';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
 import { fieldDiffs, specJson } from '../core/canonical.js';
-import type { RemoteObservation, RemoteQuotation, RemoteView } from '../core/remote.js';
+import type { ListedOrder, RemoteObservation, RemoteQuotation, RemoteView } from '../core/remote.js';
 import { providerOf, traitsOf } from '../providers/registry.js';
 import type { Creation } from '../providers/provider.js';
 import type { Action, Adoption, Change, ChangeReason, Drift, Unconfirmed } from './types.js';
@@ -104,6 +105,7 @@ class Differ {
     this.desired = new Map(desired.map((d) => [d.address, d]));
     this.forget = new Set(opts.forget ?? []);
     this.retry = new Set(opts.retryUnconfirmed ?? []);
+    this.declaredMoves = new Map((opts.moved ?? []).map((m) => [m.to, m.from]));
     for (const m of opts.moved ?? []) {
       if (!state.resources[m.from]) continue;
       if (state.resources[m.to]) this.movedAlready.set(m.from, m.to);
@@ -111,6 +113,8 @@ class Differ {
     }
   }
 
+  /** New address → old, as the config's `moved:` declares them. */
+  private readonly declaredMoves: Map<string, string>;
   /** New address → old, for moves state has not recorded yet. */
   private readonly movedTo = new Map<string, string>();
   /** Old address → new, where state holds both (a run stopped between the two writes of a move). */
@@ -213,6 +217,8 @@ class Differ {
           `To buy it a second time on purpose, first run \`orderform state rm ${held}\`.`));
       return change(d.address, d.kind, 'noop', 'move-suggested', null, specJson(d), { notes: [`suggested: moved: [{ from: ${held}, to: ${d.address} }]`] });
     }
+    const renamed = this.listedUnderOldKey(d);
+    if (renamed) return this.renamedAtVendor(d, renamed.order, renamed.from);
     const unlisted = creationOf(d).unlisted;
     if (r === undefined && unlisted) {
       this.unseen.push({ spec: d, unlisted });
@@ -241,6 +247,49 @@ class Differ {
       }
     }
     return this.heldByDigest.get(`${d.kind}:${d.digest}`);
+  }
+
+  private listedByDigest?: Map<string, { order: ListedOrder; from: string }>;
+
+  /**
+   * With no state for it: an order the vendor lists under the derived reference of another key, undeclared, with
+   * this order's spec digest (a renamed key whose state is gone). Only for a derived reference: a declared one
+   * is the user's own identity for the order.
+   */
+  private listedUnderOldKey(d: ResourceSpec): { order: ListedOrder; from: string } | undefined {
+    if (!('customerReference' in d) || d.customerReference !== customerReferenceFor(d.key, d.digest)) return undefined;
+    if (!this.listedByDigest) {
+      this.listedByDigest = new Map();
+      for (const order of this.remote.listed ?? []) {
+        const derived = parseDerivedReference(order.reference);
+        if (!derived) continue;
+        const block = d.address.slice(0, d.address.length - d.key.length);
+        const from = `${block}${derived.key}`;
+        if (!this.desired.has(from) && !this.state.resources[from]) this.listedByDigest.set(`${order.kind}:${derived.digest8}`, { order, from });
+      }
+    }
+    return this.listedByDigest.get(`${d.kind}:${d.digest.slice(0, 8)}`);
+  }
+
+  /** A renamed key the vendor still lists under its old reference: adopted with `moved:`, else never bought again without it. */
+  private renamedAtVendor(d: ResourceSpec, order: ListedOrder, from: string): Change {
+    if (this.declaredMoves.get(d.address) === from) {
+      const found = providerOf(d.kind).adoption(d, order.observation);
+      if ('adopt' in found) {
+        // Later runs find it by the reference it was placed with, the old key's.
+        const adopt: Adoption = { ...found.adopt, remote: { ...found.adopt.remote, customerReference: order.reference } };
+        return change(d.address, d.kind, 'adopt', 'moved', null, specJson(d), {
+          adopt,
+          notes: [`moved from ${from}: found at the vendor by its reference ${order.reference}: ${order.vendorId}; recorded in state, nothing is bought`],
+        });
+      }
+      this.diagnostics.push(found.refused);
+      return change(d.address, d.kind, 'noop', 'spec-changed', null, specJson(d), { fieldDiffs: found.fieldDiffs });
+    }
+    this.diagnostics.push(error('MOVE_SUGGESTED', `${d.address} has the same spec as ${order.vendorId} at the vendor, placed as ${from} (reference ${order.reference}), which the config no longer declares`, d.source,
+      `If this is a rename, add to the config \`moved: [{ from: ${from}, to: ${d.address} }]\`: the vendor's order is recorded under ${d.address}, nothing is bought again. ` +
+        `To buy it a second time on purpose, declare a customerReference of its own for ${d.address}.`));
+    return change(d.address, d.kind, 'noop', 'move-suggested', null, specJson(d), { notes: [`suggested: moved: [{ from: ${from}, to: ${d.address} }]`] });
   }
 
   /** Found at the vendor under this resource's reference: its provider says what apply records, or why it is another object. */

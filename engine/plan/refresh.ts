@@ -42,7 +42,7 @@ export async function refreshRemote({ desired, state, moved, clients, now, onPro
   const parts = await Promise.all(
     reads.map(({ what, read }) => read().then((r) => (onProgress?.({ done: ++done, total: reads.length, what }), r))),
   );
-  return { resources: Object.assign({}, ...parts) as Record<string, RemoteObservation> };
+  return { resources: Object.assign({}, ...parts.map((p) => p.observations)) as Record<string, RemoteObservation>, listed: parts.flatMap((p) => p.listed ?? []) };
 }
 
 /** One state write `orderform refresh` makes (null: drop the resource). */

@@ -51,11 +51,12 @@ export interface LimitCheck {
 
 /** A safety threshold this plan crosses: apply needs its flag (or a reviewed approval in CI). */
 export interface ApprovalNeeded {
-  code: 'LARGE_SPEND' | 'TOO_DESTRUCTIVE';
-  flag: '--allow-large-spend' | '--allow-destructive';
+  /** ALREADY_OWNED: new orders re-buy imagery already bought (engine/plan/already-owned.ts). */
+  code: 'LARGE_SPEND' | 'TOO_DESTRUCTIVE' | 'ALREADY_OWNED';
+  flag: '--allow-large-spend' | '--allow-destructive' | '--allow-rebuy';
   /** What crossed what, e.g. `3,100.00 EUR > 1,000.00 EUR (safety.maxSpendWithoutFlag)`. */
   summary: string;
-  /** The spend, or the destructive share (0..1). */
+  /** The spend, the destructive share (0..1), or the number of re-buying orders. */
   value: number;
   threshold: number;
   /** The spend's currency; null for TOO_DESTRUCTIVE. */

@@ -6,10 +6,11 @@
  */
 import type { AccountLimit } from '../core/account-limit.js';
 import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
+import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { KindTraits } from '../core/kinds.js';
 import type { VendorPurchases } from '../core/purchases.js';
-import type { RemoteObservation, RemoteView } from '../core/remote.js';
+import type { Footprint, ListedOrder, RemoteObservation, RemoteView } from '../core/remote.js';
 import type { Tracked } from '../core/tracked.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
@@ -19,7 +20,13 @@ import type { ProviderClients } from './index.js';
 /** One list read refresh makes: what it reads (for progress), and the observations it yields by address. */
 export interface RemoteRead {
   what: string;
-  read(): Promise<Record<string, RemoteObservation>>;
+  read(): Promise<RemoteReadResult>;
+}
+
+export interface RemoteReadResult {
+  observations: Record<string, RemoteObservation>;
+  /** Every order the list showed (with its reference), tracked or not: plan compares new orders with them. */
+  listed?: ListedOrder[];
 }
 
 /** What pricing sees besides its client: the config (its resources of this provider's kinds only) and the clock. */
@@ -111,8 +118,14 @@ export interface Provider<Client = unknown> {
   pricing(client: Client, ctx: PricingContext): ProviderPricing;
   /** Plan's adoption of what refresh found under a declared resource's reference (lost state, `state rm`). Pure. */
   adoption(spec: ResourceSpec, found: RemoteObservation): AdoptionFound;
+  /** What an order of its kinds buys (its catalog items and AOIs), from its spec as config or state holds it; none for other kinds. Pure. */
+  footprints(spec: unknown): Footprint[];
   /** `orderform import`: looks a remote id up for a declared resource of its kinds. Reads only. */
   importResource(client: Client, spec: ResourceSpec, remoteId: string, current: (address: string) => ResourceState | undefined): Promise<ImportFound>;
   /** The handler for each of its kinds (`forget` is the executor's: it touches nothing remote). */
   handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
+  /** `orderform deliveries`, optional: what the vendor delivered for its orders in state (`ctx.resources`). Reads only. */
+  deliveries?(client: Client, ctx: DeliveriesContext): Promise<OrderDeliveries[]>;
+  /** Downloads the products its `deliveries` lists, with the client's own login (one token for both). */
+  downloader?(client: Client): Downloader;
 }

@@ -32,6 +32,7 @@ const COMMENT_MARKER = '<!-- orderform-apply -->';
 const APPROVALS = [
   { code: 'LARGE_SPEND', label: 'orderform:allow-large-spend', flag: '--allow-large-spend' },
   { code: 'TOO_DESTRUCTIVE', label: 'orderform:allow-destructive', flag: '--allow-destructive' },
+  { code: 'ALREADY_OWNED', label: 'orderform:allow-rebuy', flag: '--allow-rebuy' },
 ];
 const REPAIRABLE = new Set(['create', 'update', 'replace']);
 

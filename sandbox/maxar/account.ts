@@ -24,7 +24,7 @@ export function limits(sim: Sim): Record<MaxarLimitName, number | null> {
 
 /** [I] Failed orders are not charged. */
 export function charged(o: MaxarOrderRecord): boolean {
-  return o.final !== 'FAILED';
+  return o.final === 'SUCCEEDED';
 }
 
 /** What the account's orders created in [from, to) cost, per category. */

@@ -3,7 +3,8 @@
  * the SDK sends the same fields form-encoded, so both are read) → `{access_token, token_type, expires_in,
  * refresh_token}`; `grant_type=refresh_token` renews from a refresh token (docs: valid 30 days).
  * `GET /api/v1/auth/self` → `{user: {user_id, account_id, username, admin}}` (docs: "account and user ID";
- * SDK reads `user.account_id`, `user.user_id`; `admin` [I] from seed 004's field list).
+ * SDK reads `user.account_id`, `user.user_id`; `admin` [I] from seed 004's field list, left out with the
+ * `maxarSelfAdmin` knob off).
  */
 import { requireToken } from '../auth.js';
 import { json, type Route, type Sim, type SimRequest } from '../context.js';
@@ -57,7 +58,7 @@ export const maxarAuthRoutes: Route[] = [
     host: 'maxar',
     handler: (req, sim) => {
       const u = caller(req, sim);
-      return json(200, { user: { user_id: u.user_id, account_id: ACCOUNT_ID, username: u.username, admin: u.admin } });
+      return json(200, { user: { user_id: u.user_id, account_id: ACCOUNT_ID, username: u.username, ...(sim.knobs.maxarSelfAdmin ? { admin: u.admin } : {}) } });
     },
   },
 ];

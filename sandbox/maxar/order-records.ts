@@ -24,8 +24,8 @@ export interface MaxarOrderRecord {
     metadata: unknown;
   };
   usage: Charge;
-  /** Where it ends once processed: SUCCEEDED, or FAILED for an acquisition that cannot be processed [I]. */
-  final: 'SUCCEEDED' | 'FAILED';
+  /** Where it ends once processed: SUCCEEDED, or FAILED / ERROR (the `maxarFailStatus` knob) for an acquisition that cannot be processed [I]. */
+  final: 'SUCCEEDED' | 'FAILED' | 'ERROR';
   /** Seeded history is already finished. */
   seeded?: boolean;
 }

@@ -19,7 +19,7 @@ import type { Category, Charge, MaxarOrderRecord } from './order-records.js';
 import { selectionOf } from './select.js';
 import { ACCOUNT_ID, ACQUISITIONS, orderId, type AcquisitionSeed } from './seed.js';
 
-export type OrderStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+export type OrderStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ERROR';
 
 /** RUNNING until the delivery delay has passed, then its final status. */
 export function statusOf(o: MaxarOrderRecord, sim: Sim): OrderStatus {
@@ -31,6 +31,7 @@ const MESSAGES: Record<OrderStatus, string> = {
   RUNNING: 'Order submitted and running.',
   SUCCEEDED: 'Order completed successfully.',
   FAILED: 'Order failed: one or more acquisitions could not be processed.', // [I]
+  ERROR: 'Order failed: an error occurred while processing.', // [I]
 };
 
 /** [I] An order as the status call and the listings show it (SDK OrderResponse: id, status, status_message, order.usage). */
@@ -118,6 +119,7 @@ const LIMIT_OF: Record<Category, MaxarLimitName> = { fresh: 'fresh_imagery_fee_l
 function checkLimits(sim: Sim, add: Charge): void {
   const lim = limits(sim);
   const used = spentThisYear(sim);
+  const refused = (message: string) => hostError('maxar', sim.knobs.maxarLimitStatus, 'LIMIT', message);
   const over = (name: MaxarLimitName, spentSoFar: number, more: number): string | undefined => {
     const l = lim[name];
     if (more <= 0) return undefined;
@@ -127,11 +129,11 @@ function checkLimits(sim: Sim, add: Charge): void {
   };
   for (const c of CATEGORIES) {
     const problem = over(LIMIT_OF[c], used.cost[c], add.cost[c]);
-    if (problem) throw invalid(problem);
+    if (problem) throw refused(problem);
   }
   const sum = (r: Record<Category, number>) => round2(CATEGORIES.reduce((s, c) => s + r[c], 0));
   const annual = over('annual_subscription_fee_limit', sum(used.cost), sum(add.cost));
-  if (annual) throw invalid(annual);
+  if (annual) throw refused(annual);
 }
 
 const place: Handler = (req, sim) => {
@@ -171,7 +173,7 @@ const place: Handler = (req, sim) => {
     date_created: now.toISOString(),
     request,
     usage: charge,
-    final: chosen.seeds.some((a) => a.fails) ? 'FAILED' : 'SUCCEEDED',
+    final: chosen.seeds.some((a) => a.fails) ? sim.knobs.maxarFailStatus : 'SUCCEEDED',
   };
   sim.store.data.maxarOrders.push(order);
   sim.store.commit();

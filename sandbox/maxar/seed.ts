@@ -58,7 +58,7 @@ export interface AcquisitionSeed {
   footprint: Polygon;
   platform: string;
   cloudFreePercentage: number;
-  /** [I] Processing of this acquisition fails: its orders end FAILED (not charged). */
+  /** [I] Processing of this acquisition fails: its orders end FAILED, or ERROR with the maxarFailStatus knob (not charged). */
   fails?: boolean;
 }
 

@@ -32,13 +32,15 @@ async function applyOnce(config: Config, store: MemoryStateStore, clients: Provi
 }
 
 describe('handlers', () => {
-  it('a Maxar fee limit breached at the order itself (nothing re-priced in between): MAXAR_LIMIT_REFUSED, the order sent once and refused, nothing in state', async () => {
+  // The status of a limit refusal is undocumented (seed 004: "will return an error and will not be placed").
+  it.each([400, 403, 422] as const)('a Maxar fee limit breached at the order itself (HTTP %i, nothing re-priced in between): MAXAR_LIMIT_REFUSED, the order sent once and refused, nothing in state', async (status) => {
     const store = new MemoryStateStore();
     await store.lock('test');
     const config = await load({ maxar: ['over-limit'] });
     const clients = createProviders({ config, env: sb().env });
     sb().resetCalls();
     sb().knobs.maxarLimits = { fresh_imagery_fee_limit: 1 };
+    sb().knobs.maxarLimitStatus = status;
     try {
       const { out, state } = await applyOnce(config, store, clients);
       expect(out.failed.map((f) => f.diagnostic.code)).toEqual(['MAXAR_LIMIT_REFUSED']);
@@ -47,6 +49,7 @@ describe('handlers', () => {
       expect(state.resources['orders.over-limit']).toBeUndefined();
     } finally {
       sb().knobs.maxarLimits = {};
+      sb().knobs.maxarLimitStatus = 400;
       await clients.close();
     }
   });

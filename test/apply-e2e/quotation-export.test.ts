@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
+import { aoiNameOf, cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
 import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
@@ -25,7 +25,7 @@ describe('orderform quotation export', () => {
     expect(sb().calls()['GET /api/v1/quotations/{quotationId}/export']).toBe(1);
     expect(mutatingCalls(sb())).toEqual({});
 
-    writeFileSync(join(dir, 'orders.yaml'), configYaml({ neo: ['n'], legacy: ['l'], decisions: { d: ['n', 'accept', 100_000] } }));
+    writeFileSync(join(dir, 'orders.yaml'), configYaml({ neo: ['n'], legacy: ['l'], decisions: { d: ['n', 'accept', 100_000] } }, aoiNameOf(dir)));
     const md = await cli(['plan', '--output', 'markdown'], dir, sb().env);
     expect(md.out).toContain('**Quotations to decide**');
     expect(md.out).toContain(`\`quotations.d\` (accept, quotation ${quotationId}): \`orderform quotation export quotations.d --out quotations.d.pdf\``);

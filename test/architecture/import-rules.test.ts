@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Every folder under engine/providers is a vendor's (shared provider code sits in files beside them). */
 const VENDOR_DIRS = readdirSync(join(ROOT, 'engine/providers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `engine/providers/${e.name}`);
-const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state'];
+/** `deliveries` too: it asks each provider's deliveries hook, by kind. */
+const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state', 'engine/deliveries'];
 /** A vendor, a vendor's product line or a shipped vendor kind, as a word or a prefix (`oneatlas_order`). */
 const VENDOR_NAME = /oneatlas|maxar|pl[ée]iades|airbus|\bneo\b/i;
 
@@ -36,12 +37,12 @@ describe('the provider seam', () => {
     expect(offending).toEqual([]);
   });
 
-  it('plan, apply, state and core name no vendor', () => {
+  it('plan, apply, state, core and deliveries name no vendor', () => {
     const naming = CORE_DIRS.flatMap(tsFiles).filter((f) => VENDOR_NAME.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(naming).toEqual([]);
   });
 
-  it('plan, apply, state and core import no vendor folder (they reach vendors through the registry)', () => {
+  it('plan, apply, state, core and deliveries import no vendor folder (they reach vendors through the registry)', () => {
     const offending = CORE_DIRS.flatMap(tsFiles).flatMap((f) => importsOf(f).filter((i) => VENDOR_DIRS.some((v) => i.startsWith(`${v}/`))).map((i) => `${f} imports ${i}`));
     expect(offending).toEqual([]);
   });

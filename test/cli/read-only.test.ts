@@ -15,7 +15,7 @@ describe('read-only commands', () => {
     writeConfig(dir, { legacy: ['a'] });
     const deliveries = await runCli(['deliveries'], { cwd: dir, env: sb().env });
     expect(deliveries.code, deliveries.stderr).toBe(0);
-    expect(deliveries.stdout).toContain('No OneAtlas order in state yet.');
+    expect(deliveries.stdout).toBe('No order in state yet.\n');
     const list = await runCli(['state', 'list'], { cwd: dir, env: sb().env });
     expect(list.code, list.stderr).toBe(0);
     expect(list.stderr).toContain('0 resources');

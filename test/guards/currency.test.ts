@@ -7,14 +7,14 @@ import { DEFAULT_SAFETY } from '../../engine/config/normalize-settings.js';
 import { DiagnosticsError } from '../../engine/diagnostics.js';
 import type { ResourceSpec } from '../../engine/model.js';
 import type { Change, Cost } from '../../engine/plan/types.js';
-import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { aoiNameOf, cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
 import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
 
 /** The fixture config with a maxPrice on every OneAtlas order. */
 function withOrderMaxPrice(dir: string, o: FixtureOptions, maxPrice: string): void {
-  writeFileSync(join(dir, 'orders.yaml'), configYaml(o).replaceAll('    endUser:', `    maxPrice: ${maxPrice}\n    endUser:`));
+  writeFileSync(join(dir, 'orders.yaml'), configYaml(o, aoiNameOf(dir)).replaceAll('    endUser:', `    maxPrice: ${maxPrice}\n    endUser:`));
 }
 
 describe('currencies of ceilings', () => {

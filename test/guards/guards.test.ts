@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
+import { aoiNameOf, cli, configYaml, tempDir, writeConfig } from '../support/fixture.js';
 import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
@@ -111,7 +111,7 @@ describe('apply guards', () => {
 describe("a Pléiades Neo order's maxPrice", () => {
   it('bounds the accept that buys it: refused at apply above it, even when the decision allows more', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'orders.yaml'), configYaml({ neo: ['neo-own-ceiling'], decisions: { d: ['neo-own-ceiling', 'accept', 1e6] } }).replace('    endUser:', '    maxPrice: { amount: 1, currency: EUR }\n    endUser:'));
+    writeFileSync(join(dir, 'orders.yaml'), configYaml({ neo: ['neo-own-ceiling'], decisions: { d: ['neo-own-ceiling', 'accept', 1e6] } }, aoiNameOf(dir)).replace('    endUser:', '    maxPrice: { amount: 1, currency: EUR }\n    endUser:'));
     sb().resetCalls();
     const r = await cli(['apply', '--auto-approve'], dir, sb().env);
     expect(r.code, r.out).toBe(1);

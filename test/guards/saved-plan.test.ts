@@ -7,7 +7,7 @@ import { loadConfig } from '../../engine/config/index.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { createProviders } from '../../engine/providers/index.js';
 import { FileStateStore } from '../../engine/state/file-store.js';
-import { cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
+import { aoiNameOf, cli, configYaml, tempDir, writeConfig, type FixtureOptions } from '../support/fixture.js';
 import { mutatingCalls, useSandbox } from '../support/sandbox.js';
 
 const { sb } = useSandbox();
@@ -15,7 +15,7 @@ const ACCEPT = 'PUT /api/v1/contracts/{contractId}/quotations/{quotationId}/acce
 const REFUSE = 'PUT /api/v1/contracts/{contractId}/quotations/{quotationId}/refuse';
 
 function write(dir: string, o: FixtureOptions, refuseIfExpired = false): void {
-  const yaml = configYaml(o);
+  const yaml = configYaml(o, aoiNameOf(dir));
   writeFileSync(join(dir, 'orders.yaml'), refuseIfExpired ? yaml.replace(/(    decision: accept\n)/g, '$1    refuseIfExpired: true\n') : yaml);
 }
 
@@ -99,7 +99,7 @@ describe('declared refusals and expiry at the moment of purchase', () => {
       sb().resetCalls();
       // The purchase happens two days after the plan was built: the quotation (valid 24 h) has lapsed.
       const later = () => new Date(Date.now() + 48 * 3600_000);
-      const out = await runApply({ config: config!, store, clients, state, built, plan: built.plan, now: later }, { parallelism: 2, keepGoing: false, allowDestructive: false, allowLargeSpend: false });
+      const out = await runApply({ config: config!, store, clients, state, built, plan: built.plan, now: later }, { parallelism: 2, keepGoing: false, allowDestructive: false, allowLargeSpend: false, allowRebuy: false });
       expect(mutatingCalls(sb())).toEqual(calls);
       if (refuseIfExpired) expect(out.done.map((d) => d.address)).toEqual(['quotations.d']);
       else expect(out.failed.map((f) => f.diagnostic.code)).toEqual(['QUOTATION_EXPIRED']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costByCategory, fromAccount, fromOrder, fromUsage, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
 import { readAccount, readAccountUsage, readEstimate, readOrder, readOrderList, readPlaced, readSelf } from '../../engine/providers/maxar-ard/wire.js';
+import { locationOf } from '../../engine/providers/maxar-ard/deliveries.js';
 import { maxarOrder, square } from './fixtures.js';
 
 /** Seed 004's example answer, verbatim where it matters. */
@@ -95,16 +96,35 @@ describe('Maxar orders', () => {
 
   it('maps every documented status: RUNNING, SUCCEEDED, FAILED and ERROR; an unknown one is still running', () => {
     const o = readOrder({ id: 'o1', status: 'RUNNING', order: { metadata: { reference: 'r' } } });
-    expect(fromOrder(o)).toEqual({ orderId: 'o1', reference: 'r', status: 'in-progress', vendorStatus: 'RUNNING' });
+    expect(fromOrder(o)).toEqual({ orderId: 'o1', reference: 'r', status: 'in-progress', vendorStatus: 'RUNNING', shown: { acquisitions: [], geometry: null } });
     expect(fromOrder({ id: 'o2', status: 'SUCCEEDED' }).status).toBe('delivered');
     expect(fromOrder({ id: 'o3', status: 'FAILED', status_message: 'boom' })).toMatchObject({ status: 'failed', statusMessage: 'boom' });
     expect(fromOrder({ id: 'o4', status: 'ERROR' }).status).toBe('failed');
     expect(fromOrder({ id: 'o5', status: 'QUEUED' }).status).toBe('in-progress');
   });
 
+  it('reads what the listing shows of the request: acquisitions (ids or {id, cells}) sorted once, a Polygon AOI, bundle adjustment', () => {
+    const aoi = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+    const o = { id: 'o6', status: 'SUCCEEDED', order: { acquisitions: ['B', { id: 'A', cells: ['c1'] }, 'B'], intersects: aoi, settings: { bundle_adjust: true } } };
+    expect(fromOrder(o).shown).toEqual({ acquisitions: ['A', 'B'], geometry: aoi, bundleAdjust: true });
+    expect(fromOrder({ id: 'o7', status: 'SUCCEEDED', order: { intersects: { type: 'MultiPolygon', coordinates: [] } } }).shown.geometry).toBeNull();
+  });
+
   it('checks listings: {data, has_more} with an id per order', () => {
     expect(readOrderList({ data: [{ id: 'a', status: 'RUNNING' }], has_more: false }, 'GET /api/v1/order').data).toHaveLength(1);
     expect(() => readOrderList({ orders: [], has_more: false }, 'GET /api/v1/order')).toThrow(/data/);
     expect(() => readOrderList({ data: [{ status: 'RUNNING' }], has_more: false }, 'GET /api/v1/order')).toThrow(/data\[0\]\.id/);
+  });
+});
+
+describe('where a Maxar order was delivered', () => {
+  it('reads the output config as the SDK opens an order (ard_collection.py): s3, gs, az, and the legacy top-level bucket', () => {
+    expect(locationOf({ amazon_s3: { bucket: 'b', prefix: 'a/b' } })).toBe('s3://b/a/b');
+    expect(locationOf({ google_cloud_storage: { bucket: 'g', prefix: '/x', credentials_id: 'c' } })).toBe('gs://g/x');
+    expect(locationOf({ azure_blob_storage: { container: 'c', prefix: '' } })).toBe('az://c/');
+    expect(locationOf({ bucket: 'old', prefix: 'p' })).toBe('s3://old/p');
+    expect(locationOf({ azure_blob_storage: { bucket: 'wrong-field' } })).toBeUndefined();
+    expect(locationOf({ somewhere_else: { bucket: 'x' } })).toBeUndefined();
+    expect(locationOf(undefined)).toBeUndefined();
   });
 });

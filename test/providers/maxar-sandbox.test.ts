@@ -76,7 +76,6 @@ describe('Maxar ARD login', () => {
     try {
       expect(await client.accountId()).toBe('557471230760500000');
       expect(fromAccount(await client.account()).pricing).toEqual({ fresh: 25, standard: 20, training: 5 });
-      expect(await client.isAdmin()).toBe(false);
     } finally {
       await close();
     }
@@ -156,7 +155,6 @@ describe('Maxar ARD orders', () => {
     expect(denied).toMatchObject({ status: 403 });
     const { client: admin, close } = clientWith({ ORDERFORM_MAXAR_USERNAME: MAXAR_ADMIN_LOGIN.username, ORDERFORM_MAXAR_PASSWORD: MAXAR_ADMIN_LOGIN.password });
     try {
-      expect(await admin.isAdmin()).toBe(true);
       const all = await collect(await admin.accountOrders({ limit: 100 }));
       expect(new Set(all.map((o) => o.user_id)).size).toBeGreaterThan(1);
       const colleague = all.find((o) => o.user_id !== all[0]!.user_id && o.id !== all[0]!.id)!;
@@ -166,6 +164,35 @@ describe('Maxar ARD orders', () => {
       expect(mine.map((o) => o.id)).toEqual([...mine.map((o) => o.id)].sort());
     } finally {
       await close();
+    }
+  });
+
+  it('lists what each role may see, never failing on the role: an admin the account, a user its own (known from /auth/self, else from one 403)', async () => {
+    const adminLogin = { ORDERFORM_MAXAR_USERNAME: MAXAR_ADMIN_LOGIN.username, ORDERFORM_MAXAR_PASSWORD: MAXAR_ADMIN_LOGIN.password };
+    const ACCOUNT_LIST = 'GET /api/v1/admin/account/{account_id}/order';
+    const run = async (env: Record<string, string>) => {
+      const { client, close } = clientWith(env);
+      try {
+        h.sb.resetCalls();
+        const first = await client.visibleOrders({ limit: 100, user_id: 'someone' });
+        const second = await client.visibleOrders({ limit: 100 });
+        return { scope: first.scope, users: new Set(first.orders.map((o) => o.user_id)), again: second.scope, accountCalls: h.sb.calls()[ACCOUNT_LIST] ?? 0 };
+      } finally {
+        await close();
+      }
+    };
+    const user = await run({});
+    expect(user).toMatchObject({ scope: 'own', again: 'own', accountCalls: 0 });
+    expect(user.users.size).toBe(1);
+    const admin = await run(adminLogin);
+    expect(admin).toMatchObject({ scope: 'account', again: 'account' });
+    h.sb.knobs.maxarSelfAdmin = false;
+    try {
+      // /auth/self no longer says the role: one 403 from the account listing, then the login's own orders for the run.
+      expect(await run({})).toMatchObject({ scope: 'own', again: 'own', accountCalls: 1 });
+      expect(await run(adminLogin)).toMatchObject({ scope: 'account', again: 'account' });
+    } finally {
+      h.sb.knobs.maxarSelfAdmin = true;
     }
   });
 

@@ -2,6 +2,7 @@
 import turfArea from '@turf/area';
 import { describe, expect, it } from 'vitest';
 import { MAXAR_ADMIN_LOGIN } from '../../sandbox/index.js';
+import { defaultKnobs, patchKnobs } from '../../sandbox/knobs.js';
 import { useSandbox, type Reply } from './client.js';
 
 let clock = Date.parse('2025-06-15T12:00:00Z');
@@ -159,6 +160,35 @@ describe('Maxar orders', () => {
     expect(await refused({ annual_subscription_fee_limit: 10 })).toMatch(/exceeds annual_subscription_fee_limit/);
     expect(await refused({ standard_imagery_fee_limit: -1, annual_subscription_fee_limit: -1 }, ['10300100ARDSTD001'])).toBe(200);
     expect(await refused({ training_imagery_fee_limit: null, annual_subscription_fee_limit: null }, ['10300100ARDTRAIN1'])).toBe(200);
+  });
+});
+
+describe('Maxar knobs for what the documents leave open', () => {
+  it('a limit refusal answered 403 or 422, an order ending ERROR, /auth/self without user.admin; bad values refused', async () => {
+    ctx.sb.knobs.maxarLimits = { fresh_imagery_fee_limit: 0 };
+    ctx.sb.knobs.maxarLimitStatus = 422;
+    const over = await place();
+    ctx.sb.knobs.maxarLimits = {};
+    ctx.sb.knobs.maxarLimitStatus = 400;
+    expect(over).toMatchObject({ status: 422, body: { message: expect.stringMatching(/fresh_imagery_fee_limit is 0/) } });
+
+    ctx.sb.knobs.maxarFailStatus = 'ERROR';
+    const r = await place({ acquisitions: ['10300100ARDFAIL01'] });
+    ctx.sb.knobs.maxarFailStatus = 'FAILED';
+    clock += 30_000;
+    expect((await ctx.c.call('GET', `/maxar/api/v1/order/status/${r.body.id}`)).body.status).toBe('ERROR');
+
+    expect((await ctx.c.call('GET', '/maxar/api/v1/auth/self')).body.user.admin).toBe(false);
+    ctx.sb.knobs.maxarSelfAdmin = false;
+    const self = await ctx.c.call('GET', '/maxar/api/v1/auth/self');
+    ctx.sb.knobs.maxarSelfAdmin = true;
+    expect(self.body.user).toEqual({ user_id: expect.any(String), account_id: '557471230760500000', username: expect.any(String) });
+
+    expect(patchKnobs(defaultKnobs(), { maxarLimitStatus: 500, maxarFailStatus: 'BROKEN', maxarSelfAdmin: 'no' })).toEqual([
+      'maxarLimitStatus must be 400, 403 or 422',
+      "maxarFailStatus must be 'FAILED' or 'ERROR'",
+      'maxarSelfAdmin must be true or false',
+    ]);
   });
 });
 

@@ -73,6 +73,7 @@ export function fakeSatProvider(vendor: FakeSat): Provider<FakeSat> {
     adoption: (spec, r) => ({
       adopt: { remote: { customerReference: (spec as unknown as WidgetOrderSpec).customerReference, ...(r.orderId ? { orderId: r.orderId } : {}) }, status: 'delivered', vendorId: `FakeSat order ${r.orderId ?? '?'}` },
     }),
+    footprints: () => [],
     clientOf: () => vendor,
     reads: (client, tracked) => [
       {
@@ -85,7 +86,7 @@ export function fakeSatProvider(vendor: FakeSat): Provider<FakeSat> {
             const o = byId ?? orders.find((x) => x.reference === (t.state?.remote.customerReference ?? t.spec.customerReference));
             out[t.address] = o ? { exists: true, foundBy: byId ? 'id' : 'reference', status: 'delivered', orderId: o.id } : { exists: false };
           }
-          return out;
+          return { observations: out };
         },
       },
     ],

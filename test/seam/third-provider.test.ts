@@ -49,7 +49,7 @@ describe('a third provider through the registry', () => {
 
     const outcome = await runApply(
       { config: cfg, store, clients, state: await store.read(), built: first, plan: first.plan },
-      { parallelism: 2, keepGoing: false, allowDestructive: false, allowLargeSpend: false },
+      { parallelism: 2, keepGoing: false, allowDestructive: false, allowLargeSpend: false, allowRebuy: false },
     );
     expect(outcome.failed).toEqual([]);
     expect(outcome.done.map((d) => d.address).sort()).toEqual(['orders.w1', 'orders.w2']);

@@ -1,4 +1,5 @@
 /** A config written for the sandbox's showcase catalogue, with helpers to run the CLI in-process. */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './capture-io.js';
@@ -35,17 +36,17 @@ const NEO = {
   production: 'processingLevel: primary, spectralProcessing: full_bundle, imageFormat: dimap_jpeg2000_regular, pixelCoding: 12bits, radiometricProcessing: reflectance',
 };
 
-function oneatlasOrder(key: string, o: typeof LEGACY): string {
+function oneatlasOrder(key: string, o: typeof LEGACY, aoi: string): string {
   return `  ${key}:
     vendor: oneatlas
     contract: ${o.contract}
     productType: ${o.productType}
     aois:
-      center:
+      ${aoi}:
         geometry: { type: Polygon, coordinates: [${PARIS}] }
     items:
       - catalogItemId: ${o.item}
-    production: { ${o.production} }
+    production: { ${o.production.replaceAll('center', aoi)} }
     primaryMarket: CARTO
     endUser: { name: Ville de Paris, country: FR }
 `;
@@ -75,8 +76,13 @@ function alert(key: string, v: string | [string, number]): string {
 `;
 }
 
-export function configYaml(o: FixtureOptions): string {
-  const orders = [...(o.legacy ?? []).map((k) => oneatlasOrder(k, LEGACY)), ...(o.neo ?? []).map((k) => oneatlasOrder(k, NEO)), ...(o.maxar ?? []).map(maxarOrder)];
+/**
+ * `aoi`: the name of the OneAtlas orders' AOI, part of their spec. The sandbox is shared within a test file and
+ * the vendor is the source of truth: the same spec bought earlier under another key, with no state for it, is
+ * taken for a renamed key (MOVE_SUGGESTED). writeConfig names it after the folder, so each folder orders its own.
+ */
+export function configYaml(o: FixtureOptions, aoi = 'center'): string {
+  const orders = [...(o.legacy ?? []).map((k) => oneatlasOrder(k, LEGACY, aoi)), ...(o.neo ?? []).map((k) => oneatlasOrder(k, NEO, aoi)), ...(o.maxar ?? []).map(maxarOrder)];
   const decisions = Object.entries(o.decisions ?? {}).map(
     ([k, [order, decision, max]]) =>
       `  ${k}:\n    order: ${order}\n    decision: ${decision}\n${decision === 'refuse' ? '    reason: budget\n' : ''}${max !== undefined ? `    maxPrice: { amount: ${max}, currency: EUR }\n` : ''}`,
@@ -98,9 +104,14 @@ export function configYaml(o: FixtureOptions): string {
   ].join('\n');
 }
 
+/** The AOI name configYaml gives the OneAtlas orders written in `dir`. */
+export function aoiNameOf(dir: string): string {
+  return `aoi-${createHash('sha256').update(dir).digest('hex').slice(0, 8)}`;
+}
+
 export function writeConfig(dir: string, o: FixtureOptions): string {
   const file = join(dir, 'orders.yaml');
-  writeFileSync(file, configYaml(o));
+  writeFileSync(file, configYaml(o, aoiNameOf(dir)));
   return file;
 }
 

@@ -1,6 +1,7 @@
 /**
- * `deliveries` and `import` report what the config alone decides (no OneAtlas provider, an address not
- * declared) before they read credentials or take the state lock; a sound config then meets those checks.
+ * `deliveries` reads only the credentials of the vendors of the orders in state, and `import` reports what
+ * the config alone decides (an address not declared) before it reads credentials or takes the state lock;
+ * a sound config then meets those checks.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,30 +29,26 @@ async function holdLock(dir: string): Promise<() => Promise<void>> {
 }
 
 describe('deliveries', () => {
-  it('without a OneAtlas provider says so, even when no API key is set', async () => {
+  it('with no order in state reads no credential: nothing delivered yet', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'orders.yaml'), MAXAR_ONLY);
     const r = await cli(['deliveries'], dir, {});
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('NO_ONEATLAS_PROVIDER');
-    expect(r.err).not.toContain('MISSING_CREDENTIALS');
-  });
-
-  it('with a OneAtlas provider and no OneAtlas key reports the missing key', async () => {
-    const dir = tempDir();
-    writeConfig(dir, { legacy: ['l'] });
-    const r = await cli(['deliveries'], dir, without('ORDERFORM_ONEATLAS_API_KEY'));
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('MISSING_CREDENTIALS');
-    expect(r.err).toContain('ORDERFORM_ONEATLAS_API_KEY');
-  });
-
-  it('needs no Maxar login: it only reads OneAtlas', async () => {
-    const dir = tempDir();
-    writeConfig(dir, { legacy: ['l'] });
-    const r = await cli(['deliveries'], dir, without('ORDERFORM_MAXAR_PASSWORD'));
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('No OneAtlas order in state yet.');
+    expect(r.out).toBe('No order in state yet.\n');
+  });
+
+  it('reads only the vendors of the orders in state: a OneAtlas order needs the OneAtlas key, not the Maxar login', async () => {
+    const dir = tempDir();
+    writeConfig(dir, { legacy: ['l'] });
+    const applied = await cli(['apply', '--auto-approve'], dir, sb().env);
+    expect(applied.code, applied.err).toBe(0);
+    const noMaxar = await cli(['deliveries'], dir, without('ORDERFORM_MAXAR_PASSWORD'));
+    expect(noMaxar.code, noMaxar.err).toBe(0);
+    expect(noMaxar.out).toContain('orders.l');
+    const noKey = await cli(['deliveries'], dir, without('ORDERFORM_ONEATLAS_API_KEY'));
+    expect(noKey.code).toBe(1);
+    expect(noKey.err).toContain('MISSING_CREDENTIALS');
+    expect(noKey.err).toContain('ORDERFORM_ONEATLAS_API_KEY');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { toSelectRequest } from '../../engine/search/maxar-select.js';
 import { startTeam, type Team } from './harness.js';
 
@@ -77,19 +77,23 @@ describe('Maxar ARD with a user-role login', () => {
     });
   });
 
-  test('an order Maxar reports FAILED is shown as drift with Maxar\'s message, recorded as failed, and never ordered again by itself', async () => {
-    mkdirSync(join(team.dir, 'failing'), { recursive: true });
-    writeFileSync(join(team.dir, 'failing', 'orders.yaml'), `providers:
+  // The SDK names two failed statuses (order.py: `failed: status in ["FAILED", "ERROR"]`).
+  test.each(['FAILED', 'ERROR'] as const)('an order Maxar reports %s is shown as drift with Maxar\'s status and message, recorded as failed, and never ordered again by itself', async (final) => {
+    const dir = `failing-${final}`;
+    mkdirSync(join(team.dir, dir), { recursive: true });
+    writeFileSync(join(team.dir, dir, 'orders.yaml'), `providers:
   maxar: {}
 orders:
-  doomed:
+  doomed-${final}:
     vendor: maxar
     acquisitions: [10300100ARDFAIL01]
     aoi: ${JSON.stringify(PARIS)}
     output:
       s3: { bucket: acme-ard }
 `);
-    const c = ['-c', 'failing/orders.yaml'];
+    const c = ['-c', `${dir}/orders.yaml`];
+    team.sb.knobs.maxarFailStatus = final;
+    onTestFinished(() => void (team.sb.knobs.maxarFailStatus = 'FAILED'));
     // Still running when apply reads its status back; it fails later.
     team.sb.knobs.deliveryDelayMs = 60_000;
     const applied = await team.cli(['apply', ...c, '--auto-approve']);
@@ -98,11 +102,11 @@ orders:
     team.sb.resetCalls();
     const plan = await team.cli(['plan', ...c, '--detailed-exitcode']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
-    expect(plan.stdout).toMatch(/orders\.doomed: status in-progress → failed \(Maxar FAILED: Order failed/);
+    expect(plan.stdout).toMatch(new RegExp(`orders\\.doomed-${final}: status in-progress → failed \\(Maxar ${final}: Order failed`));
     const refreshed = await team.cli(['refresh', ...c]);
     expect(refreshed.code, refreshed.stderr).toBe(0);
-    const state = JSON.parse(readFileSync(join(team.dir, 'failing', 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string }> };
-    expect(state.resources['orders.doomed']?.status).toBe('failed');
+    const state = JSON.parse(readFileSync(join(team.dir, dir, 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string }> };
+    expect(state.resources[`orders.doomed-${final}`]?.status).toBe('failed');
     expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
   });
 });

@@ -3,8 +3,8 @@
  * metadata, the dry-run estimate, placing an order, its status, both order listings, select.
  */
 import { DiagnosticsError, error } from '../../diagnostics.js';
-import { joinUrl, mutation, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
-import { clampPage, paginate } from '../paging.js';
+import { HttpError, joinUrl, mutation, nullOn404, type BearerAuth, type HttpClient, type HttpMethod, type QueryValue } from '../http.js';
+import { clampPage, collect, paginate } from '../paging.js';
 import { maxarLogin } from './login.js';
 import {
   readAccount,
@@ -52,6 +52,8 @@ const MAX_ORDERS_PAGE = 100;
 export class MaxarClient {
   private readonly auth: BearerAuth;
   private me: Promise<WireSelf> | undefined;
+  /** The account listing answered 403 once: this login lists its own orders for the rest of the run. */
+  private accountListingRefused = false;
 
   constructor(private readonly opts: MaxarClientOptions) {
     opts.http.addSecret(opts.password);
@@ -75,11 +77,6 @@ export class MaxarClient {
     return this.opts.accountId ?? (await this.self()).user.account_id;
   }
 
-  /** [I] `user.admin` (seed 004 names an `admin` flag); only an admin may list the whole account's orders. */
-  async isAdmin(): Promise<boolean> {
-    return (await this.self()).user.admin === true;
-  }
-
   async account(): Promise<WireAccount> {
     return readAccount(await this.call('GET', `/api/v1/admin/account/${seg(await this.accountId())}`));
   }
@@ -87,11 +84,6 @@ export class MaxarClient {
   /** Spent so far since `since` (YYYY-MM-DD), else in the subscription period (USAGE docs: optional start_date, default period). */
   async usage(since?: string): Promise<WireAccountUsage> {
     return readAccountUsage(await this.call('GET', `/api/v1/usage/account/${seg(await this.accountId())}`, since ? { start_date: since } : undefined));
-  }
-
-  /** Every order this login may list: the account's for an admin (seed 004), else its own. */
-  async listableOrders(limit: number): Promise<AsyncGenerator<WireOrder>> {
-    return (await this.isAdmin()) ? this.accountOrders({ limit }) : this.myOrders({ limit });
   }
 
   /** Tiles of the given acquisitions, one call for all (META docs, SDK metadata.py search_by_area). */
@@ -125,6 +117,24 @@ export class MaxarClient {
   /** Every order of the account (seed 004: role admin). */
   async accountOrders(query: WireOrderQuery = {}): Promise<AsyncGenerator<WireOrder>> {
     return this.list(`/api/v1/admin/account/${seg(await this.accountId())}/order`, 'GET /api/v1/admin/account/{id}/order', query);
+  }
+
+  /**
+   * Every order this login may list, whatever its role, never failing on the role: the account's listing
+   * (seed 004, role admin: every user's orders) unless `/auth/self` says the login is no admin, else — or when
+   * that listing answers 403 — the login's own (`GET /order`, any role; `user_id` applies to the account's only).
+   */
+  async visibleOrders(query: WireOrderQuery = {}): Promise<{ scope: 'account' | 'own'; orders: WireOrder[] }> {
+    if (!this.accountListingRefused && (await this.self()).user.admin !== false) {
+      try {
+        return { scope: 'account', orders: await collect(await this.accountOrders(query)) };
+      } catch (err) {
+        if (!(err instanceof HttpError && err.status === 403)) throw err;
+        this.accountListingRefused = true;
+      }
+    }
+    const { user_id: _accountOnly, ...own } = query;
+    return { scope: 'own', orders: await collect(this.myOrders(own)) };
   }
 
   /**

@@ -2,7 +2,7 @@
  * Maxar ARD conversions: domain specs → wire bodies, wire answers → observations (pricing, limits,
  * spent so far, the dry-run estimate as a price, order status). Pure functions.
  */
-import type { MaxarOrderSpec } from '../../model.js';
+import type { MaxarOrderSpec, Polygon } from '../../model.js';
 import type { FeeCategory } from '../../core/change.js';
 import type { ResourceStatus } from '../../state/types.js';
 import type { MaxarPricing } from './pricing.js';
@@ -26,6 +26,24 @@ export interface MaxarOrderObservation {
   /** The vendor's words, e.g. FAILED and its status_message. */
   vendorStatus: string;
   statusMessage?: string;
+  /** What the listing shows of its request: compared with a declared spec, and with new orders (already owned). */
+  shown: MaxarOrderShown;
+}
+
+export interface MaxarOrderShown {
+  /** Acquisition ids, sorted (an `{id, cells}` entry by its id). */
+  acquisitions: string[];
+  /** Null: not shown (or not a polygon). */
+  geometry: Polygon | null;
+  bundleAdjust?: boolean;
+}
+
+function shownOf(o: WireOrder['order']): MaxarOrderShown {
+  const ids = (o?.acquisitions ?? []).flatMap((a) => (typeof a === 'string' ? [a] : typeof a === 'object' && a !== null && typeof (a as { id?: unknown }).id === 'string' ? [(a as { id: string }).id] : []));
+  const g = o?.intersects as { type?: unknown; coordinates?: unknown } | undefined;
+  const geometry = g && g.type === 'Polygon' && Array.isArray(g.coordinates) ? (g as Polygon) : null;
+  const bundle = o?.settings?.bundle_adjust;
+  return { acquisitions: [...new Set(ids)].sort(), geometry, ...(typeof bundle === 'boolean' ? { bundleAdjust: bundle } : {}) };
 }
 
 /** The order body; `secret` reads an output write secret from the variable the config names. */
@@ -107,5 +125,6 @@ export function fromOrder(w: WireOrder): MaxarOrderObservation {
     status: ORDER_STATUS[w.status] ?? 'in-progress',
     vendorStatus: w.status,
     ...(w.status_message ? { statusMessage: w.status_message } : {}),
+    shown: shownOf(w.order),
   };
 }

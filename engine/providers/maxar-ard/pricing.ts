@@ -13,7 +13,6 @@ import { roundMoney } from '../../core/money.js';
 import { DiagnosticsError, error, warning } from '../../diagnostics.js';
 import type { ListedPurchase } from '../../core/purchases.js';
 import { HttpError } from '../http.js';
-import { collect } from '../paging.js';
 import { ORDER_PAGE_SIZE } from './refresh.js';
 import type { MaxarOrderSpec, ResourceSpec } from '../../model.js';
 import type { PricingContext, ProviderPricing } from '../provider.js';
@@ -137,7 +136,7 @@ export function maxarPricing(client: MaxarClient, { config }: PricingContext): P
   };
   // One listing per run, read only when something needs it (the budget, or usage the login may not read).
   let listing: Promise<WireOrder[]> | undefined;
-  const listed = () => (listing ??= client.listableOrders(ORDER_PAGE_SIZE).then((l) => collect(l)).then((os) => os.filter(charged)));
+  const listed = () => (listing ??= client.visibleOrders({ limit: ORDER_PAGE_SIZE }).then((v) => v.orders.filter(charged)));
   let forbidden = false;
   /** The usage resource since a date; undefined when this login may not read it (a user role may get 403). */
   const usageSince = new Map<string, Promise<WireAccountUsage | undefined>>();

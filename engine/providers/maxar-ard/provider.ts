@@ -2,7 +2,10 @@
 import type { KindTraits } from '../../core/kinds.js';
 import type { MaxarOrderSpec, ResourceKind } from '../../model.js';
 import type { Provider } from '../provider.js';
+import { differences, referenceHeld } from '../reference-held.js';
+import type { MaxarOrderShown } from './convert.js';
 import type { MaxarClient } from './client.js';
+import { maxarDeliveries } from './deliveries.js';
 import { importMaxarOrder } from './import.js';
 import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
@@ -21,12 +24,25 @@ export const maxarProvider: Provider<MaxarClient> = {
   creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),
   adoption: (spec, r) => {
     const d = spec as MaxarOrderSpec;
+    const held = `Maxar order ${r.orderId ?? '?'}`;
+    const shown = r.observedSpec as MaxarOrderShown | undefined;
+    const diffs = differences([
+      { path: 'acquisitions', shown: shown?.acquisitions.length ? shown.acquisitions : undefined, declared: [...new Set(d.acquisitions)].sort() },
+      { path: 'aoi', shown: shown?.geometry ?? undefined, declared: d.aoi.geometry },
+      { path: 'bundleAdjust', shown: shown?.bundleAdjust, declared: d.bundleAdjust },
+    ]);
+    if (diffs.length) return referenceHeld(d, held, diffs);
     const remote = { customerReference: r.reference ?? d.customerReference, accountId: d.accountId, ...(r.orderId ? { orderId: r.orderId } : {}) };
-    return { adopt: { remote, status: r.status ?? 'active', vendorId: `Maxar order ${r.orderId ?? '?'}` } };
+    return { adopt: { remote, status: r.status ?? 'active', vendorId: held } };
+  },
+  footprints: (spec) => {
+    const s = spec as Partial<MaxarOrderSpec> | null;
+    return s?.kind === 'maxar_ard_order' && s.acquisitions ? s.acquisitions.map((itemId) => ({ itemId, geometry: s.aoi?.geometry ?? null })) : [];
   },
   clientOf: (clients) => clients.maxar,
   reads: (client, tracked) => (tracked.length ? [{ what: 'Maxar orders', read: () => refreshMaxarOrders(client, tracked) }] : []),
   pricing: maxarPricing,
   importResource: (client, spec, id) => importMaxarOrder(client, spec as MaxarOrderSpec, id),
   handlers: (client) => ({ maxar_ard_order: maxarOrderHandler(client) }),
+  deliveries: maxarDeliveries,
 };

@@ -2,37 +2,69 @@
  * Maxar ARD remote truth for the orders state tracks: one paged listing (limit 100), matched by order id or
  * `metadata.reference` — never one GET per order. An admin login reads the account's listing (seed 004, every
  * user's orders, so a colleague's or a CI job's order with the same reference is found too); any other
- * login reads its own orders (`GET /order`), which is all a user role may list. Pages are read one after
- * another: the listing pages by cursor (each page names the next), so none can be asked ahead.
+ * login reads its own orders (`GET /order`), which is all a user role may list (client.visibleOrders). Pages
+ * are read one after another: the listing pages by cursor (each page names the next), so none can be asked ahead.
  */
-import { collect } from '../paging.js';
-import type { RemoteObservation } from '../../core/remote.js';
-import { findByReference, groupBy, type Tracked } from '../../core/tracked.js';
+import type { ListedOrder, RemoteObservation } from '../../core/remote.js';
+import { groupBy, referencesOf, type Tracked } from '../../core/tracked.js';
+import type { RemoteReadResult } from '../provider.js';
 import type { MaxarClient } from './client.js';
-import { fromOrder } from './convert.js';
+import { fromOrder, type MaxarOrderObservation } from './convert.js';
+import type { WireOrder } from './wire.js';
 
 export const ORDER_PAGE_SIZE = 100;
 
-export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<Record<string, RemoteObservation>> {
+export interface FoundOrder {
+  wire: WireOrder;
+  seen: MaxarOrderObservation;
+  foundBy: 'id' | 'reference';
+}
+
+/** Finds a listed order by the id state recorded, else by the first of its references that is listed (the first listed of that reference). */
+export function orderFinder(listed: readonly WireOrder[]): (orderId: string | undefined, references: readonly string[]) => FoundOrder | undefined {
+  const all = listed.map((wire) => ({ wire, seen: fromOrder(wire) }));
+  const byId = new Map(all.map((x) => [x.seen.orderId, x]));
+  const byRef = groupBy(all, (x) => x.seen.reference);
+  return (orderId, references) => {
+    const own = orderId ? byId.get(orderId) : undefined;
+    const found = own ?? references.map((r) => byRef.get(r)?.[0]).find((x) => x !== undefined);
+    return found && { ...found, foundBy: own ? 'id' : 'reference' };
+  };
+}
+
+/** A listed order as refresh reports it under an address. */
+function observation(o: MaxarOrderObservation, foundBy: 'id' | 'reference'): RemoteObservation {
+  return {
+    exists: true,
+    foundBy,
+    status: o.status,
+    orderId: o.orderId,
+    ...(o.reference ? { reference: o.reference } : {}),
+    ...(o.status === 'failed' ? { statusDetail: `Maxar ${o.vendorStatus}${o.statusMessage ? `: ${o.statusMessage}` : ''}` } : {}),
+    observedSpec: o.shown,
+  };
+}
+
+export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<RemoteReadResult> {
   const out: Record<string, RemoteObservation> = {};
-  if (!tracked.length) return out;
-  const orders = (await collect(await client.listableOrders(ORDER_PAGE_SIZE))).map(fromOrder);
-  const byId = new Map(orders.map((o) => [o.orderId, o]));
-  const byRef = groupBy(orders, (o) => o.reference);
+  if (!tracked.length) return { observations: out };
+  const visible = (await client.visibleOrders({ limit: ORDER_PAGE_SIZE })).orders;
+  const find = orderFinder(visible);
   for (const t of tracked) {
-    const id = t.state?.remote.orderId;
-    const byOwnId = id ? byId.get(id) : undefined;
-    const o = byOwnId ?? findByReference(t, byRef)?.[0];
-    out[t.address] = o
-      ? {
-          exists: true,
-          foundBy: byOwnId ? 'id' : 'reference',
-          status: o.status,
-          orderId: o.orderId,
-          ...(o.reference ? { reference: o.reference } : {}),
-          ...(o.status === 'failed' ? { statusDetail: `Maxar ${o.vendorStatus}${o.statusMessage ? `: ${o.statusMessage}` : ''}` } : {}),
-        }
-      : { exists: false };
+    const found = find(t.state?.remote.orderId, referencesOf(t));
+    out[t.address] = found ? observation(found.seen, found.foundBy) : { exists: false };
   }
-  return out;
+  // A failed order bought nothing: it is no one's earlier purchase.
+  const listed: ListedOrder[] = visible.map(fromOrder).flatMap((o) =>
+    o.reference
+      ? [{
+          kind: 'maxar_ard_order' as const,
+          reference: o.reference,
+          vendorId: `Maxar order ${o.orderId}`,
+          observation: observation(o, 'reference'),
+          ...(o.status === 'failed' ? {} : { footprints: o.shown.acquisitions.map((itemId) => ({ itemId, geometry: o.shown.geometry })) }),
+        }]
+      : [],
+  );
+  return { observations: out, listed };
 }

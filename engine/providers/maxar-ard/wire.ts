@@ -125,7 +125,10 @@ export interface WireOrder {
   date_created?: string;
   order?: {
     metadata?: unknown;
+    /** The order's request as placed (REQ-JSON: a delivered order keeps its request) [I: echoed in the listing]. */
     acquisitions?: unknown[];
+    intersects?: unknown;
+    settings?: Record<string, unknown>;
     output_config?: WireOutputConfig;
     usage?: WireUsage;
   };

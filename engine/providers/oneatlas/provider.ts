@@ -1,18 +1,20 @@
 /** Airbus OneAtlas behind the provider seam: orders (legacy and Pléiades Neo), quotation decisions, AOI alerts. */
 import type { KindTraits } from '../../core/kinds.js';
 import type { Tracked } from '../../core/tracked.js';
-import type { RemoteObservation } from '../../core/remote.js';
-import { error } from '../../diagnostics.js';
+import { canonicalStringify } from '../../core/canonical.js';
+import type { Footprint, RemoteObservation } from '../../core/remote.js';
 import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.js';
 import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
+import { differences, referenceHeld, type ShownField } from '../reference-held.js';
 import type { OneAtlasClient } from './client.js';
+import { oneatlasDeliveries } from './deliveries.js';
 import { importOneAtlas } from './import.js';
 import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
 import { oneatlasPricing } from './pricing.js';
 import { oneAtlasRules } from './rules.js';
-import { refreshAlerts, refreshLegacy, refreshNeo } from './refresh.js';
+import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
 
 export const ONEATLAS_KINDS = {
   oneatlas_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
@@ -44,6 +46,18 @@ function legacy(spec: OneAtlasOrderSpec): Creation {
   };
 }
 
+/** What the vendor shows of an order found by reference, beside what this order declares (oneatlas-detailed.md §6 OrderLine). */
+function shownFields(d: OneAtlasOrderSpec, r: RemoteObservation): ShownField[] {
+  const shown = r.observedSpec as NeoOrderShown | undefined;
+  const declaredGeometries = d.aois.flatMap((a) => (a.geometry ? [canonicalStringify(a.geometry)] : [])).sort();
+  return [
+    { path: 'productTypeId', shown: r.productTypeId, declared: d.productTypeId },
+    { path: 'aois', shown: shown?.geometries.length ? shown.geometries.map((g) => canonicalStringify(g)).sort() : undefined, declared: declaredGeometries },
+    // An option the order leaves unset takes the vendor's default: only options it sets are compared.
+    ...Object.entries(shown?.options ?? {}).flatMap(([key, value]) => (key in d.options ? [{ path: `options.${key}`, shown: value, declared: d.options[key] }] : [])),
+  ];
+}
+
 /** What apply records for an object found under a declared resource's reference, with the ids later runs find it by. */
 function adoption(d: ResourceSpec, r: RemoteObservation): AdoptionFound {
   const status = r.status ?? 'active';
@@ -51,26 +65,30 @@ function adoption(d: ResourceSpec, r: RemoteObservation): AdoptionFound {
   const price = q && q.amount !== null && q.currency ? { amount: q.amount, currency: q.currency } : undefined;
   switch (d.kind) {
     case 'oneatlas_order': {
-      if (r.productTypeId !== undefined && r.productTypeId !== d.productTypeId) {
-        const held = r.salesOrderId ?? r.quotation?.id ?? '?';
-        const refused = error('REFERENCE_HELD_BY_OTHER_ORDER',
-          `${d.address}: reference ${r.reference ?? d.customerReference} is already used at the vendor by order ${held} (${r.productTypeId}), which is not this order (${d.productTypeId})`, d.source,
-          `Give this order another customerReference (or remove the declared one to derive it from the key and spec). If ${held} is this order as placed, restore its spec.`);
-        return { refused, fieldDiffs: [{ path: 'productTypeId', before: r.productTypeId, after: d.productTypeId }] };
-      }
+      const held = r.salesOrderId ? `sales order ${r.salesOrderId}` : `quotation ${q?.id ?? '?'}`;
+      const diffs = differences(shownFields(d, r));
+      if (diffs.length) return referenceHeld(d, held, diffs);
       const remote = {
         customerReference: r.reference ?? d.customerReference,
         contractId: r.contractId ?? d.contract.contractId,
         ...(r.salesOrderId ? { salesOrderId: r.salesOrderId } : {}),
         ...(q ? { quotationId: q.id } : {}),
       };
-      return { adopt: { remote, status, ...(price ? { price } : {}), vendorId: r.salesOrderId ? `sales order ${r.salesOrderId}` : `quotation ${q?.id ?? '?'}` } };
+      return { adopt: { remote, status, ...(price ? { price } : {}), vendorId: held } };
     }
     case 'oneatlas_alert':
       return { adopt: { remote: { ...(r.alertId ? { alertId: r.alertId } : {}) }, status: 'active', vendorId: `alert ${r.alertId ?? '?'}` } };
     default:
       throw new Error(`${d.address}: a ${d.kind} is never adopted by reference`);
   }
+}
+
+/** An order's catalog items, each with the geometry of the AOI it is ordered over (state stores the spec as JSON, same fields). */
+function footprints(spec: unknown): Footprint[] {
+  const s = spec as Partial<OneAtlasOrderSpec> | null;
+  if (s?.kind !== 'oneatlas_order' || !s.items) return [];
+  const aoi = new Map((s.aois ?? []).map((a) => [a.id, a.geometry]));
+  return s.items.map((i) => ({ itemId: i.catalogItemId, geometry: aoi.get(i.aoiId) ?? null }));
 }
 
 export const oneatlasProvider: Provider<OneAtlasClient> = {
@@ -84,6 +102,7 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
     return spec.contract.backend === 'neo' ? { action: 'request-quotation', listedAtOnce: true, importId: 'QUOTATION_ID' } : legacy(spec);
   },
   adoption,
+  footprints,
   clientOf: (clients) => clients.oneatlas,
   reads(client, tracked, now) {
     const alerts = tracked.filter((t) => t.kind === 'oneatlas_alert');
@@ -102,4 +121,6 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
     oneatlas_alert: oneatlasAlertHandler(client),
     quotation_decision: quotationDecisionHandler(client),
   }),
+  deliveries: oneatlasDeliveries,
+  downloader: (client) => client,
 };

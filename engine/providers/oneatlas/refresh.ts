@@ -4,7 +4,8 @@
  * Neo contract, matched by quotation id or customerReference; legacy orders through one paged
  * search of their delivery workspace (only delivered products show there).
  */
-import type { QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
+import type { ListedOrder, QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
+import type { RemoteReadResult } from '../provider.js';
 import { findByReference, groupBy, isIntent, type Tracked } from '../../core/tracked.js';
 import { canonicalStringify } from '../../core/canonical.js';
 import type { TrackedSpec } from '../../core/tracked.js';
@@ -30,7 +31,7 @@ export function alertMarker(fields: Pick<TrackedSpec, (typeof ALERT_FIELDS)[numb
   return canonicalStringify([userId ?? null, ...ALERT_FIELDS.map((f) => fields[f] ?? null)]);
 }
 
-export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Observations> {
+export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<RemoteReadResult> {
   const out: Observations = {};
   // An alert state holds is listed in the context it was created in: a context changed in config is a replace, not a vanished alert.
   const byContext = groupBy(tracked, (t) => (t.state?.remote.alertId ? (t.state.spec as TrackedSpec | null)?.context : undefined) ?? t.spec.context);
@@ -58,7 +59,7 @@ export async function refreshAlerts(client: OneAtlasClient, tracked: readonly Tr
       }
     }),
   );
-  return out;
+  return { observations: out };
 }
 
 /** The contract a Neo order or an external quotation decision belongs to. */
@@ -87,49 +88,85 @@ function quotationOf(lines: readonly WireOrderLine[], now: Date): RemoteQuotatio
   };
 }
 
-export async function refreshNeo(client: OneAtlasClient, tracked: readonly Tracked[], now: Date): Promise<Observations> {
+/** What the v2 orders search shows of a Pléiades Neo order's spec (its lines): compared with a declared spec before adopting it. */
+export interface NeoOrderShown {
+  productTypeId?: string;
+  /** The AOI geometries of its lines, each once. */
+  geometries: unknown[];
+  /** Production options the lines show, by wire option key (only those shown). */
+  options: Record<string, string>;
+}
+
+/** Order line fields that echo a wire production option (oneatlas-detailed.md §6: the processing options of a line). */
+const LINE_OPTIONS = {
+  processingLevel: 'processing_level',
+  spectralProcessing: 'spectral_processing',
+  productFormat: 'image_format',
+  pixelCoding: 'pixel_coding',
+  radiometricProcessing: 'radiometric_processing',
+  priority: 'priority',
+} as const;
+
+function neoShown(lines: readonly WireOrderLine[]): NeoOrderShown {
+  const first = lines[0]!;
+  const geometries = new Map(lines.flatMap((l) => (l.aoi?.geometry ? [[canonicalStringify(l.aoi.geometry), l.aoi.geometry] as const] : [])));
+  const options: Record<string, string> = {};
+  for (const [field, key] of Object.entries(LINE_OPTIONS)) {
+    const v = first[field as keyof typeof LINE_OPTIONS];
+    if (typeof v === 'string') options[key] = v;
+  }
+  return { ...(first.productType ? { productTypeId: first.productType } : {}), geometries: [...geometries.values()], options };
+}
+
+/** A Neo order (its quotation's lines) as refresh reports it when found by reference. */
+function neoObservation(lines: readonly WireOrderLine[], now: Date, foundBy: 'id' | 'reference'): RemoteObservation {
+  const quotation = quotationOf(lines, now);
+  const line = fromOrderLine(lines[0]!);
+  const status = quotation.status === 'EXPIRED' && !line.salesOrderId ? 'quotation-expired' : line.status;
+  return {
+    exists: true,
+    foundBy,
+    status,
+    quotation,
+    contractId: line.contractId,
+    reference: lines[0]!.customerReference,
+    ...(lines[0]!.productType ? { productTypeId: lines[0]!.productType } : {}),
+    ...(line.salesOrderId ? { salesOrderId: line.salesOrderId } : {}),
+    observedSpec: neoShown(lines),
+  };
+}
+
+export async function refreshNeo(client: OneAtlasClient, tracked: readonly Tracked[], now: Date): Promise<RemoteReadResult> {
   const out: Observations = {};
+  const listed: ListedOrder[] = [];
   await Promise.all(
     [...groupBy(tracked, neoContractOf)].map(async ([contractId, ts]) => {
       const lines = await client.searchOrders(`(contractId:${contractId})`, ORDER_SEARCH_PAGE_SIZE).all();
       const byQuotation = groupBy(lines, (l) => l.quotationId);
       const quotationByRef = new Map(lines.map((l) => [l.customerReference, l.quotationId]));
+      for (const [qid, ls] of byQuotation) {
+        const ref = ls[0]!.customerReference;
+        if (ref) listed.push({ kind: 'oneatlas_order', reference: ref, vendorId: ls[0]!.salesOrderId ? `sales order ${ls[0]!.salesOrderId}` : `quotation ${qid}`, observation: neoObservation(ls, now, 'reference') });
+      }
       for (const t of ts) {
         const external = t.spec.target && 'quotationId' in t.spec.target ? t.spec.target.quotationId : undefined;
         const ownId = external ?? t.state?.remote.quotationId;
         const qid = (ownId && byQuotation.has(ownId) ? ownId : undefined) ?? findByReference(t, quotationByRef);
         const found = qid ? byQuotation.get(qid) : undefined;
-        if (!found) {
-          out[t.address] = { exists: false };
-          continue;
-        }
-        const quotation = quotationOf(found, now);
-        if (external) {
-          out[t.address] = { exists: true, foundBy: 'id', quotation };
-          continue;
-        }
-        const line = fromOrderLine(found[0]!);
-        const status = quotation.status === 'EXPIRED' && !line.salesOrderId ? 'quotation-expired' : line.status;
-        out[t.address] = {
-          exists: true,
-          foundBy: qid === ownId ? 'id' : 'reference',
-          status,
-          quotation,
-          contractId: line.contractId,
-          reference: found[0]!.customerReference,
-          ...(found[0]!.productType ? { productTypeId: found[0]!.productType } : {}),
-          ...(line.salesOrderId ? { salesOrderId: line.salesOrderId } : {}),
-        };
+        if (!found) out[t.address] = { exists: false };
+        else if (external) out[t.address] = { exists: true, foundBy: 'id', quotation: quotationOf(found, now) };
+        else out[t.address] = neoObservation(found, now, qid === ownId ? 'id' : 'reference');
       }
     }),
   );
-  return out;
+  return { observations: out, listed };
 }
 
 /** Legacy orders: a delivered product carries its order's customerReference and salesOrderId. */
-export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Observations> {
+export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<RemoteReadResult> {
   const out: Observations = {};
-  if (!tracked.length) return out;
+  const listed: ListedOrder[] = [];
+  if (!tracked.length) return { observations: out };
   let me: Promise<string> | undefined;
   const workspaceOf = (t: Tracked): Promise<string> =>
     t.spec.contract?.workspace ? Promise.resolve(t.spec.contract.workspace) : (me ??= client.me().then((m) => m.contract.workspaceId));
@@ -139,6 +176,10 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
       const items = (await client.search({ workspace }, WORKSPACE_PAGE_SIZE).all()).map(fromDeliveredFeature);
       const bySales = groupBy(items, (i) => i.salesOrderId);
       const byRef = groupBy(items, (i) => i.customerReference);
+      for (const [ref, is] of byRef) {
+        const sales = is[0]!.salesOrderId;
+        listed.push({ kind: 'oneatlas_order', reference: ref, vendorId: `sales order ${sales ?? '?'}`, observation: { exists: true, foundBy: 'reference', status: 'delivered', ...(sales ? { salesOrderId: sales } : {}) } });
+      }
       for (const { t } of xs) {
         const sales = t.state?.remote.salesOrderId;
         const item = (sales ? bySales.get(sales)?.[0] : undefined) ?? findByReference(t, byRef)?.[0];
@@ -157,5 +198,5 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
       }
     }),
   );
-  return out;
+  return { observations: out, listed };
 }

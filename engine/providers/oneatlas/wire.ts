@@ -200,6 +200,15 @@ export interface WireOrderLine {
   productType?: string;
   mission?: string;
   source?: string;
+  /** The line's AOI (oneatlas-detailed.md §6 OrderLine `aoi{name, geometry}`). */
+  aoi?: { name?: string; geometry?: Polygon };
+  /** The line's processing options, as ordered (same section). */
+  processingLevel?: string;
+  spectralProcessing?: string;
+  productFormat?: string;
+  pixelCoding?: string;
+  radiometricProcessing?: string;
+  priority?: string;
   orderLineAmount?: number;
   currency?: string;
 }
