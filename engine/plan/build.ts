@@ -55,7 +55,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const pricing = createPricing(clients, config, now);
   const unplaced = config.resources.filter((r) => (state.resources[r.address]?.status ?? 'intent') === 'intent');
   const [remote, accountLimits, offer] = await Promise.all([
-    refreshRemote({ desired: config.resources, state, moved: config.moved, clients, now }),
+    refreshRemote({ desired: config.resources, state, clients, now }),
     pricing.accountLimits(),
     pricing.offer(unplaced),
   ]);

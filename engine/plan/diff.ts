@@ -261,6 +261,8 @@ class Differ {
     if (!this.listedByDigest) {
       this.listedByDigest = new Map();
       for (const order of this.remote.listed ?? []) {
+        // A failed order bought nothing: a new key with its spec is a purchase, not a rename.
+        if (order.observation.status === 'failed') continue;
         const derived = parseDerivedReference(order.reference);
         if (!derived) continue;
         const block = d.address.slice(0, d.address.length - d.key.length);
