@@ -26,7 +26,7 @@ async function approved(io: CliIo): Promise<boolean> {
 }
 
 function printOutcome(out: ApplyOutcome, io: CliIo, interrupted: boolean): void {
-  if (out.failed.length) io.stderr(renderDiagnostics(out.failed.map((f) => f.diagnostic), io.color));
+  if (out.failed.length) io.stderr(renderDiagnostics(out.failed.flatMap((f) => f.diagnostics), io.color));
   if (out.overcharged?.length) io.stderr(renderDiagnostics(out.overcharged, io.color));
   for (const s of out.skipped) io.stderr(`skipped ${s.address} (${s.action}): ${s.reason}\n`);
   const verdict = interrupted ? 'Apply interrupted' : out.failed.length ? 'Apply failed' : 'Apply complete';

@@ -13,18 +13,19 @@ export interface SafetyFlags {
   allowLargeSpend: boolean;
 }
 
-function refusal(a: ApprovalNeeded): Diagnostic {
+function refusal(a: ApprovalNeeded, lead = ''): Diagnostic {
   const what = a.code === 'LARGE_SPEND' ? `this apply spends ${a.summary}` : `this apply ${a.summary}`;
-  return error(a.code, what, undefined, `Review the plan, then run again with ${a.flag}.`);
+  return error(a.code, `${lead}${what}`, undefined, `Review the plan, then run again with ${a.flag}.`);
 }
 
-export function largeSpend(currency: string, amount: number, safety: SafetyThresholds): Diagnostic | undefined {
+/** The spend guard's refusal of one purchase that takes this apply past safety.largeSpend. */
+export function largeSpendRefusal(currency: string, amount: number, safety: SafetyThresholds): Diagnostic | undefined {
   const a = largeSpendApproval(currency, amount, safety);
-  return a && refusal(a);
+  return a && refusal(a, 'not bought: ');
 }
 
 export function checkSafety(plan: Pick<Plan, 'changes' | 'totals'>, state: StateSnapshot, safety: SafetyThresholds, flags: SafetyFlags): Diagnostic[] {
   return approvalsNeeded(plan, state, safety)
     .filter((a) => (a.code === 'LARGE_SPEND' ? !flags.allowLargeSpend : !flags.allowDestructive))
-    .map(refusal);
+    .map((a) => refusal(a));
 }
