@@ -5,6 +5,7 @@
  */
 import { about, error, type Diagnostic } from '../diagnostics.js';
 import type { ResourceSpec } from '../model.js';
+import { traitsOf } from '../providers/registry.js';
 import { formatMoney } from './summary.js';
 import type { Change } from './types.js';
 
@@ -12,7 +13,7 @@ export function checkQuotationDecisions(changes: readonly Change[], specs: Reado
   const out: Diagnostic[] = [];
   for (const c of changes) {
     const spec = specs.get(c.address);
-    if (c.action !== 'accept' || spec?.kind !== 'quotation_decision' || !spec.maxPrice) continue;
+    if (c.action !== 'accept' || !spec || traitsOf(spec.kind).maxPrice !== 'quotation-ceiling' || !('maxPrice' in spec) || !spec.maxPrice) continue;
     const { amount, currency } = c.cost ?? { amount: null, currency: null };
     if (amount === null) continue; // priced at apply, where the ceiling is checked again
     const ceiling = formatMoney(spec.maxPrice.amount, spec.maxPrice.currency);

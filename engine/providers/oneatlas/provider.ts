@@ -6,7 +6,10 @@ import { error } from '../../diagnostics.js';
 import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.js';
 import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
 import type { OneAtlasClient } from './client.js';
+import type { OneAtlasOrder } from '../../../schemas/generated/config.js';
+import type { Entry } from '../../config/merge.js';
 import { importOneAtlas } from './import.js';
+import { normalizeOneAtlasOrder } from './normalize-order.js';
 import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
@@ -77,6 +80,7 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
+  normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   rules: oneAtlasRules,
   creation(spec) {
     if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true, importId: spec.kind === 'oneatlas_alert' ? 'ALERT_ID' : 'QUOTATION_ID' };
