@@ -6,7 +6,7 @@ import type { Normalized, ResourceContext } from './context.js';
 import { digestOf } from './digest.js';
 import { locate, locateKey, type Entry } from './merge.js';
 
-export const SUBSCRIPTION_CONTEXT = 'subscription';
+const SUBSCRIPTION_CONTEXT = 'subscription';
 
 export async function normalizeAlert(entry: Entry<Alert>, ctx: ResourceContext): Promise<Normalized<AlertSpec>> {
   const w = entry.value;

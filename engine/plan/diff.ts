@@ -31,7 +31,7 @@ export interface DiffResult {
 }
 
 /** Placing an order, accepting or refusing a quotation and deleting cannot be undone. */
-export function isIrreversible(kind: ResourceKind, action: Action): boolean {
+function isIrreversible(kind: ResourceKind, action: Action): boolean {
   switch (action) {
     case 'create':
       return !traitsOf(kind).deletedWhenRemoved;

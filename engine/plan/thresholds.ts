@@ -10,7 +10,7 @@ import type { StateSnapshot } from '../state/types.js';
 import { formatMoney } from './summary.js';
 import type { ApprovalNeeded, Change, SpendTotal } from './types.js';
 
-export const APPROVAL_FLAG = { LARGE_SPEND: '--allow-large-spend', TOO_DESTRUCTIVE: '--allow-destructive' } as const;
+const APPROVAL_FLAG = { LARGE_SPEND: '--allow-large-spend', TOO_DESTRUCTIVE: '--allow-destructive' } as const;
 
 export function largeSpendApproval(currency: string, amount: number, safety: SafetyThresholds): ApprovalNeeded | undefined {
   const threshold = safety.maxSpendWithoutFlag[currency];

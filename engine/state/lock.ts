@@ -29,7 +29,7 @@ export interface HeldLock {
   lost(): Error | null;
 }
 
-export function ownerPath(statePath: string): string {
+function ownerPath(statePath: string): string {
   return `${statePath}.lock-owner.json`;
 }
 

@@ -11,7 +11,7 @@ import { groupBy, referenceOf, type Tracked } from '../../core/tracked.js';
 import type { MaxarClient } from './client.js';
 import { fromOrder } from './convert.js';
 
-export const ORDER_PAGE_SIZE = 100;
+const ORDER_PAGE_SIZE = 100;
 
 export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<Record<string, RemoteObservation>> {
   const out: Record<string, RemoteObservation> = {};
