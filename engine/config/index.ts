@@ -47,7 +47,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
     if (read.source) {
       // An empty file (or only comments) is valid YAML but most likely not what was meant.
       const v = read.source.value;
-      if (v === null || v === undefined || (typeof v === 'object' && !Object.keys(v).length)) diagnostics.push(warning('CONFIG_EMPTY', `${read.source.file} is empty: no providers, no resources`, undefined, 'Start from `orderform init` or orders.yaml.example.'));
+      if (v === null || v === undefined || (typeof v === 'object' && !Object.keys(v).length)) diagnostics.push(warning('CONFIG_EMPTY', `${read.source.file} is empty: no providers, no resources`, { file: read.source.file, line: 1, column: 1, path: '' }, 'Start from `orderform init` or orders.yaml.example.'));
       diagnostics.push(...validateSchema(read.source));
       sources.push(read.source);
     }
