@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { DiagnosticsError } from '../engine/diagnostics.js';
 import { systemErrorDiagnostic } from '../engine/system-errors.js';
 import { renderDiagnostics } from './render/diagnostics.js';
+import { printable } from './render/printable.js';
 import { commands } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
 
@@ -69,7 +70,7 @@ export async function run(argv: string[], io: CliIo = processIo()): Promise<numb
       return 1;
     }
     const e = err as Error;
-    io.stderr(`orderform: internal error: ${e.message}\n`);
+    io.stderr(`orderform: internal error: ${printable(String(e.message))}\n`);
     if (debug && e.stack) io.stderr(`${e.stack}\n`);
     else io.stderr('Run again with --debug for details.\n');
     return 1;

@@ -28,7 +28,10 @@ async function types() {
 }
 
 const defName = (ref) => ref.replace('#/definitions/', '');
-const anchor = (name) => name.toLowerCase();
+/** GitHub's heading anchor: lower case, punctuation (the `.` of `OneAtlasOrder.endUser`) dropped. */
+const anchor = (name) => name.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+/** An object written inline in a property (not a definition): it gets a section of its own below its parent's. */
+const inlineObject = (p) => (p.properties && !p.$ref ? p : p.type === 'array' && p.items?.properties && !p.items.$ref ? p.items : undefined);
 
 /** A short type label for the reference tables; links to definitions. */
 function typeOf(s) {
@@ -48,10 +51,14 @@ function typeOf(s) {
 const describe = (p) => p.description ?? (p.$ref ? schema.definitions[defName(p.$ref)].description : '');
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function propertyTable(s) {
+function propertyTable(s, parent) {
   const required = new Set(s.required ?? []);
+  const type = (name, p) => {
+    const link = `[object](#${anchor(`${parent}.${name}`)})`;
+    return inlineObject(p) ? (p.type === 'array' ? `array of ${link}` : link) : typeOf(p);
+  };
   const rows = Object.entries(s.properties ?? {}).map(
-    ([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? 'yes' : ''} | ${cell(describe(p))} |`,
+    ([name, p]) => `| \`${name}\` | ${type(name, p)} | ${required.has(name) ? 'yes' : ''} | ${cell(describe(p))} |`,
   );
   if (!rows.length) return '';
   return ['| property | type | required | description |', '|---|---|---|---|', ...rows].join('\n') + '\n';
@@ -59,8 +66,12 @@ function propertyTable(s) {
 
 function section(name, s, level) {
   const out = [`${'#'.repeat(level)} ${name}`, '', cell(s.description), ''];
-  if (s.properties) out.push(propertyTable(s));
+  if (s.properties) out.push(propertyTable(s, name));
   else out.push(`Type: ${typeOf(s)}`, '');
+  for (const [prop, p] of Object.entries(s.properties ?? {})) {
+    const inline = inlineObject(p);
+    if (inline) out.push(section(`${name}.${prop}`, { ...inline, description: inline.description ?? p.description }, Math.min(level + 1, 6)));
+  }
   return out.join('\n');
 }
 

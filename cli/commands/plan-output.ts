@@ -8,14 +8,17 @@ import { renderPlanMarkdown } from '../render/markdown.js';
 import { renderPlanText } from '../render/text.js';
 import type { OutputOptions } from './plan.js';
 
-/** Prints a plan in the chosen format; JSON and Markdown keep stdout clean and show diagnostics on stderr. */
-export function printPlan(plan: Plan, opts: OutputOptions, io: CliIo): void {
+/**
+ * Prints a plan in the chosen format; JSON and Markdown keep stdout clean and show diagnostics on stderr.
+ * Markdown is cut to fit a pull-request comment unless `wholeMarkdown` (show: the full plan).
+ */
+export function printPlan(plan: Plan, opts: OutputOptions, io: CliIo, wholeMarkdown = false): void {
   const color = opts.color && io.color && !io.env.NO_COLOR;
   if (opts.output === 'text') {
     io.stdout(renderPlanText(plan, { color }));
     return;
   }
-  io.stdout(opts.output === 'json' ? renderPlanJson(plan) : renderPlanMarkdown(plan));
+  io.stdout(opts.output === 'json' ? renderPlanJson(plan) : renderPlanMarkdown(plan, wholeMarkdown ? { maxChars: Infinity } : {}));
   if (plan.diagnostics.length) io.stderr(renderDiagnostics(plan.diagnostics, color));
 }
 

@@ -2,6 +2,7 @@
 import { refreshRemote, stateUpdates } from '../../engine/plan/refresh.js';
 import { withSession } from '../context.js';
 import { createProgress, refreshProgressHook } from '../render/progress.js';
+import { printable } from '../render/printable.js';
 import type { CliIo } from '../io.js';
 import type { RefreshArgs } from './refresh.js';
 
@@ -17,7 +18,7 @@ export async function runRefresh(args: RefreshArgs, io: CliIo): Promise<void> {
       for (const u of updates) {
         await store.put(u.address, u.resource);
         bar.advance(1, u.address);
-        if (!args.quiet) io.stdout(`${u.resource ? '~' : '-'} ${u.address}: ${u.summary}\n`);
+        if (!args.quiet) io.stdout(`${u.resource ? '~' : '-'} ${u.address}: ${printable(u.summary)}\n`);
       }
     } finally {
       bar.finish();

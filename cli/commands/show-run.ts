@@ -7,6 +7,6 @@ import type { ShowArgs } from './show.js';
 
 export async function runShow(args: ShowArgs, io: CliIo): Promise<void> {
   const plan = await loadPlan(resolve(io.cwd, args.file));
-  printPlan(plan, args, io);
+  printPlan(plan, args, io, true);
   io.exitCode = planExitCode(plan, args.detailedExitcode);
 }

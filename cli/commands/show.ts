@@ -19,7 +19,7 @@ export const showCommand: CommandFactory = (io: CliIo) => ({
       .example(
         examples([
           ['$0 show plan.json', 'Review a saved plan'],
-          ['$0 show plan.json --output markdown', 'The saved plan as a PR comment'],
+          ['$0 show plan.json --output markdown', 'The whole saved plan in Markdown, uncut (plan cuts it to fit a PR comment)'],
         ]),
       ),
   handler: async (raw) => (await import('./show-run.js')).runShow(raw as unknown as ShowArgs, io),

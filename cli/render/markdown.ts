@@ -7,6 +7,7 @@ import { formatMoney, isQuiet, summaryLine } from '../../engine/plan/summary.js'
 import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
 import { fieldDiffLines } from './field-diff.js';
+import { printable } from './printable.js';
 import { describeCreated } from './spec-summary.js';
 import { ACTION_SYMBOL, limitText } from './text.js';
 
@@ -14,7 +15,7 @@ export const PLAN_COMMENT_MARKER = '<!-- orderform-plan -->';
 
 /** Table cells: no pipes or newlines breaking the row, no HTML from user-chosen names. */
 function cell(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return printable(s, true).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 function costCell(c: Change): string {
@@ -57,27 +58,34 @@ function aoiMap(changes: readonly Change[]): string | null {
 }
 
 /**
- * The comment, within `maxChars`: parts that do not fit (the AOI map first, then the details, then table
- * rows) are left out with a line saying so and where the full plan is.
+ * The comment, within `maxChars` (Infinity: the whole plan, for `show`): parts that do not fit are left
+ * out in this order — the details (field diffs, notes), then the AOI map, then table rows — with a line
+ * saying what was cut and where the full plan is.
  */
 export function renderPlanMarkdown(plan: Plan, opts: { maxChars?: number } = {}): string {
   const max = opts.maxChars ?? MAX_COMMENT_CHARS;
   const full = renderParts(plan, { map: true, details: true, rows: Infinity });
   if (full.length <= max) return full;
   const shownCount = plan.changes.filter((c) => !isQuiet(c)).length;
-  const cut = (rows: number, what: string) =>
-    renderParts(plan, { map: false, details: false, rows, notice: `> **Cut to fit a pull-request comment** (${full.length.toLocaleString('en-US')} characters): ${what}. The full plan: \`orderform show plan.json --output markdown\` on the saved plan (CI keeps it as a build artifact).` });
-  const noDetails = cut(Infinity, 'field diffs, notes and the AOI map left out');
-  if (noDetails.length <= max) return noDetails;
+  const cut = (parts: { map: boolean; rows: number }, what: string) =>
+    renderParts(plan, {
+      ...parts,
+      details: false,
+      notice: `> **Cut to fit a pull-request comment** (${full.length.toLocaleString('en-US')} characters): ${what}. The full plan is the CI run's artifact (plan.md, and plan.json to apply), or \`orderform show plan.json --output markdown\` on the saved plan.`,
+    });
+  for (const candidate of [cut({ map: true, rows: Infinity }, 'field diffs and notes left out'), cut({ map: false, rows: Infinity }, 'field diffs, notes and the AOI map left out')]) {
+    if (candidate.length <= max) return candidate;
+  }
   // Fewer rows until it fits: a binary search over how many changes are listed.
+  const rows = (n: number) => cut({ map: false, rows: n }, `${n} of ${shownCount} changes listed`);
   let lo = 0;
   let hi = shownCount;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (cut(mid, `${mid} of ${shownCount} changes listed`).length <= max) lo = mid;
+    if (rows(mid).length <= max) lo = mid;
     else hi = mid - 1;
   }
-  return cut(lo, `${lo} of ${shownCount} changes listed`);
+  return rows(lo);
 }
 
 function renderParts(plan: Plan, parts: { map: boolean; details: boolean; rows: number; notice?: string }): string {

@@ -8,6 +8,7 @@ import { approvalText } from '../../engine/plan/thresholds.js';
 import type { Action, Change, Cost, LimitCheck, Plan } from '../../engine/plan/types.js';
 import { renderDiagnostics } from './diagnostics.js';
 import { fieldDiffLines, type DiffLine } from './field-diff.js';
+import { printable } from './printable.js';
 import { describeCreated } from './spec-summary.js';
 
 export const ACTION_SYMBOL: Record<Action, string> = {
@@ -62,9 +63,9 @@ function changeBlock(c: Change, paint: Paint): string {
   const cost = costText(c.cost);
   if (cost) lines.push(`${pad}cost: ${cost}`);
   if (c.dependsOn.length) lines.push(`${pad}after: ${c.dependsOn.join(', ')}`);
-  for (const d of describeCreated(c)) lines.push(`${pad}${d}`);
+  for (const d of describeCreated(c)) lines.push(`${pad}${printable(d)}`);
   for (const fd of c.fieldDiffs) for (const l of fieldDiffLines(fd)) lines.push(pad + diffLine(l, paint));
-  for (const n of c.notes) lines.push(paint('dim', `${pad}# ${n}`));
+  for (const n of c.notes) lines.push(paint('dim', `${pad}# ${printable(n)}`));
   return lines.join('\n');
 }
 
@@ -74,7 +75,7 @@ export function renderPlanText(plan: Plan, opts: { color: boolean; showUnchanged
   const shown = plan.changes.filter((c) => opts.showUnchanged || !isQuiet(c));
   if (shown.length) out.push(shown.map((c) => changeBlock(c, paint)).join('\n\n'));
   if (plan.drift.length) {
-    out.push(['Drift since the last run:', ...plan.drift.map((d) => `  ${paint('yellow', '!')} ${d.address}: ${d.summary}`)].join('\n'));
+    out.push(['Drift since the last run:', ...plan.drift.map((d) => `  ${paint('yellow', '!')} ${d.address}: ${printable(d.summary)}`)].join('\n'));
   }
   if (plan.totals.length) {
     const lines = plan.totals.map((t) => `  ${formatMoney(t.amount, t.currency)}${t.unknownCount ? ` + ${t.unknownCount} price${t.unknownCount === 1 ? '' : 's'} known at apply` : ''}`);

@@ -47,7 +47,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
     if (read.source) {
       // An empty file (or only comments) is valid YAML but most likely not what was meant.
       const v = read.source.value;
-      if (v === null || v === undefined || (typeof v === 'object' && !Object.keys(v).length)) diagnostics.push(warning('CONFIG_EMPTY', `${read.source.file} is empty: no providers, no resources`, { file: read.source.file, line: 1, column: 1, path: '' }, 'Start from `orderform init` or orders.yaml.example.'));
+      if (v === null || v === undefined || (typeof v === 'object' && !Object.keys(v).length)) diagnostics.push(warning('CONFIG_EMPTY', `${read.source.file} is empty: no providers, no resources`, read.source.locate([]), 'Start from `orderform init` or orders.yaml.example.'));
       diagnostics.push(...validateSchema(read.source));
       sources.push(read.source);
     }
@@ -63,7 +63,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const providers = normalizeProviders(merged, env);
   const state = normalizeState(merged, files[0]!, env);
   diagnostics.push(...state.diagnostics);
-  const ctx: ResourceContext = { providers, readAoi: aoiReader(opts.cwd) };
+  const ctx: ResourceContext = { providers, readAoi: aoiReader(opts.cwd, env) };
   const normalized = await normalizeResources(merged, ctx);
   const resources = normalized.flatMap((n) => (n.spec ? [n.spec] : []));
   diagnostics.push(...normalized.flatMap((n) => n.diagnostics));
@@ -135,6 +135,7 @@ async function readSource(abs: string, cwd: string): Promise<{ source: YamlSourc
     const read = await readBounded(abs, MAX_CONFIG_BYTES);
     if (read.kind === 'text') return parseYaml(file, dirname(abs), read.text);
     if (read.kind === 'not-a-file') return { source: null, diagnostics: [error('CONFIG_FILE_NOT_A_FILE', `${file} is ${read.what}, not a config file`, undefined, 'Give YAML files, or a folder of *.yaml / *.yml files.')] };
+    if (read.kind === 'binary') return { source: null, diagnostics: [error('CONFIG_FILE_NOT_TEXT', `${file} is not UTF-8 text (binary data or another encoding): not read, and its content is not shown`, undefined, 'Give the YAML config file, saved as UTF-8.')] };
     if (read.kind === 'too-large') return { source: null, diagnostics: [error('CONFIG_FILE_TOO_LARGE', `${file} is ${mib(read.bytes)}, over the ${mib(read.max)} a config file may be`, undefined, 'Split the config over several files in a folder (-c folder/).')] };
     return { source: null, diagnostics: [error('CONFIG_FILE_NOT_FOUND', `config file not found: ${file}`, undefined, `looked for ${abs}`)] };
   } catch (e) {

@@ -58,7 +58,8 @@ export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; dia
     const first = merged[name];
     if (first) {
       diagnostics.push(
-        error('DUPLICATE_BLOCK', `${path.join('.')} is declared in more than one file`, source.locate(path, 'key'), `first declared at ${where(locateKey(first))}`),
+        error('DUPLICATE_BLOCK', `${path.join('.')} is declared in more than one file`, source.locate(path, 'key'),
+          `first declared at ${where(locateKey(first))}. The files given are read as one config; to check configs that each stand alone (the examples), validate one file at a time.`),
       );
       return;
     }

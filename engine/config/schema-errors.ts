@@ -4,22 +4,54 @@
  * discriminator in the data, then validated against that one branch, so that a typo in a OneAtlas
  * order is reported against the OneAtlas order schema, not as "matches no branch" noise.
  */
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { PathSeg } from './path.js';
 import { configSchema, validatorFor, type ErrorObject, type JsonSchema } from './schema.js';
 import type { YamlSource } from './yaml-source.js';
 
 const SECRET_LIKE = /secret|password|passwd|api[-_]?key$|token/i;
+/** Fields that name an environment variable holding a secret (apiKeyEnv, passwordEnv, urlEnv, …): a bad value there is most likely the secret. */
+const ENV_NAME_FIELD = /Env$/;
+
+/** Passes as a variable name (the schema reports the rest) but reads like a key: 20+ capitals and digits, no `_`. */
+const SECRET_LOOKING_NAME = /^(?=[A-Z0-9]*\d)[A-Z][A-Z0-9]{19,}$/;
 
 export function validateSchema(source: YamlSource): Diagnostic[] {
   const errors = errorsFor(validatorFor(), source.value, []);
   const seen = new Set<string>();
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...secretsInEnvFields(source)];
   for (const d of errors.map((e) => toDiagnostic(e, source))) {
     const id = `${d.code}|${d.source?.path}|${d.summary}`;
     if (!seen.has(id)) out.push(d);
     seen.add(id);
   }
+  return out;
+}
+
+/** A value in an `…Env` field that is (or may be) the secret: never shown, and the message says what belongs there. */
+function secretInEnvField(field: string, at: SourceLocation, why: string): Diagnostic {
+  return error(
+    'INLINE_SECRET',
+    `${field} takes the name of an environment variable, and ${why}: it looks like a secret itself, so it is not shown`,
+    at,
+    `Put the secret in an environment variable (export MY_VARIABLE=...) and write its name here: ${field}: MY_VARIABLE (capitals, digits and _). If this file was shared or committed, rotate the secret.`,
+  );
+}
+
+/** `…Env` fields (providers, state, order outputs) whose value is a valid variable name that reads like a key. */
+function secretsInEnvFields(source: YamlSource): Diagnostic[] {
+  const value = isObject(source.value) ? source.value : {};
+  const orders = isObject(value.orders) ? Object.keys(value.orders) : [];
+  const out: Diagnostic[] = [];
+  const visit = (node: unknown, path: PathSeg[]) => {
+    if (!isObject(node) || path.length > 6) return;
+    for (const [key, v] of Object.entries(node)) {
+      if (typeof v === 'string' && ENV_NAME_FIELD.test(key) && SECRET_LOOKING_NAME.test(v))
+        out.push(secretInEnvField(key, source.locate([...path, key]), 'this value, though a valid name, reads like a key'));
+      else visit(v, [...path, key]);
+    }
+  };
+  for (const root of [['providers'], ['state'], ...orders.map((k) => ['orders', k, 'output'])]) visit(valueAt(value, root), root);
   return out;
 }
 
@@ -97,6 +129,9 @@ function toDiagnostic(p: PathedError, source: YamlSource): Diagnostic {
   }
   const params = e.params as Record<string, unknown>;
   const parent = (e.parentSchema ?? {}) as JsonSchema;
+  const field = path[path.length - 1];
+  if (typeof field === 'string' && ENV_NAME_FIELD.test(field) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')
+    return secretInEnvField(field, at(path), 'this value is not one');
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
@@ -126,19 +161,19 @@ function toDiagnostic(p: PathedError, source: YamlSource): Diagnostic {
     case 'enum':
       return error(
         'SCHEMA_ENUM',
-        `${JSON.stringify(e.data)} is not allowed; expected one of: ${(params.allowedValues as unknown[]).join(', ')}`,
+        `${show(e.data)} is not allowed; expected one of: ${(params.allowedValues as unknown[]).join(', ')}`,
         at(path),
       );
     case 'const':
-      return error('SCHEMA_ENUM', `expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(e.data)}`, at(path));
+      return error('SCHEMA_ENUM', `expected ${JSON.stringify(params.allowedValue)}, got ${show(e.data)}`, at(path));
     case 'pattern':
     case 'format':
-      return error('SCHEMA_FORMAT', `${JSON.stringify(e.data)} is not valid: ${String(parent.description ?? e.message)}`, at(path));
+      return error('SCHEMA_FORMAT', `${show(e.data)} is not valid: ${String(parent.description ?? e.message)}`, at(path));
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return error('SCHEMA_RANGE', `${JSON.stringify(e.data)} ${e.message}`, at(path));
+      return error('SCHEMA_RANGE', `${show(e.data)} ${e.message}`, at(path));
     case 'minItems':
     case 'maxItems':
     case 'minProperties':
@@ -180,8 +215,18 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${show(v)} (not a finite number: write the number itself)`;
+  return `${typeof v} ${show(v)}`;
 }
+
+/** A value as written, for a message: YAML's `.nan` / `.inf` (JSON would say null), long text cut. */
+function show(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length > MAX_SHOWN ? `${json.slice(0, MAX_SHOWN)}… (${json.length.toLocaleString('en-US')} characters)` : json;
+}
+
+const MAX_SHOWN = 80;
 
 /** The allowed name nearest to a typo (edit distance ≤ 2), if any. */
 function closest(name: string, allowed: string[]): string | undefined {

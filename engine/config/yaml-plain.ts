@@ -11,6 +11,12 @@ export type PairOffsets = Map<string, [number, number]>;
 
 export const SEP = '\u0000';
 
+/**
+ * Collections nested deeper than this are refused (CONFIG_TOO_DEEP, yaml-source.ts): a config needs
+ * about 10 levels, and every reader of the value (this one, yaml, ajv) recurses once per level.
+ */
+export const MAX_NESTING = 64;
+
 export interface PlainBlock {
   key: string;
   value: unknown;
@@ -45,6 +51,7 @@ export function readPlainBlock(text: string, start: number, end: number): PlainB
 class Reader {
   private readonly lines: Line[] = [];
   private i = 0;
+  private depth = 0;
   readonly offsets: PairOffsets = new Map();
 
   constructor(
@@ -88,7 +95,7 @@ class Reader {
         const next = this.lines[this.i];
         if (!next || next.indent <= indent) bail(); // an empty value, or a sequence at the key's indentation
         valueAt = next!.start;
-        value = this.node(next!.indent, prefix + key + SEP, indexed);
+        value = this.nested(() => this.node(next!.indent, prefix + key + SEP, indexed));
       } else {
         valueAt = pos;
         const read = this.inline(pos, line.end, prefix + key + SEP, indexed);
@@ -99,6 +106,14 @@ class Reader {
       out[key] = value;
     }
     return out;
+  }
+
+  /** One level deeper; past MAX_NESTING yaml reads the block (and yaml-source.ts refuses it with a position). */
+  private nested<T>(read: () => T): T {
+    if (++this.depth > MAX_NESTING) bail();
+    const value = read();
+    this.depth -= 1;
+    return value;
   }
 
   /** The block node whose first line is the current one, at `indent`: a map or a sequence. */
@@ -119,7 +134,7 @@ class Reader {
       if (this.isKeyLine(pos, line.end)) {
         // `- key: value`: a map whose keys line up with this first one.
         this.lines[this.i] = { indent: line.indent + (pos - line.start), start: pos, end: line.end };
-        out.push(this.map(line.indent + (pos - line.start), '', false));
+        out.push(this.nested(() => this.map(line.indent + (pos - line.start), '', false)));
       } else {
         const read = this.inline(pos, line.end, '', false);
         this.lineEnd(read.end, line.end);
@@ -152,8 +167,8 @@ class Reader {
   /** A value written on one line from `pos`: a flow collection, a quoted or a plain scalar. */
   private inline(pos: number, end: number, prefix: string, indexed: boolean, inFlow = false): { value: unknown; end: number } {
     const c = this.text[pos];
-    if (c === '{') return this.flowMap(pos, end, prefix, indexed);
-    if (c === '[') return this.flowSeq(pos, end);
+    if (c === '{') return this.nested(() => this.flowMap(pos, end, prefix, indexed));
+    if (c === '[') return this.nested(() => this.flowSeq(pos, end));
     if (c === '"' || c === "'") return this.quoted(pos, end);
     if (c === undefined || INDICATOR.test(c) || (c === '-' && !/[0-9]/.test(this.text[pos + 1] ?? ''))) bail();
     let e = pos;

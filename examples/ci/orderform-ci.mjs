@@ -6,7 +6,8 @@
  *
  *   orderform-ci.mjs pr-plan     --out DIR [--head-sha SHA] [--config FILE]...
  *       validate + plan; DIR/plan.json (the saved plan), DIR/meta.json (the commit it was made from),
- *       DIR/comment.md (the PR comment). Exit 0 no changes, 2 changes, 1 error.
+ *       DIR/comment.md (the PR comment, cut to fit GitHub's limit), DIR/plan.md (the whole plan in
+ *       Markdown, which the comment points to when cut). Exit 0 no changes, 2 changes, 1 error.
  *   orderform-ci.mjs merge-apply --plan-dir DIR --out DIR --head-sha SHA [--labels a,b] [--config FILE]...
  *       applies exactly the saved plan of the PR's head commit, with the approvals its labels give;
  *       refuses (and says why in DIR/comment.md) a missing, foreign or stale plan. Exit 0 applied or
@@ -59,6 +60,8 @@ async function prPlan(o) {
     return 1;
   }
   write(o.out, 'comment.md', plan.stdout);
+  const whole = await o.run(['show', join(o.out, 'plan.json'), '--output', 'markdown'], o.cwd);
+  write(o.out, 'plan.md', whole.stdout);
   write(o.out, 'meta.json', `${JSON.stringify({ headSha: o.headSha ?? null, exitcode: plan.code })}\n`);
   return plan.code;
 }

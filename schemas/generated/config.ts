@@ -330,7 +330,7 @@ export interface OneAtlasAoi {
  */
 export interface AoiFile {
   /**
-   * Path to a .geojson file, relative to the config file.
+   * Path to a .geojson file (at most 1 MiB), relative to the config file and inside its folder or a subfolder; folders elsewhere are allowed only by listing them in the ORDERFORM_AOI_DIRS environment variable.
    */
   file: string;
 }

@@ -26,10 +26,23 @@ describe('examples', () => {
     expect(new Set(paths).size).toBe(paths.length);
   });
 
+  test.each([...examples, 'orders.yaml.example'])('%s: a comment that names a maxPrice says the amount the file sets', (file) => {
+    const text = readFileSync(join(ROOT, file), 'utf8');
+    const set = new Set([...text.matchAll(/maxPrice: \{ amount: (\d+), currency: ([A-Z]{3}) \}/g)].map(([, a, c]) => `${a} ${c}`));
+    for (const [, amount, currency] of text.matchAll(/#.*?([\d,]+) ([A-Z]{3})[^\n]*maxPrice/g)) expect(set, file).toContain(`${amount!.replace(/,/g, '')} ${currency}`);
+  });
+
   test('the validate --help example validates', async () => {
     const { stdout: help } = await cli(['validate', '--help']);
     const example = /^ {2}orderform validate (\S+.*)$/m.exec(help)![1]!.split(' ');
     expect((await cli(['validate', ...example])).code).toBe(0);
+  });
+
+  test('the examples stand alone: given together they are one config, and the error says to validate one at a time', async () => {
+    const { code, stderr } = await cli(['validate', 'orders.yaml.example', 'examples/']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('error DUPLICATE_BLOCK: providers.oneatlas is declared in more than one file');
+    expect(stderr).toContain('to check configs that each stand alone (the examples), validate one file at a time');
   });
 
   test('orders.yaml.example exercises every resource kind', async () => {

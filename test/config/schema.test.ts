@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { configSchema, type JsonSchema } from '../../engine/config/schema.js';
@@ -47,6 +48,17 @@ describe('config schema', () => {
 
   test('generated types and the config reference match the schema (npm run gen:types)', () => {
     expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/gen-types.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  test('the config reference has a table for every object in the schema, with every property (endUser, state.postgres, …)', () => {
+    const doc = readFileSync(join(ROOT, 'docs/config-reference.md'), 'utf8');
+    const tables = doc.split(/^#+ .*$/m).map((section) => [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).join(' '));
+    const missing: string[] = [];
+    walk(schema, '#', (s, at) => {
+      const props = Object.keys((s.properties ?? {}) as object);
+      if (props.length && !tables.includes(props.join(' '))) missing.push(`${at}: ${props.join(', ')}`);
+    });
+    expect(missing).toEqual([]);
   });
 
   test('orderform schema prints it', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_COMMENT_CHARS, PLAN_COMMENT_MARKER, renderPlanMarkdown } from '../../cli/render/markdown.js';
+import { printPlan } from '../../cli/commands/plan-output.js';
 import { diff } from '../../engine/plan/diff.js';
+import { captureIo } from '../support/capture-io.js';
 import { legacyOrder, stateOf } from '../plan/fixtures.js';
 import type { Change } from '../../engine/plan/types.js';
 import { assemble, busyPlan, emptyPlan, erroredPlan } from './plans.js';
@@ -65,7 +67,33 @@ describe('markdown renderer: size cap and AOI map', () => {
     const listed = Number(/: (\d+) of 2000 changes listed/.exec(md)![1]);
     expect(md.match(/^\| \+ \| `orders\.site-/gm)).toHaveLength(listed);
     expect(listed).toBeGreaterThan(100);
-    expect(md).toContain('orderform show plan.json --output markdown');
+    expect(md).toContain("The full plan is the CI run's artifact (plan.md, and plan.json to apply), or `orderform show plan.json --output markdown`");
     expect(md).not.toContain('```geojson');
+  });
+
+  it('cuts the details before the AOI map: a plan just over the cap keeps its map', () => {
+    const plan = busyPlan();
+    const full = renderPlanMarkdown(plan, { maxChars: Infinity });
+    const withoutDetails = full.length - (full.indexOf('</details>') - full.indexOf('<details><summary>Details'));
+    const md = renderPlanMarkdown(plan, { maxChars: withoutDetails + 300 });
+    expect(md.length).toBeLessThan(full.length);
+    expect(md).toContain('field diffs and notes left out');
+    expect(md).not.toContain('<details><summary>Details</summary>');
+    expect(md).toContain("<details><summary>Map of the new orders' AOIs</summary>\n\n```geojson");
+  });
+
+  it('show prints the whole plan in Markdown, uncut (the cut comment points to it)', () => {
+    const many = assemble(diff(Array.from({ length: 2000 }, (_, i) => legacyOrder(`site-${String(i).padStart(4, '0')}`)), stateOf(), { resources: {} }));
+    const printed = (whole: boolean) => {
+      let out = '';
+      printPlan(many, { output: 'markdown', color: false }, { ...captureIo({ cwd: '.' }).io, stdout: (t) => void (out += t) }, whole);
+      return out;
+    };
+    expect(printed(false).length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    const whole = printed(true);
+    expect(whole.length).toBeGreaterThan(MAX_COMMENT_CHARS);
+    expect(whole).not.toContain('Cut to fit');
+    expect(whole.match(/^\| \+ \| `orders\.site-/gm)).toHaveLength(2000);
+    expect(whole).toContain('```geojson');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlanText } from '../../cli/render/text.js';
-import { busyPlan, emptyPlan, erroredPlan } from './plans.js';
+import { diff } from '../../engine/plan/diff.js';
+import { alert, stateOf } from '../plan/fixtures.js';
+import { assemble, busyPlan, emptyPlan, erroredPlan } from './plans.js';
 
 const ANSI = /\u001b\[/;
 
@@ -63,6 +65,12 @@ describe('text renderer', () => {
     const out = renderPlanText(erroredPlan(), { color: false });
     expect(out).toContain('orders.yaml:10:3: error ORDER_IMMUTABLE: orders.paris: this order was already placed (SAL1)');
     expect(out).toContain('~ productTypeId: "PT1" → "PT2"');
+  });
+
+  it('shows control characters from the config escaped, never sent to the terminal', () => {
+    const text = renderPlanText(assemble(diff([alert('odd', 'Paris\u001b]0;pwned\u0007\u001b[2J')], stateOf(), { resources: {} })), { color: false });
+    expect(text).toContain('"Paris\\u001b]0;pwned\\u0007\\u001b[2J" in context ctx');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
   it('uses colour only when asked', () => {

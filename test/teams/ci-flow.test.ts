@@ -57,6 +57,8 @@ describe('the reviewed-plan flow', () => {
     writeConfig(dir, { legacy: ['paris'], alerts: { watch: 'Watch' } });
     const pr = await spawnCi(dir, ['pr-plan', '--out', 'pr', '--head-sha', 'abc123']);
     expect(pr.code, pr.err + read(dir, 'pr/comment.md')).toBe(2);
+    // The whole plan in Markdown beside the comment: the artifact a cut comment points to.
+    expect(read(dir, 'pr/plan.md')).toBe(read(dir, 'pr/comment.md'));
     const planned = JSON.parse(read(dir, 'pr/plan.json')).changes.filter((c: { action: string }) => c.action !== 'noop');
     expect(planned.map((c: { address: string; action: string }) => `${c.address} ${c.action}`)).toEqual(['alerts.watch create', 'orders.paris create']);
     sb().resetCalls();

@@ -77,6 +77,10 @@ describe('the GitHub Actions example', () => {
     expect(download.with!.name).toBe('orderform-plan-${{ steps.pr.outputs.head }}');
     const upload = workflow.jobs.plan!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!;
     expect(upload.with!.name).toBe('orderform-plan-${{ github.event.pull_request.head.sha }}');
+    // The saved plan to apply, and the whole plan in Markdown that a comment cut to fit points to.
+    expect(String(upload.with!.path).split('\n').map((p) => p.trim()).filter(Boolean)).toEqual([
+      '${{ runner.temp }}/pr/plan.json', '${{ runner.temp }}/pr/plan.md', '${{ runner.temp }}/pr/meta.json',
+    ]);
   });
 
   test('the PR job posts the sandbox plan as one comment, updated in place on the next push', async () => {
