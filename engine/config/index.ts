@@ -8,16 +8,14 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { Order } from '../../schemas/generated/config.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { Config, ResourceKind, ResourceSpec } from '../model.js';
-import { allProviders, providerNamed } from '../providers/registry.js';
+import { allProviders, blockNormalizer, providerNamed } from '../providers/registry.js';
 import { aoiReader, displayPath } from './aoi.js';
 import { budgetCurrencyRules } from './budget-rules.js';
 import type { Normalized, ResourceContext } from './context.js';
 import { digestOf } from './digest.js';
 import { endpointDiagnostics, type Env } from './endpoints.js';
 import { mergeSources, type Entry, type MergedConfig } from './merge.js';
-import { normalizeAlert } from './normalize-alert.js';
 import { normalizeMoved } from './normalize-moved.js';
-import { normalizeQuotation } from './normalize-quotation.js';
 import { normalizeBudget, normalizeProviders, normalizeSafety, normalizeState } from './normalize-settings.js';
 import { parsePath } from './path.js';
 import { validateSchema } from './schema-errors.js';
@@ -103,8 +101,8 @@ function normalizeOrder(entry: Entry<Order>, ctx: ResourceContext): Promise<Norm
 async function normalizeResources(merged: MergedConfig, ctx: ResourceContext): Promise<Normalized<ResourceSpec>[]> {
   return Promise.all([
     ...merged.orders.map((e) => normalizeOrder(e, ctx)),
-    ...merged.quotations.map(async (e) => normalizeQuotation(e, ctx)),
-    ...merged.alerts.map((e) => normalizeAlert(e, ctx)),
+    ...merged.quotations.map(async (e) => blockNormalizer('quotations')(e, ctx)),
+    ...merged.alerts.map(async (e) => blockNormalizer('alerts')(e, ctx)),
   ]);
 }
 

@@ -4,7 +4,7 @@
  * a planned change on them (handlers). Plan, apply and state reach a vendor only through this
  * interface, by kind, via the registry (registry.ts); a provider imports nothing from plan/ or apply/.
  */
-import type { Order } from '../../schemas/generated/config.js';
+import type { Alert, Order, QuotationDecision } from '../../schemas/generated/config.js';
 import type { Normalized, ResourceContext } from '../config/context.js';
 import type { Entry } from '../config/merge.js';
 import type { AccountLimit } from '../core/account-limit.js';
@@ -87,6 +87,12 @@ export interface ImportFound {
   criteriaDiffer?: boolean;
 }
 
+/** The config's resource blocks besides `orders:` (schemas/orderform.schema.json), each owned by one provider. */
+export interface ConfigBlocks {
+  quotations(entry: Entry<QuotationDecision>, ctx: ResourceContext): Normalized<ResourceSpec> | Promise<Normalized<ResourceSpec>>;
+  alerts(entry: Entry<Alert>, ctx: ResourceContext): Normalized<ResourceSpec> | Promise<Normalized<ResourceSpec>>;
+}
+
 export interface Provider<Client = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
@@ -99,6 +105,8 @@ export interface Provider<Client = unknown> {
    * diagnostics). Offline; the schema has validated its shape.
    */
   normalizeOrder(entry: Entry<Order>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>>;
+  /** Config: the normalizers of the other resource blocks it owns (the registry gives every block one owner). */
+  readonly blocks?: Partial<ConfigBlocks>;
   /** Its vendor rules, checked offline on the normalized config (each diagnostic positioned at the field at fault). */
   rules(resources: readonly ResourceSpec[]): Diagnostic[];
   /** How a resource of its kinds is created (see Creation). */

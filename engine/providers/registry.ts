@@ -8,7 +8,7 @@ import type { KindTraits } from '../core/kinds.js';
 import type { ResourceKind } from '../model.js';
 import { MAXAR_KINDS, maxarProvider } from './maxar-ard/provider.js';
 import { ONEATLAS_KINDS, oneatlasProvider } from './oneatlas/provider.js';
-import type { Provider } from './provider.js';
+import type { ConfigBlocks, Provider } from './provider.js';
 
 /** Compile-checked: a shipped kind without traits (or traits of a kind that does not exist) is a type error. */
 const SHIPPED_KINDS = { ...ONEATLAS_KINDS, ...MAXAR_KINDS } satisfies Record<ResourceKind, KindTraits>;
@@ -45,6 +45,16 @@ export function providerNamed(vendor: string): Provider {
   const p = providers.find((x) => x.vendor === vendor);
   if (!p) throw new Error(`no provider registers vendor ${vendor}`);
   return p;
+}
+
+/** Compile-checked: every config block besides `orders:` has the provider that normalizes it. */
+const BLOCK_OWNERS = { quotations: oneatlasProvider, alerts: oneatlasProvider } satisfies Record<keyof ConfigBlocks, Provider>;
+
+/** The normalizer of a resource block (`quotations:`, `alerts:`), from the provider that owns it. */
+export function blockNormalizer<B extends keyof ConfigBlocks>(block: B): ConfigBlocks[B] {
+  const normalize = BLOCK_OWNERS[block].blocks?.[block];
+  if (!normalize) throw new Error(`provider ${BLOCK_OWNERS[block].vendor} does not normalize the ${block} block it owns`);
+  return normalize;
 }
 
 export function traitsOf(kind: string): KindTraits {
