@@ -43,7 +43,8 @@ export function trackedResources(desired: readonly ResourceSpec[], state: StateS
   }));
   for (const d of desired) {
     if (state.resources[d.address]) continue;
-    if (d.kind !== 'quotation_decision' || 'quotationId' in d.target) out.push({ address: d.address, kind: d.kind, spec: d as TrackedSpec });
+    // A resource that targets a declared order is seen through that order's lookup.
+    if (!('target' in d && 'order' in d.target)) out.push({ address: d.address, kind: d.kind, spec: d as TrackedSpec });
   }
   return out;
 }

@@ -34,7 +34,7 @@ function purchaseVendor(r: ResourceState): string | undefined {
   }
 }
 
-export function periodStart(period: BudgetPeriod, now: Date): Date | null {
+function periodStart(period: BudgetPeriod, now: Date): Date | null {
   switch (period) {
     case 'all-time':
       return null;

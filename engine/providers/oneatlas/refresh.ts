@@ -13,9 +13,9 @@ import type { OneAtlasClient } from './client.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation } from './convert.js';
 import type { WireOrderLine } from './wire.js';
 
-export const ALERT_PAGE_SIZE = 100;
-export const ORDER_SEARCH_PAGE_SIZE = 500;
-export const WORKSPACE_PAGE_SIZE = 500;
+const ALERT_PAGE_SIZE = 100;
+const ORDER_SEARCH_PAGE_SIZE = 500;
+const WORKSPACE_PAGE_SIZE = 500;
 
 type Observations = Record<string, RemoteObservation>;
 
