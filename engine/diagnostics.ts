@@ -19,6 +19,8 @@ export interface Diagnostic {
   summary: string;
   detail?: string;
   source?: SourceLocation;
+  /** The resource it is about, when it is about one (e.g. `orders.paris`): tools group by it, not by parsing the summary. */
+  address?: string;
 }
 
 export function error(code: string, summary: string, source?: SourceLocation, detail?: string): Diagnostic {
@@ -27,6 +29,11 @@ export function error(code: string, summary: string, source?: SourceLocation, de
 
 export function warning(code: string, summary: string, source?: SourceLocation, detail?: string): Diagnostic {
   return { severity: 'warning', code, summary, ...(detail ? { detail } : {}), ...(source ? { source } : {}) };
+}
+
+/** The same diagnostic, tied to the resource it is about. */
+export function about(address: string, d: Diagnostic): Diagnostic {
+  return { ...d, address };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

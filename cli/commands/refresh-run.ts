@@ -12,7 +12,7 @@ export async function run(args: RefreshArgs, io: CliIo): Promise<number> {
     const state = await store.read();
     const now = io.now();
     const bar = createProgress(io, { quiet: args.quiet });
-    const remote = await refreshRemote({ desired: config.resources, state, moved: config.moved, clients, now: () => now, onProgress: refreshProgressHook(bar) }).finally(() => bar.finish());
+    const remote = await refreshRemote({ desired: config.resources, state, clients, now: () => now, onProgress: refreshProgressHook(bar) }).finally(() => bar.finish());
     const updates = stateUpdates(state, remote, now);
     bar.start('Recording', updates.length);
     try {

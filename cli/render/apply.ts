@@ -44,7 +44,7 @@ export function renderChangeDone(address: string, action: Exclude<Action, 'noop'
 /** stderr: failures, charges above the plan and skipped changes, each in full. */
 export function renderApplyProblems(out: ApplyOutcome, color: boolean): string {
   return [
-    renderDiagnostics(out.failed.map((f) => f.diagnostic), color),
+    renderDiagnostics(out.failed.flatMap((f) => f.diagnostics), color),
     renderDiagnostics(out.overcharged ?? [], color),
     ...out.skipped.map((s) => `skipped ${s.address} (${s.action}): ${s.reason}\n`),
   ].join('');

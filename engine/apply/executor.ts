@@ -2,11 +2,10 @@
  * Runs exactly the changes of a plan: dependencies first, independent ones with bounded concurrency,
  * state recorded after every remote mutation by the handlers through ApplyContext.record.
  */
-import type { Diagnostic } from '../diagnostics.js';
 import type { ResourceSpec } from '../model.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { ResourceState, StateSnapshot, StateStore } from '../state/types.js';
-import { toDiagnostic } from './errors.js';
+import { toDiagnostics } from './errors.js';
 import type { ApplyContext, SpendGuard } from '../core/handler.js';
 import type { ApplyOptions, ApplyOutcome, HandlerFor } from './types.js';
 
@@ -58,10 +57,10 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
       outcome.done.push({ address: c.address, action: c.action });
       opts.hooks?.onDone?.(c, next);
     } catch (err) {
-      const d: Diagnostic = toDiagnostic(err, c.address);
+      const diagnostics = toDiagnostics(err, c.address);
       status.set(c.address, 'failed');
-      outcome.failed.push({ address: c.address, action: c.action, diagnostic: d });
-      opts.hooks?.onFail?.(c, d);
+      outcome.failed.push({ address: c.address, action: c.action, diagnostic: diagnostics[0]!, diagnostics });
+      opts.hooks?.onFail?.(c, diagnostics);
       if (!opts.keepGoing) stopped = true;
     }
   };

@@ -4,7 +4,7 @@
  * credit or an account fee limit given what this run already spent. A purchase in flight counts as spent
  * until it definitely failed, so concurrent purchases cannot overshoot together.
  */
-import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
+import { about, DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
 import { OutcomeUnknownError } from '../providers/index.js';
 import { roundMoney } from '../core/money.js';
@@ -15,7 +15,7 @@ import type { BudgetSpent } from '../plan/spent.js';
 import { formatMoney } from '../plan/summary.js';
 import type { Change, Cost } from '../plan/types.js';
 import type { ResourceState } from '../state/types.js';
-import { largeSpend } from './safety.js';
+import { largeSpendRefusal } from './safety.js';
 import type { SpendGuard } from '../core/handler.js';
 
 export type Current = (address: string) => ResourceState | undefined;
@@ -40,8 +40,8 @@ function priceIncreased(change: Change, planned: number, now: number, currency: 
 }
 
 function chargedAbove(change: Change, guarded: Cost, charged: Money): Diagnostic {
-  return error('CHARGED_ABOVE_PLAN', `${change.address}: the vendor charged ${formatMoney(charged.amount, charged.currency)}, above the ${formatMoney(guarded.amount!, guarded.currency)} checked before buying`, undefined,
-    'The order is placed and recorded. Check the charge with the vendor; the price rule the plan used did not match the vendor\'s (docs/guards.md, "Plan amounts bound the charge").');
+  return about(change.address, error('CHARGED_ABOVE_PLAN', `${change.address}: the vendor charged ${formatMoney(charged.amount, charged.currency)}, above the ${formatMoney(guarded.amount!, guarded.currency)} checked before buying`, undefined,
+    'The order is placed and recorded. Check the charge with the vendor; the price rule the plan used did not match the vendor\'s (docs/guards.md, "Plan amounts bound the charge").'));
 }
 
 function priceUnknown(change: Change): Diagnostic {
@@ -64,14 +64,12 @@ export function createSpendGuard(inp: GuardInputs): (current: Current) => SpendG
       return [priceIncreased(change, planned, cost.amount, cost.currency, tolerance)];
     }
     const candidate = { ...change, cost };
-    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, accounts: inp.accounts, maxPrices, sources, ...(inp.spent ? { spent: inp.spent } : {}) });
-    const problems = limits.diagnostics
-      .filter((d) => d.severity === 'error')
-      .map((d) => ({ ...d, summary: `not bought: ${d.summary.replace(`${change.address} `, '').replace(/^This plan spends/, 'with what this apply already spent, it spends')}` }));
+    const limits = checkLimits({ changes: [...spent, candidate], budget: inp.config.budget, accounts: inp.accounts, maxPrices, sources, at: 'purchase', ...(inp.spent ? { spent: inp.spent } : {}) });
+    const problems = limits.diagnostics.filter((d) => d.severity === 'error');
     if (!inp.allowLargeSpend && cost.currency && cost.amount !== null) {
       const total = [...spent, candidate].filter((c) => c.cost?.currency === cost.currency).reduce((s, c) => s + (c.cost?.amount ?? 0), 0);
-      const d = largeSpend(cost.currency, roundMoney(total), inp.config.safety);
-      if (d) problems.push({ ...d, summary: `not bought: ${d.summary}` });
+      const d = largeSpendRefusal(cost.currency, roundMoney(total), inp.config.safety);
+      if (d) problems.push(d);
     }
     return problems;
   };

@@ -53,7 +53,7 @@ export function checkApplyable(inp: Pick<ApplyRunInputs, 'config' | 'state' | 'p
  * What refresh learned, written before anything runs: intents found remotely (so they are never
  * bought again), statuses, decisions found already taken. Changes the plan executes write their own.
  */
-export async function recordRefresh(inp: ApplyRunInputs): Promise<StateSnapshot> {
+async function recordRefresh(inp: ApplyRunInputs): Promise<StateSnapshot> {
   const now = (inp.now ?? (() => new Date()))();
   const pending = new Set(inp.plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address));
   const resources = { ...inp.state.resources };

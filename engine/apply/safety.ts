@@ -16,19 +16,20 @@ export interface SafetyFlags {
 
 const GIVEN: Record<ApprovalNeeded['code'], keyof SafetyFlags> = { LARGE_SPEND: 'allowLargeSpend', TOO_DESTRUCTIVE: 'allowDestructive', ALREADY_OWNED: 'allowRebuy' };
 
-function refusal(a: ApprovalNeeded): Diagnostic {
+function refusal(a: ApprovalNeeded, lead = ''): Diagnostic {
   const what = a.code === 'LARGE_SPEND' ? `this apply spends ${a.summary}` : `this apply ${a.summary}`;
-  return error(a.code, what, undefined, `Review the plan, then run again with ${a.flag}.`);
+  return error(a.code, `${lead}${what}`, undefined, `Review the plan, then run again with ${a.flag}.`);
 }
 
-export function largeSpend(currency: string, amount: number, safety: SafetyThresholds): Diagnostic | undefined {
+/** The spend guard's refusal of one purchase that takes this apply past safety.largeSpend. */
+export function largeSpendRefusal(currency: string, amount: number, safety: SafetyThresholds): Diagnostic | undefined {
   const a = largeSpendApproval(currency, amount, safety);
-  return a && !a.approvedBy ? refusal(a) : undefined;
+  return a && !a.approvedBy ? refusal(a, 'not bought: ') : undefined;
 }
 
 /** ALREADY_OWNED depends on what the vendors listed, which only the plan read: it is taken from the plan as approved. */
 export function checkSafety(plan: Pick<Plan, 'changes' | 'totals' | 'approvals'>, state: StateSnapshot, safety: SafetyThresholds, flags: SafetyFlags): Diagnostic[] {
   return [...unapproved(approvalsNeeded(plan, state, safety)), ...plan.approvals.filter((a) => a.code === 'ALREADY_OWNED')]
     .filter((a) => !flags[GIVEN[a.code]])
-    .map(refusal);
+    .map((a) => refusal(a));
 }

@@ -9,7 +9,7 @@ export interface ApplyHooks {
   onStart?(change: Change): void;
   /** `result`: the resource as recorded (its vendor ids), null when it no longer exists. */
   onDone?(change: Change, result: ResourceState | null): void;
-  onFail?(change: Change, diagnostic: Diagnostic): void;
+  onFail?(change: Change, diagnostics: Diagnostic[]): void;
   onSkip?(change: Change, reason: string): void;
 }
 
@@ -24,7 +24,8 @@ export interface ApplyOptions {
 
 export interface ApplyOutcome {
   done: { address: string; action: Change['action'] }[];
-  failed: { address: string; action: Change['action']; diagnostic: Diagnostic }[];
+  /** `diagnostics`: every problem the change reported, in order; `diagnostic`: the first (the headline). */
+  failed: { address: string; action: Change['action']; diagnostic: Diagnostic; diagnostics: Diagnostic[] }[];
   skipped: { address: string; action: Change['action']; reason: string }[];
   /** Purchases done but charged above the amount checked before buying (CHARGED_ABOVE_PLAN): apply exits 1. */
   overcharged?: Diagnostic[];

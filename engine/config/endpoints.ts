@@ -8,14 +8,14 @@ import { locate, type MergedConfig } from './merge.js';
 
 export type Env = Record<string, string | undefined>;
 
-export const ONEATLAS_DEFAULTS: OneAtlasEndpoints = {
+const ONEATLAS_DEFAULTS: OneAtlasEndpoints = {
   auth: 'https://authenticate.foundation.api.oneatlas.airbus.com',
   order: 'https://order.api.oneatlas.airbus.com',
   search: 'https://search.foundation.api.oneatlas.airbus.com',
   data: 'https://data.api.oneatlas.airbus.com',
 };
 
-export const MAXAR_DEFAULT = 'https://ard.maxar.com';
+const MAXAR_DEFAULT = 'https://ard.maxar.com';
 
 export const ONEATLAS_API_KEY_ENV = 'ORDERFORM_ONEATLAS_API_KEY';
 export const MAXAR_USERNAME_ENV = 'ORDERFORM_MAXAR_USERNAME';

@@ -8,18 +8,14 @@ import { dirname, extname, join, resolve } from 'node:path';
 import type { Order } from '../../schemas/generated/config.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import type { Config, ResourceKind, ResourceSpec } from '../model.js';
-import { allProviders } from '../providers/registry.js';
+import { allProviders, blockNormalizer, providerNamed } from '../providers/registry.js';
 import { aoiReader, displayPath } from './aoi.js';
 import { budgetCurrencyRules } from './budget-rules.js';
 import type { Normalized, ResourceContext } from './context.js';
 import { digestOf } from './digest.js';
 import { endpointDiagnostics, type Env } from './endpoints.js';
 import { mergeSources, type Entry, type MergedConfig } from './merge.js';
-import { normalizeAlert } from './normalize-alert.js';
 import { normalizeMoved } from './normalize-moved.js';
-import { normalizeMaxarOrder } from './normalize-maxar-order.js';
-import { normalizeOneAtlasOrder } from './normalize-oneatlas-order.js';
-import { normalizeQuotation } from './normalize-quotation.js';
 import { normalizeBudget, normalizeProviders, normalizeSafety, normalizeState } from './normalize-settings.js';
 import { parsePath } from './path.js';
 import { validateSchema } from './schema-errors.js';
@@ -97,23 +93,16 @@ export function countByKind(resources: readonly ResourceSpec[]): Record<Resource
   return counts;
 }
 
-type OrderNormalizer<V extends Order['vendor']> = (entry: Entry<Extract<Order, { vendor: V }>>, ctx: ResourceContext) => Promise<Normalized<ResourceSpec>>;
-
-/** One normalizer per `vendor:` an order may name (the schema's list): a vendor without one is a type error. */
-const ORDER_NORMALIZERS: { [V in Order['vendor']]: OrderNormalizer<V> } = {
-  oneatlas: normalizeOneAtlasOrder,
-  maxar: normalizeMaxarOrder,
-};
-
-function normalizeOrder<V extends Order['vendor']>(entry: Entry<Extract<Order, { vendor: V }>>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>> {
-  return (ORDER_NORMALIZERS[entry.value.vendor as V] as OrderNormalizer<V>)(entry, ctx);
+/** An order is normalized by the provider its `vendor:` names (the registry checks every schema vendor has one). */
+function normalizeOrder(entry: Entry<Order>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>> {
+  return providerNamed(entry.value.vendor).normalizeOrder(entry, ctx);
 }
 
 async function normalizeResources(merged: MergedConfig, ctx: ResourceContext): Promise<Normalized<ResourceSpec>[]> {
   return Promise.all([
     ...merged.orders.map((e) => normalizeOrder(e, ctx)),
-    ...merged.quotations.map(async (e) => normalizeQuotation(e, ctx)),
-    ...merged.alerts.map((e) => normalizeAlert(e, ctx)),
+    ...merged.quotations.map(async (e) => blockNormalizer('quotations')(e, ctx)),
+    ...merged.alerts.map(async (e) => blockNormalizer('alerts')(e, ctx)),
   ]);
 }
 

@@ -2,7 +2,7 @@
  * A change is data: what plan shows and apply executes for one resource. Neutral: the plan, the
  * executor and every provider's handlers read it; no closures, nothing only a UI reads steers apply.
  */
-import type { Currency, Money, ResourceKind } from '../model.js';
+import type { Currency, Money, RejectionReason, ResourceKind } from '../model.js';
 import type { RemoteIds, ResourceStatus } from '../state/types.js';
 
 export type Action =
@@ -96,6 +96,8 @@ export interface Change {
   notes: string[];
   /** `adopt` only: what the vendor holds, recorded in state as it stands (no call is made). */
   adopt?: Adoption;
+  /** `refuse` only: the reason the plan chose to send (e.g. `expired`), over the declared one. Apply reads this, never `after`. */
+  refusalReason?: RejectionReason;
 }
 
 /** A vendor object found under a resource's reference, as apply records it. */

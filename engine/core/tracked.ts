@@ -5,8 +5,7 @@
  * lost state, `state rm`; plan adopts them instead of buying again) and quotation decisions on a
  * quotation placed elsewhere, which need the quotation's price and status before any state exists.
  */
-import { customerReferenceFor } from '../config/digest.js';
-import type { Backend, Move, ResourceKind, ResourceSpec } from '../model.js';
+import type { Backend, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
 
 /** The spec fields refresh reads; state stores specs as JSON with the same names. */
@@ -32,22 +31,9 @@ export interface Tracked {
   kind: ResourceKind;
   spec: TrackedSpec;
   state?: ResourceState;
-  /** A renamed order state does not hold under either key: the reference derived from its old key (`moved:`). */
-  formerReference?: string;
 }
 
-/**
- * A declared order the config says was renamed (`moved: from → to`), with neither key in state (state
- * lost after the rename, or a CI runner without state): it was bought under its old key's reference.
- */
-function formerReference(d: ResourceSpec, state: StateSnapshot, moved: readonly Pick<Move, 'from' | 'to'>[]): string | undefined {
-  // Only orders carry a reference; a declared one is kept across a rename, so there is nothing else to look for.
-  if (!('customerReference' in d) || d.customerReference !== customerReferenceFor(d.key, d.digest)) return undefined;
-  const from = moved.find((m) => m.to === d.address)?.from;
-  return from && !state.resources[from] ? customerReferenceFor(from.slice(from.indexOf('.') + 1), d.digest) : undefined;
-}
-
-export function trackedResources(desired: readonly ResourceSpec[], state: StateSnapshot, moved: readonly Pick<Move, 'from' | 'to'>[] = []): Tracked[] {
+export function trackedResources(desired: readonly ResourceSpec[], state: StateSnapshot): Tracked[] {
   const byAddress = new Map(desired.map((d) => [d.address, d]));
   const out: Tracked[] = Object.values(state.resources).map((s) => ({
     address: s.address,
@@ -57,9 +43,8 @@ export function trackedResources(desired: readonly ResourceSpec[], state: StateS
   }));
   for (const d of desired) {
     if (state.resources[d.address]) continue;
-    if (d.kind === 'quotation_decision' && !('quotationId' in d.target)) continue;
-    const former = formerReference(d, state, moved);
-    out.push({ address: d.address, kind: d.kind, spec: d as TrackedSpec, ...(former ? { formerReference: former } : {}) });
+    // A resource that targets a declared order is seen through that order's lookup.
+    if (!('target' in d && 'order' in d.target)) out.push({ address: d.address, kind: d.kind, spec: d as TrackedSpec });
   }
   return out;
 }
@@ -68,19 +53,9 @@ export function isIntent(t: Tracked): boolean {
   return t.state?.status === 'intent';
 }
 
-/** The references an order may have been placed with: state's; else the spec's, then its old key's after a rename. */
-export function referencesOf(t: Tracked): string[] {
-  const own = t.state?.remote.customerReference ?? t.spec.customerReference;
-  return [own, t.formerReference].filter((r): r is string => r !== undefined);
-}
-
-/** The first of `t`'s references under which `byRef` holds something. */
-export function findByReference<T>(t: Tracked, byRef: ReadonlyMap<string, T>): T | undefined {
-  for (const ref of referencesOf(t)) {
-    const hit = byRef.get(ref);
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
+/** The reference an order was placed with (state's, else the spec's). */
+export function referenceOf(t: Tracked): string | undefined {
+  return t.state?.remote.customerReference ?? t.spec.customerReference;
 }
 
 export function groupBy<T>(items: readonly T[], key: (t: T, index: number) => string | undefined): Map<string, T[]> {

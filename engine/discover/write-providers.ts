@@ -51,7 +51,7 @@ function blockMap(doc: Document, parent: YAMLMap, key: string): YAMLMap {
 }
 
 /** A contract's name in the config: its label as a key, made unique among `taken`. */
-export function uniqueName(label: string, contractId: string, taken: Set<string>): string {
+function uniqueName(label: string, contractId: string, taken: Set<string>): string {
   const fromLabel = slug(label, 48);
   const base = KEY_PATTERN.test(fromLabel) ? fromLabel : `contract-${slug(contractId, 48)}`;
   let name = base;

@@ -2,7 +2,7 @@
  * The one function plan and apply share: refresh remote truth, diff config × state × remote, price
  * every change, check quotation ceilings and spend limits, and assemble the Plan. Reads only.
  */
-import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { about, DiagnosticsError, error, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, ResourceSpec } from '../model.js';
 import { HttpError, type ProviderClients } from '../providers/index.js';
 import { traitsOf } from '../providers/registry.js';
@@ -60,7 +60,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   // What the vendors list as bought counts only where a budget bounds everything spent: read it only then.
   const bounded = Object.keys(config.budget.total).length > 0 || Object.values(config.budget.perVendor).some((c) => c && Object.keys(c).length > 0);
   const [remote, accountLimits, offer, listed] = await Promise.all([
-    refreshRemote({ desired: config.resources, state, moved: config.moved, clients, now }),
+    refreshRemote({ desired: config.resources, state, clients, now }),
     pricing.accountLimits(),
     pricing.offer(unplaced),
     bounded ? pricing.purchases(periodStart(config.budget.period, now())) : Promise.resolve([]),
@@ -119,7 +119,7 @@ function offerProblems(changes: readonly Change[], specs: ReadonlyMap<string, Re
     const spec = specs.get(c.address);
     if (!spec || (c.action !== 'create' && c.action !== 'request-quotation')) continue;
     const problems = offer(c, spec);
-    if (problems.length) out.set(c.address, problems);
+    if (problems.length) out.set(c.address, problems.map((d) => about(c.address, d)));
   }
   return out;
 }
@@ -151,10 +151,10 @@ async function priceChanges(
 }
 
 function pricingProblem(e: unknown, c: Change, spec: ResourceSpec | undefined): Diagnostic[] {
-  if (e instanceof DiagnosticsError) return e.diagnostics;
+  if (e instanceof DiagnosticsError) return e.diagnostics.map((d) => about(c.address, d));
   if (e instanceof HttpError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.status !== 429) {
-    return [error('PRICE_REFUSED', `${c.address}: the vendor refused to price this order${e.code ? ` (${e.code})` : ''}: ${e.vendorMessage || `HTTP ${e.status}`}`, spec?.source,
-      'Fix the order as the vendor message says, then plan again (`orderform validate` checks the rules it knows offline).')];
+    return [about(c.address, error('PRICE_REFUSED', `${c.address}: the vendor refused to price this order${e.code ? ` (${e.code})` : ''}: ${e.vendorMessage || `HTTP ${e.status}`}`, spec?.source,
+      'Fix the order as the vendor message says, then plan again (`orderform validate` checks the rules it knows offline).'))];
   }
   throw e;
 }

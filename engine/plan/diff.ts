@@ -6,7 +6,7 @@
  */
 import { asWritten } from '../config/as-written.js';
 import { customerReferenceFor, parseDerivedReference } from '../config/digest.js';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { about, error, warning, type Diagnostic } from '../diagnostics.js';
 import type { QuotationDecisionSpec, ResourceKind, ResourceSpec } from '../model.js';
 import type { ResourceState, StateSnapshot } from '../state/types.js';
 import { fieldDiffs, specJson } from '../core/canonical.js';
@@ -32,7 +32,7 @@ export interface DiffResult {
 }
 
 /** Placing an order, accepting or refusing a quotation and deleting cannot be undone. */
-export function isIrreversible(kind: ResourceKind, action: Action): boolean {
+function isIrreversible(kind: ResourceKind, action: Action): boolean {
   switch (action) {
     case 'create':
       return !traitsOf(kind).deletedWhenRemoved;
@@ -57,10 +57,11 @@ function change(
   reason: ChangeReason,
   before: unknown,
   after: unknown,
-  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs']; adopt?: Adoption } = {},
+  extra: { notes?: string[]; dependsOn?: string[]; fieldDiffs?: Change['fieldDiffs']; adopt?: Adoption; refusalReason?: Change['refusalReason'] } = {},
 ): Change {
   return {
     ...(extra.adopt ? { adopt: extra.adopt } : {}),
+    ...(extra.refusalReason ? { refusalReason: extra.refusalReason } : {}),
     address,
     kind,
     action,
@@ -142,6 +143,10 @@ class Differ {
     }
   }
 
+  private report(address: string, d: Diagnostic): void {
+    this.diagnostics.push(about(address, d));
+  }
+
   private kindOf(address: string): ResourceKind {
     return (this.desired.get(address)?.kind ?? this.state.resources[address]?.kind)!;
   }
@@ -150,10 +155,10 @@ class Differ {
     for (const a of this.forget) {
       const d = this.desired.get(a);
       if (d) {
-        this.diagnostics.push(error('FORGET_IN_CONFIG', `${a} is still in the config; it cannot be forgotten`, d.source,
+        this.report(a, error('FORGET_IN_CONFIG', `${a} is still in the config; it cannot be forgotten`, d.source,
           'Remove it from the config first, then forget it.'));
       } else if (!this.state.resources[a]) {
-        this.diagnostics.push(warning('FORGET_UNKNOWN', `${a} is not in the state; there is nothing to forget`));
+        this.report(a, warning('FORGET_UNKNOWN', `${a} is not in the state; there is nothing to forget`));
       }
     }
   }
@@ -192,8 +197,8 @@ class Differ {
     if (old.status === 'intent' && old.specDigest === d.digest && traitsOf(d.kind).lifecycle !== 'decision') return this.intent(d, s, r);
     const planned = this.planAt(d, s, r);
     if (planned.action !== 'noop' || !['unchanged', 'awaiting-quotation-decision'].includes(planned.reason) || old.status === 'intent') {
-      if (!this.diagnostics.some((x) => x.severity === 'error' && x.summary.startsWith(`${d.address}:`))) {
-        this.diagnostics.push(error('MOVED_WITH_CHANGES', `${d.address}: moved from ${from}, but it also changed (${planned.action}, ${planned.reason})`, d.source,
+      if (!this.diagnostics.some((x) => x.severity === 'error' && x.address === d.address)) {
+        this.report(d.address, error('MOVED_WITH_CHANGES', `${d.address}: moved from ${from}, but it also changed (${planned.action}, ${planned.reason})`, d.source,
           `Apply the move with ${d.address} exactly as ${from} was, then change it in a later run.`));
       }
       return change(d.address, d.kind, 'noop', 'spec-changed', old.spec, specJson(d), { fieldDiffs: planned.fieldDiffs });
@@ -212,7 +217,7 @@ class Differ {
     if (r?.exists) return this.adoption(d, r);
     const held = this.heldElsewhere(d);
     if (held) {
-      this.diagnostics.push(error('MOVE_SUGGESTED', `${d.address} has the same spec as ${held}, which state holds and the config no longer declares`, d.source,
+      this.report(d.address, error('MOVE_SUGGESTED', `${d.address} has the same spec as ${held}, which state holds and the config no longer declares`, d.source,
         `If this is a rename, add to the config \`moved: [{ from: ${held}, to: ${d.address} }]\` (or run \`orderform state mv ${held} ${d.address}\`): nothing is bought again. ` +
           `To buy it a second time on purpose, first run \`orderform state rm ${held}\`.`));
       return change(d.address, d.kind, 'noop', 'move-suggested', null, specJson(d), { notes: [`suggested: moved: [{ from: ${held}, to: ${d.address} }]`] });
@@ -261,6 +266,8 @@ class Differ {
     if (!this.listedByDigest) {
       this.listedByDigest = new Map();
       for (const order of this.remote.listed ?? []) {
+        // A failed order bought nothing: a new key with its spec is a purchase, not a rename.
+        if (order.observation.status === 'failed') continue;
         const derived = parseDerivedReference(order.reference);
         if (!derived) continue;
         const block = d.address.slice(0, d.address.length - d.key.length);
@@ -297,7 +304,7 @@ class Differ {
     const after = specJson(d);
     const found = providerOf(d.kind).adoption(d, r);
     if ('refused' in found) {
-      this.diagnostics.push(found.refused);
+      this.report(d.address, found.refused);
       return change(d.address, d.kind, 'noop', 'spec-changed', null, after, { fieldDiffs: found.fieldDiffs });
     }
     const { adopt } = found;
@@ -337,7 +344,7 @@ class Differ {
     }
     const resolve = [`orderform import ${d.address} ${creation.importId}`, `orderform apply --retry-unconfirmed ${d.address}`];
     this.unconfirmed.push({ address: d.address, reference: ref, ...(s.intent ? { since: s.intent.startedAt } : {}), resolve });
-    this.diagnostics.push(
+    this.report(d.address,
       warning('ORDER_OUTCOME_UNKNOWN', `${d.address}: an earlier run may have placed this order (reference ${ref}); it is not visible remotely ${lookedUp ? 'yet' : '(not refreshed)'}`, d.source,
         lookedUp
           ? `${creation.unlisted?.hint(resolve[0]!) ?? 'The vendor does not list it yet.'} If you are sure it was not placed, run \`${resolve[1]}\` to order it again ` +
@@ -354,7 +361,7 @@ class Differ {
     const after = specJson(d);
     if (s.specDigest !== d.digest) {
       const ids = [s.remote.salesOrderId, s.remote.quotationId, s.remote.orderId].filter(Boolean).join(', ');
-      this.diagnostics.push(error('ORDER_IMMUTABLE', `${d.address}: this order was already placed${ids ? ` (${ids})` : ''} and orders cannot be changed`, d.source,
+      this.report(d.address, error('ORDER_IMMUTABLE', `${d.address}: this order was already placed${ids ? ` (${ids})` : ''} and orders cannot be changed`, d.source,
         `To order something else, give it a new key (e.g. \`${d.key}-2\`) and restore this one as it was; ` +
           `or remove it from the config and run \`${forgetCmd(d.address)}\` to stop tracking the placed order.`));
       return change(d.address, d.kind, 'noop', 'spec-changed', s.spec, after, { fieldDiffs: specDiffs(s.spec, after), notes: ['orders are immutable once placed'] });
@@ -415,7 +422,7 @@ class Differ {
     if (target) {
       const orderChange = this.changes.get(target);
       if (!orderChange) {
-        this.diagnostics.push(error('QUOTATION_TARGET_UNKNOWN', `${d.address}: no order ${target} in the config or the state`, d.source,
+        this.report(d.address, error('QUOTATION_TARGET_UNKNOWN', `${d.address}: no order ${target} in the config or the state`, d.source,
           'Point `order` at an order under `orders` that is priced by quotation, or use `quotationId` for a quotation placed elsewhere.'));
         return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after);
       }
@@ -444,14 +451,14 @@ class Differ {
       case 'EXPIRED':
         // A declared refusal is sent as declared: the vendor hears no, whatever the validity date says.
         if (d.decision === 'refuse') {
-          this.diagnostics.push(warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source, 'It will be refused as declared.'));
+          this.report(d.address, warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source, 'It will be refused as declared.'));
           return decide({ dependsOn, notes: [`quotation ${q.id} expired; refusing it as declared`] });
         }
-        this.diagnostics.push(warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source,
+        this.report(d.address, warning('QUOTATION_EXPIRED', `${d.address}: quotation ${q.id} has expired`, d.source,
           d.refuseIfExpired ? 'It will be refused with reason `expired`.' : 'Request a new quotation by ordering under a new key.'));
         if (!d.refuseIfExpired) return change(d.address, d.kind, 'noop', 'decision-declared', s?.spec, after, { notes: ['quotation expired; reported only (refuseIfExpired: false)'] });
         return change(d.address, d.kind, 'refuse', 'decision-declared', s?.spec, { ...(after as object), decision: 'refuse', reason: 'expired' }, {
-          dependsOn, notes: [`quotation ${q.id} expired; refusing it with reason \`expired\``],
+          dependsOn, refusalReason: 'expired', notes: [`quotation ${q.id} expired; refusing it with reason \`expired\``],
         });
       case 'ACCEPTED':
       case 'REFUSED': {
@@ -464,7 +471,7 @@ class Differ {
   }
 
   private alreadyDecided(d: QuotationDecisionSpec, prior: string, before: unknown, after: unknown): Change {
-    this.diagnostics.push(error('QUOTATION_ALREADY_DECIDED', `${d.address}: the quotation was already ${prior === 'accept' ? 'accepted' : 'refused'}; a decision cannot be changed`, d.source,
+    this.report(d.address, error('QUOTATION_ALREADY_DECIDED', `${d.address}: the quotation was already ${prior === 'accept' ? 'accepted' : 'refused'}; a decision cannot be changed`, d.source,
       `Set \`decision: ${prior}\` back. To buy again, order under a new key and decide on its quotation.`));
     return change(d.address, d.kind, 'noop', 'spec-changed', before, after, { fieldDiffs: [{ path: 'decision', before: prior, after: d.decision }] });
   }

@@ -3,7 +3,7 @@
  * own limits (credit, fee limits) as providers report them. Plan runs it on the planned changes;
  * apply runs it again right before each purchase with the fresh price.
  */
-import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import { about, error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { Budget, Money } from '../model.js';
 import type { AccountLimit } from '../core/account-limit.js';
 import { roundMoney } from '../core/money.js';
@@ -23,7 +23,24 @@ export interface LimitInputs {
   sources: ReadonlyMap<string, SourceLocation>;
   /** What this config already bought (state, budget.period): counted against budget.total and perVendor. */
   spent?: BudgetSpent;
+  /** `purchase`: apply's check of one purchase right before it is made, worded as why it is not bought. Default `plan`. */
+  at?: 'plan' | 'purchase';
 }
+
+/** How a finding reads: in the plan, or as the reason apply does not buy (the error then names the resource once, in front). */
+interface Wording {
+  /** A finding about one resource, e.g. `<address> costs …`. */
+  resource(address: string, rest: string): string;
+  /** A finding about the whole spend, e.g. a zero limit. */
+  spend(summary: string): string;
+  /** Who spends against a limit. */
+  spender: string;
+}
+
+const WORDING: Record<NonNullable<LimitInputs['at']>, Wording> = {
+  plan: { resource: (address, rest) => `${address} ${rest}`, spend: (s) => s, spender: 'This plan spends' },
+  purchase: { resource: (_address, rest) => `not bought: ${rest}`, spend: (s) => `not bought: ${s}`, spender: 'not bought: with what this apply already spent, it spends' },
+};
 
 function check(name: string, currency: string, limit: number | null, used: number | null, planned: number): LimitCheck {
   const headroomAfter = limit === null ? null : roundMoney(limit - (used ?? 0) - planned);
@@ -33,11 +50,12 @@ function check(name: string, currency: string, limit: number | null, used: numbe
 export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnostics: Diagnostic[] } {
   const limits: LimitCheck[] = [];
   const diagnostics: Diagnostic[] = [];
+  const w = WORDING[inp.at ?? 'plan'];
   const spending = inp.changes.filter((c) => spendsMoney(c) && c.cost);
   const sum = (pred: (c: Change) => boolean, currency: string) =>
     spending.filter((c) => pred(c) && c.cost!.currency === currency).reduce((s, c) => s + (c.cost!.amount ?? 0), 0);
 
-  diagnostics.push(...currencyMismatches(inp, spending));
+  diagnostics.push(...currencyMismatches(inp, spending, w));
   // Per-order ceilings: the resource's own maxPrice, then budget.perOrder.
   for (const c of spending) {
     const { amount, currency } = c.cost!;
@@ -45,13 +63,15 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     const own = inp.maxPrices.get(c.address);
     if (own && own.currency === currency && amount > own.amount) {
       diagnostics.push(
-        error('PRICE_OVER_MAX', `${c.address} costs ${formatMoney(amount, currency)}, above its maxPrice ${formatMoney(own.amount, currency)}`, inp.sources.get(c.address), 'Raise maxPrice after review, or remove the order.'),
+        about(c.address, error('PRICE_OVER_MAX', w.resource(c.address, `costs ${formatMoney(amount, currency)}, above its maxPrice ${formatMoney(own.amount, currency)}`), inp.sources.get(c.address),
+          'Raise maxPrice after review, or remove the order.')),
       );
     }
     const perOrder = inp.budget.perOrder[currency];
     if (perOrder !== undefined && amount > perOrder) {
       diagnostics.push(
-        error('BUDGET_PER_ORDER_EXCEEDED', `${c.address} costs ${formatMoney(amount, currency)}, above budget.perOrder ${formatMoney(perOrder, currency)}`, inp.sources.get(c.address), 'Raise budget.perOrder in the config after review, or split the order.'),
+        about(c.address, error('BUDGET_PER_ORDER_EXCEEDED', w.resource(c.address, `costs ${formatMoney(amount, currency)}, above budget.perOrder ${formatMoney(perOrder, currency)}`), inp.sources.get(c.address),
+          'Raise budget.perOrder in the config after review, or split the order.')),
       );
     }
   }
@@ -74,7 +94,7 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     const share = (c: Change) => (cats ? cats.reduce((t, cat) => t + (c.cost!.byCategory?.[cat] ?? 0), 0) : c.cost!.currency === a.currency ? (c.cost!.amount ?? 0) : 0);
     const planned = counted.reduce((s, c) => s + share(c), 0);
     if (a.limit === 0 && planned > 0 && a.zero) {
-      diagnostics.push(error(a.zero.code, a.zero.summary, undefined, `${a.zero.detail}: ${counted.filter((c) => share(c) > 0).map((c) => c.address).join(', ')}`));
+      diagnostics.push(error(a.zero.code, w.spend(a.zero.summary), undefined, `${a.zero.detail}: ${counted.filter((c) => share(c) > 0).map((c) => c.address).join(', ')}`));
     }
     // A limit this plan does not touch and that cannot be ordered from says nothing: leave it out.
     if (a.alwaysShown || planned > 0 || (a.limit !== null && a.limit > 0)) limits.push(check(a.name, a.currency, a.limit, a.used, planned));
@@ -84,7 +104,7 @@ export function checkLimits(inp: LimitInputs): { limits: LimitCheck[]; diagnosti
     // A zero limit already produced its own "not orderable" error, which says it better.
     if (l.ok || l.limit === 0) continue;
     diagnostics.push(
-      error('LIMIT_EXCEEDED', `This plan spends ${formatMoney(l.planned, l.currency)} against ${l.name}${l.used ? ` (already used ${formatMoney(l.used, l.currency)})` : ''}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
+      error('LIMIT_EXCEEDED', `${w.spender} ${formatMoney(l.planned, l.currency)} against ${l.name}${l.used ? ` (already used ${formatMoney(l.used, l.currency)})` : ''}, which leaves ${formatMoney(l.headroomAfter ?? 0, l.currency)}`, undefined, 'Remove or defer orders, or raise the limit (budget in the config; credit and fee limits with the vendor).'),
     );
   }
   diagnostics.push(...unpricedBudgetCurrencies(inp));
@@ -101,7 +121,7 @@ const BUDGET_HINT = 'Add a ceiling in that currency after review (a ceiling in a
  * Every money check is total: a ceiling in another currency than the price would be skipped, so it
  * is an error instead (a maxPrice of 1 USD must not let a 250 EUR order through).
  */
-function currencyMismatches(inp: LimitInputs, spending: readonly Change[]): Diagnostic[] {
+function currencyMismatches(inp: LimitInputs, spending: readonly Change[], w: Wording): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reported = new Set<string>();
   for (const c of spending) {
@@ -109,8 +129,8 @@ function currencyMismatches(inp: LimitInputs, spending: readonly Change[]): Diag
     if (currency === null) continue;
     const own = inp.maxPrices.get(c.address);
     if (own && own.currency !== currency) {
-      out.push(error('MAX_PRICE_CURRENCY_MISMATCH', `${c.address} is priced in ${currency}; its maxPrice is in ${own.currency} and would bound nothing`, inp.sources.get(c.address),
-        `Set maxPrice in ${currency} after review (orderform never converts currencies).`));
+      out.push(about(c.address, error('MAX_PRICE_CURRENCY_MISMATCH', w.resource(c.address, `is priced in ${currency}; its maxPrice is in ${own.currency} and would bound nothing`), inp.sources.get(c.address),
+        `Set maxPrice in ${currency} after review (orderform never converts currencies).`)));
     }
     const blocks: [string, Record<string, number> | undefined][] = [
       ['budget.perOrder', inp.budget.perOrder],
@@ -121,8 +141,8 @@ function currencyMismatches(inp: LimitInputs, spending: readonly Change[]): Diag
       // No ceilings at all in a block: nothing declared, nothing skipped.
       if (!ceilings || !Object.keys(ceilings).length || ceilings[currency] !== undefined || reported.has(`${name} ${currency}`)) continue;
       reported.add(`${name} ${currency}`);
-      out.push(error('BUDGET_CURRENCY_MISMATCH', `${c.address} is priced in ${currency}; ${name} has ceilings in ${Object.keys(ceilings).join(', ')} only, so it would not bound this spend`,
-        inp.sources.get(c.address), BUDGET_HINT));
+      out.push(about(c.address, error('BUDGET_CURRENCY_MISMATCH', w.resource(c.address, `is priced in ${currency}; ${name} has ceilings in ${Object.keys(ceilings).join(', ')} only, so it would not bound this spend`),
+        inp.sources.get(c.address), BUDGET_HINT)));
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * resource), only for the vendors and contexts that have resources. Reads only. Also folds what it
  * saw into state for `orderform refresh`: adopted intents, statuses, alert renames and deletions.
  */
-import type { Move, ResourceSpec } from '../model.js';
+import type { ResourceSpec } from '../model.js';
 import type { ProviderClients } from '../providers/index.js';
 import type { RemoteRead } from '../providers/provider.js';
 import { allProviders, traitsOf } from '../providers/registry.js';
@@ -14,8 +14,6 @@ import { trackedResources } from '../core/tracked.js';
 export interface RefreshInputs {
   desired: readonly ResourceSpec[];
   state: StateSnapshot;
-  /** Renamed keys (`moved:`): an order state lost under both keys is looked for under its old key's reference too. */
-  moved?: readonly Move[];
   clients: ProviderClients;
   now: () => Date;
   /** Told before the reads start (done 0) and as each vendor list is read; the CLI draws a bar with it. */
@@ -29,8 +27,8 @@ export interface RefreshProgress {
   what?: string;
 }
 
-export async function refreshRemote({ desired, state, moved, clients, now, onProgress }: RefreshInputs): Promise<RemoteView> {
-  const tracked = trackedResources(desired, state, moved);
+export async function refreshRemote({ desired, state, clients, now, onProgress }: RefreshInputs): Promise<RemoteView> {
+  const tracked = trackedResources(desired, state);
   const reads: RemoteRead[] = [];
   for (const p of allProviders()) {
     const client = p.clientOf(clients);

@@ -5,7 +5,7 @@
  * safety.priceTolerance, a quotation expired or was re-priced, a limit no longer holds, or a safety
  * threshold is newly crossed. (Config and state moving are checked first, by checkStale.) Pure.
  */
-import { error, type Diagnostic } from '../diagnostics.js';
+import { about, error, type Diagnostic } from '../diagnostics.js';
 import { roundMoney } from '../core/money.js';
 import { formatMoney } from './summary.js';
 import { isChange, type Change, type Plan } from './types.js';
@@ -51,15 +51,15 @@ export function checkSavedAgainstFresh(saved: Plan, fresh: Plan, priceTolerance:
     if (!sChanges && !fChanges) continue;
     if (sChanges && fChanges && s!.action === f!.action) {
       const p = priceProblem(s!, f!, priceTolerance);
-      if (p) out.push(p);
+      if (p) out.push(about(address, p));
       continue;
     }
-    if (s?.action === 'accept' && f?.action === 'refuse' && (f.after as { reason?: string } | null)?.reason === 'expired') {
-      out.push(error('PLAN_QUOTATION_EXPIRED', `${address}: the plan accepts a quotation that has expired since; nothing is accepted`, undefined,
-        `${AGAIN} (with refuseIfExpired the new plan refuses it with reason \`expired\`).`));
+    if (s?.action === 'accept' && f?.action === 'refuse' && f.refusalReason === 'expired') {
+      out.push(about(address, error('PLAN_QUOTATION_EXPIRED', `${address}: the plan accepts a quotation that has expired since; nothing is accepted`, undefined,
+        `${AGAIN} (with refuseIfExpired the new plan refuses it with reason \`expired\`).`)));
       continue;
     }
-    out.push(error('PLAN_STALE_REMOTE', `${address}: the plan would do ${describe(s)}; what the vendors report now calls for ${describe(f)}`, undefined, AGAIN));
+    out.push(about(address, error('PLAN_STALE_REMOTE', `${address}: the plan would do ${describe(s)}; what the vendors report now calls for ${describe(f)}`, undefined, AGAIN)));
   }
   if (!fresh.applyable) {
     out.push(error('PLAN_LIMITS_CHANGED', 'the saved plan no longer passes its checks (a limit, a credit or a price ceiling); see the errors below', undefined, AGAIN),

@@ -30,7 +30,7 @@ export function isQuiet(c: Change): boolean {
 }
 
 /** Known amounts per currency plus how many prices are not known yet, e.g. `1,200.00 EUR + 1 price known at apply`. */
-export function spendPhrase(changes: readonly Change[]): string {
+function spendPhrase(changes: readonly Change[]): string {
   const by = new Map<string, number>();
   let unknown = 0;
   for (const c of changes) {

@@ -15,7 +15,7 @@ export interface Page<T, C> {
 }
 
 /** A list that does not move forward: refusing it beats reading it forever or acting on a part of it. */
-export function pagingStuck(list: string, detail: string): DiagnosticsError {
+function pagingStuck(list: string, detail: string): DiagnosticsError {
   return new DiagnosticsError([
     error('VENDOR_PAGING_STUCK', `${list}: the vendor's list did not move forward (${detail}); orderform stopped reading it rather than ask again or act on part of it`, undefined,
       'The server does not page as documented (startIndex 0-based / startPage 1-based). Report it to the vendor, or point the endpoint at a server that pages.'),
@@ -59,7 +59,7 @@ export interface PageRequest {
   itemsPerPage: number;
 }
 
-export function pageRequest(offset: number, size: number): PageRequest {
+function pageRequest(offset: number, size: number): PageRequest {
   return { startIndex: offset, startPage: Math.floor(offset / size) + 1, itemsPerPage: size };
 }
 

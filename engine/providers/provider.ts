@@ -4,6 +4,9 @@
  * a planned change on them (handlers). Plan, apply and state reach a vendor only through this
  * interface, by kind, via the registry (registry.ts); a provider imports nothing from plan/ or apply/.
  */
+import type { Alert, Order, QuotationDecision } from '../../schemas/generated/config.js';
+import type { Normalized, ResourceContext } from '../config/context.js';
+import type { Entry } from '../config/merge.js';
 import type { AccountLimit } from '../core/account-limit.js';
 import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
 import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
@@ -99,6 +102,12 @@ export interface ImportFound {
   criteriaDiffer?: boolean;
 }
 
+/** The config's resource blocks besides `orders:` (schemas/orderform.schema.json), each owned by one provider. */
+export interface ConfigBlocks {
+  quotations(entry: Entry<QuotationDecision>, ctx: ResourceContext): Normalized<ResourceSpec> | Promise<Normalized<ResourceSpec>>;
+  alerts(entry: Entry<Alert>, ctx: ResourceContext): Normalized<ResourceSpec> | Promise<Normalized<ResourceSpec>>;
+}
+
 export interface Provider<Client = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
@@ -106,6 +115,13 @@ export interface Provider<Client = unknown> {
   readonly title: string;
   /** The resource kinds it owns, with their money traits. */
   readonly kinds: Readonly<Record<string, KindTraits>>;
+  /**
+   * Config: an order whose `vendor:` names this provider, as written → its normalized spec (or positioned
+   * diagnostics). Offline; the schema has validated its shape.
+   */
+  normalizeOrder(entry: Entry<Order>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>>;
+  /** Config: the normalizers of the other resource blocks it owns (the registry gives every block one owner). */
+  readonly blocks?: Partial<ConfigBlocks>;
   /** Its vendor rules, checked offline on the normalized config (each diagnostic positioned at the field at fault). */
   rules(resources: readonly ResourceSpec[]): Diagnostic[];
   /** How a resource of its kinds is created (see Creation). */

@@ -33,7 +33,7 @@ function target(config: Pick<Config, 'resources'>, address: string): { quotation
   return { order: spec };
 }
 
-export async function quotationIdOf(config: Pick<Config, 'resources'>, state: StateSnapshot, address: string, client: OneAtlasClient): Promise<string> {
+async function quotationIdOf(config: Pick<Config, 'resources'>, state: StateSnapshot, address: string, client: OneAtlasClient): Promise<string> {
   const t = target(config, address);
   if ('quotationId' in t) return t.quotationId;
   const known = state.resources[t.order.address]?.remote.quotationId;

@@ -10,7 +10,7 @@ import type { MaxarClient } from '../providers/index.js';
 import type { WireSelectRequest, WireTile, WireUsage } from '../providers/maxar-ard/wire.js';
 import type { Skeleton } from './order-skeleton.js';
 
-export const AGE_CATEGORIES: readonly AgeCategory[] = ['fresh', 'standard', 'training'];
+const AGE_CATEGORIES: readonly AgeCategory[] = ['fresh', 'standard', 'training'];
 
 export interface MaxarSelectQuery {
   aoi: Polygon;

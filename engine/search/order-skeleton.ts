@@ -89,7 +89,7 @@ export function skeletonYaml({ orders, notes }: Skeleton): string {
 }
 
 /** The WGS 84 / UTM zone of the AOI's first vertex, as an EPSG code (326zz north, 327zz south). */
-export function utmEpsg(polygon: Polygon): string {
+function utmEpsg(polygon: Polygon): string {
   const [lon = 0, lat = 0] = polygon.coordinates[0]?.[0] ?? [];
   const zone = Math.min(60, Math.floor((lon + 180) / 6) + 1);
   return `${lat >= 0 ? 326 : 327}${String(zone).padStart(2, '0')}`;

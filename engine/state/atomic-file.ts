@@ -19,7 +19,7 @@ export interface AtomicWriteOptions {
  * Refuses to replace anything but a regular file: a rename over a device (run as root, `/dev/null`),
  * a symlink or a directory would destroy it rather than write through it.
  */
-export async function assertReplaceable(path: string): Promise<void> {
+async function assertReplaceable(path: string): Promise<void> {
   const info = await lstat(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
     throw e;

@@ -351,7 +351,7 @@ export class PostgresStateStore implements StateStore {
 }
 
 /** The URL with any password replaced by `***`. Unparseable input is hidden entirely. */
-export function redactUrl(raw: string): string {
+function redactUrl(raw: string): string {
   try {
     const url = new URL(raw);
     if (url.password) url.password = '***';

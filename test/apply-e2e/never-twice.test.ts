@@ -202,7 +202,7 @@ describe('a renamed key', () => {
     sb().resetCalls();
     const apply = await cli(['apply', '--auto-approve'], dir, sb().env);
     expect(apply.code, apply.err + apply.out).toBe(0);
-    expect(apply.out).toContain(`found at the vendor by reference ${before['orders.lost-old'].remote.customerReference}`);
+    expect(apply.out).toContain(`moved from orders.lost-old: found at the vendor by its reference ${before['orders.lost-old'].remote.customerReference}`);
     expect(mutatingCalls(sb())).toEqual({});
     const after = state(dir);
     expect(after['orders.lost-new'].remote).toMatchObject(before['orders.lost-old'].remote);

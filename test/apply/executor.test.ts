@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execute } from '../../engine/apply/executor.js';
+import { DiagnosticsError, error } from '../../engine/diagnostics.js';
 import { OutcomeUnknownError } from '../../engine/providers/http.js';
 import type { ChangeHandler } from '../../engine/core/handler.js';
 import type { Change, Plan } from '../../engine/plan/types.js';
@@ -58,6 +59,24 @@ describe('execute', () => {
     const changes = Array.from({ length: 20 }, (_, i) => change(`a.${i}`));
     await execute({ plan: plan(changes), specs: new Map(), state, store: memStore().store, handlerFor: () => handler(new Set(), [], inFlight) }, { parallelism: 3, keepGoing: false });
     expect(inFlight.max).toBe(3);
+  });
+
+  it('keeps every diagnostic of a failed change, each tied to its address', async () => {
+    const refusing: ChangeHandler = {
+      apply: async () => {
+        throw new DiagnosticsError([error('PRICE_OVER_MAX', 'not bought: costs 350.00 EUR, above its maxPrice 300.00 EUR'), error('LIMIT_EXCEEDED', 'not bought: with what this apply already spent, it spends 350.00 EUR against budget.total EUR')]);
+      },
+    };
+    const failed: string[][] = [];
+    const out = await execute(
+      { plan: plan([change('orders.a')]), specs: new Map(), state, store: memStore().store, handlerFor: () => refusing },
+      { parallelism: 1, keepGoing: false, hooks: { onFail: (_c, ds) => failed.push(ds.map((d) => d.code)) } },
+    );
+    expect(out.failed[0]?.diagnostics.map((d) => [d.code, d.address, d.summary.slice(0, 22)])).toEqual([
+      ['PRICE_OVER_MAX', 'orders.a', 'orders.a: not bought: '],
+      ['LIMIT_EXCEEDED', 'orders.a', 'orders.a: not bought: '],
+    ]);
+    expect(failed).toEqual([['PRICE_OVER_MAX', 'LIMIT_EXCEEDED']]);
   });
 
   it('stops starting new changes after a failure, and reports the rest as skipped', async () => {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allProviders } from '../../engine/providers/registry.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Every folder under engine/providers is a vendor's (shared provider code sits in files beside them). */
@@ -39,6 +40,17 @@ describe('the provider seam', () => {
 
   it('plan, apply, state, core and deliveries name no vendor', () => {
     const naming = CORE_DIRS.flatMap(tsFiles).filter((f) => VENDOR_NAME.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(naming).toEqual([]);
+  });
+
+  it('plan, apply, state, core and deliveries name no registered provider, title or resource kind (e.g. quotation_decision)', () => {
+    const names = allProviders().flatMap((p) => [p.vendor, p.title, ...Object.keys(p.kinds)]);
+    const word = new RegExp(`\\b(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
+    expect(names).toEqual(expect.arrayContaining(['oneatlas', 'Maxar ARD', 'quotation_decision', 'maxar_ard_order']));
+    const naming = CORE_DIRS.flatMap(tsFiles).flatMap((f) => {
+      const m = word.exec(readFileSync(join(ROOT, f), 'utf8'));
+      return m ? [`${f} names ${m[1]}`] : [];
+    });
     expect(naming).toEqual([]);
   });
 

@@ -47,6 +47,19 @@ describe('checkLimits', () => {
     const r = run([order('orders.a', eur(350))], noBudget, facts, new Map([['orders.a', { amount: 300, currency: 'EUR' }]]));
     expect(codes(r)).toEqual(['PRICE_OVER_MAX']);
   });
+  it('words a purchase refused at apply as why it is not bought, each finding tied to the resource', () => {
+    const budget: Budget = { total: { EUR: 500 }, perOrder: {}, perVendor: {}, period: 'all-time' };
+    const inp = { changes: [order('orders.a', eur(350)), order('orders.b', eur(200))], budget, accounts: facts, maxPrices: new Map([['orders.b', { amount: 150, currency: 'EUR' }]]), sources: new Map() };
+    const summaries = (at: 'plan' | 'purchase') => checkLimits({ ...inp, at }).diagnostics.map((d) => [d.address, d.summary]);
+    expect(summaries('plan')).toEqual([
+      ['orders.b', 'orders.b costs 200.00 EUR, above its maxPrice 150.00 EUR'],
+      [undefined, 'This plan spends 550.00 EUR against budget.total EUR, which leaves -50.00 EUR'],
+    ]);
+    expect(summaries('purchase')).toEqual([
+      ['orders.b', 'not bought: costs 200.00 EUR, above its maxPrice 150.00 EUR'],
+      [undefined, 'not bought: with what this apply already spent, it spends 550.00 EUR against budget.total EUR, which leaves -50.00 EUR'],
+    ]);
+  });
   it('applies Maxar fee limits: null unlimited, 0 not orderable, annual across archive categories', () => {
     const mx = accountLimits({
       accountId: 'MX',

@@ -266,6 +266,11 @@ describe('diff', () => {
     expect(d.detail).toMatch(/new key .*x-2.*orderform state rm orders\.x/s);
   });
 
+  it('ties each diagnostic to the resource it is about', () => {
+    const out = diff([changedOrder, legacyOrder('y')], stateOf(recorded(legacyOrder('x'), 'in-progress', { salesOrderId: 'SAL1' }), recorded(legacyOrder('y'), 'intent')), { resources: { 'orders.y': { exists: false } } });
+    expect(out.diagnostics.map((d) => [d.code, d.address])).toEqual([['ORDER_IMMUTABLE', 'orders.x'], ['ORDER_OUTCOME_UNKNOWN', 'orders.y']]);
+  });
+
   it('tells how to resolve an unknown outcome', () => {
     const out = diff([legacyOrder('x')], stateOf(recorded(legacyOrder('x'), 'intent')), { resources: { 'orders.x': { exists: false } } });
     expect(out.diagnostics[0]).toMatchObject({ severity: 'warning' });

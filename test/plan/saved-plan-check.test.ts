@@ -5,8 +5,10 @@ import { checkSavedAgainstFresh } from '../../engine/plan/saved-plan-check.js';
 import type { ApprovalNeeded, Change, Cost, Plan } from '../../engine/plan/types.js';
 
 const eur = (amount: number | null, basis: Cost['basis'] = 'price-endpoint'): Cost => ({ amount, currency: 'EUR', basis, vendor: 'oneatlas' });
-function change(address: string, action: Change['action'], cost: Cost | null = null, after: unknown = null): Change {
-  return { address, kind: action === 'accept' || action === 'refuse' ? 'quotation_decision' : 'oneatlas_order', action, reason: 'new', irreversible: true, before: null, after, fieldDiffs: [], cost, dependsOn: [], notes: [] };
+function change(address: string, action: Change['action'], cost: Cost | null = null, after: { reason?: Change['refusalReason'] } | null = null): Change {
+  // As the diff builds a refusal it chose the reason of: shown in `after`, sent as `refusalReason`.
+  const refusalReason = action === 'refuse' ? after?.reason : undefined;
+  return { address, kind: action === 'accept' || action === 'refuse' ? 'quotation_decision' : 'oneatlas_order', action, reason: 'new', irreversible: true, before: null, after, fieldDiffs: [], cost, dependsOn: [], notes: [], ...(refusalReason ? { refusalReason } : {}) };
 }
 function plan(changes: Change[], extra: Partial<Plan> = {}): Plan {
   return { changes, approvals: [], applyable: true, diagnostics: [], ...extra } as unknown as Plan;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { KindTraits } from '../../engine/core/kinds.js';
 import type { RemoteObservation } from '../../engine/core/remote.js';
 import { specOf, stateFor, withIntent } from '../../engine/core/resource-state.js';
+import { error } from '../../engine/diagnostics.js';
 import type { ResourceSpec } from '../../engine/model.js';
 import type { Provider } from '../../engine/providers/provider.js';
 
@@ -68,6 +69,8 @@ export function fakeSatProvider(vendor: FakeSat): Provider<FakeSat> {
     vendor: 'fakesat',
     title: 'FakeSat',
     kinds,
+    // Its orders enter as data in this fixture; a shipped vendor normalizes its `orders:` entries here.
+    normalizeOrder: async (entry) => ({ spec: null, diagnostics: [error('FAKESAT_NOT_CONFIGURABLE', `${entry.key}: FakeSat orders are not read from a config file`)] }),
     rules: () => [],
     creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),
     adoption: (spec, r) => ({

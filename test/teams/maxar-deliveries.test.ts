@@ -112,7 +112,8 @@ describe('deliveries of Maxar orders', () => {
     mkdirSync(join(team.dir, 'admin'));
     writeFileSync(join(team.dir, 'admin', 'orders.yaml'), `providers:\n  maxar: {}\norders:\n${order('by-admin', '10300100ARDSTD001', 's3: { bucket: admin-ard }')}`);
     const c = ['-c', 'admin/orders.yaml'];
-    const applied = await team.cli(['apply', ...c, '--auto-approve'], { env: ADMIN });
+    // The admin login also lists the account's history, which bought this acquisition before: a re-buy on purpose.
+    const applied = await team.cli(['apply', ...c, '--auto-approve', '--allow-rebuy'], { env: ADMIN });
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     const asUser = await team.cli(['deliveries', ...c, '--output', 'json']);
     expect(asUser.code, asUser.stderr).toBe(0);

@@ -89,14 +89,16 @@ orders:
     acquisitions: [10300100ARDFAIL01]
     aoi: ${JSON.stringify(PARIS)}
     output:
-      s3: { bucket: acme-ard }
+      s3: { bucket: acme-ard-${final.toLowerCase()} }
 `);
+    // Each case its own spec: the same spec under another undeclared key would be a rename (MOVE_SUGGESTED).
     const c = ['-c', `${dir}/orders.yaml`];
     team.sb.knobs.maxarFailStatus = final;
     onTestFinished(() => void (team.sb.knobs.maxarFailStatus = 'FAILED'));
     // Still running when apply reads its status back; it fails later.
     team.sb.knobs.deliveryDelayMs = 60_000;
-    const applied = await team.cli(['apply', ...c, '--auto-approve']);
+    // The other case's order of this acquisition is still in progress at the vendor: a re-buy on purpose.
+    const applied = await team.cli(['apply', ...c, '--auto-approve', '--allow-rebuy']);
     team.sb.knobs.deliveryDelayMs = 0;
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     team.sb.resetCalls();

@@ -43,7 +43,7 @@ export async function maxarDeliveries(client: MaxarClient, ctx: DeliveriesContex
   const find = orderFinder((await client.visibleOrders(query)).orders);
   const out: OrderDeliveries[] = [];
   for (const r of orders) {
-    const found = find(r.remote.orderId, r.remote.customerReference ? [r.remote.customerReference] : []);
+    const found = find(r.remote.orderId, r.remote.customerReference);
     // Outside the date range the listing was asked for: not this query's.
     if (!found && ordered) continue;
     if (statuses && !statuses.includes(found ? found.seen.status : r.status)) continue;

@@ -5,8 +5,11 @@ import type { Provider } from '../provider.js';
 import { differences, referenceHeld } from '../reference-held.js';
 import type { MaxarOrderShown } from './convert.js';
 import type { MaxarClient } from './client.js';
+import type { MaxarOrder } from '../../../schemas/generated/config.js';
+import type { Entry } from '../../config/merge.js';
 import { maxarDeliveries } from './deliveries.js';
 import { importMaxarOrder } from './import.js';
+import { normalizeMaxarOrder } from './normalize-order.js';
 import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
 import { maxarRules } from './rules.js';
@@ -20,6 +23,7 @@ export const maxarProvider: Provider<MaxarClient> = {
   vendor: 'maxar',
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
+  normalizeOrder: (entry, ctx) => normalizeMaxarOrder(entry as Entry<MaxarOrder>, ctx),
   rules: maxarRules,
   creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),
   adoption: (spec, r) => {

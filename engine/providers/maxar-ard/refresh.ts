@@ -6,7 +6,7 @@
  * are read one after another: the listing pages by cursor (each page names the next), so none can be asked ahead.
  */
 import type { ListedOrder, RemoteObservation } from '../../core/remote.js';
-import { groupBy, referencesOf, type Tracked } from '../../core/tracked.js';
+import { groupBy, referenceOf, type Tracked } from '../../core/tracked.js';
 import type { RemoteReadResult } from '../provider.js';
 import type { MaxarClient } from './client.js';
 import { fromOrder, type MaxarOrderObservation } from './convert.js';
@@ -20,14 +20,14 @@ export interface FoundOrder {
   foundBy: 'id' | 'reference';
 }
 
-/** Finds a listed order by the id state recorded, else by the first of its references that is listed (the first listed of that reference). */
-export function orderFinder(listed: readonly WireOrder[]): (orderId: string | undefined, references: readonly string[]) => FoundOrder | undefined {
+/** Finds a listed order by the id state recorded, else by its reference (the first listed of that reference). */
+export function orderFinder(listed: readonly WireOrder[]): (orderId: string | undefined, reference: string | undefined) => FoundOrder | undefined {
   const all = listed.map((wire) => ({ wire, seen: fromOrder(wire) }));
   const byId = new Map(all.map((x) => [x.seen.orderId, x]));
   const byRef = groupBy(all, (x) => x.seen.reference);
-  return (orderId, references) => {
+  return (orderId, reference) => {
     const own = orderId ? byId.get(orderId) : undefined;
-    const found = own ?? references.map((r) => byRef.get(r)?.[0]).find((x) => x !== undefined);
+    const found = own ?? (reference ? byRef.get(reference)?.[0] : undefined);
     return found && { ...found, foundBy: own ? 'id' : 'reference' };
   };
 }
@@ -51,7 +51,7 @@ export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly 
   const visible = (await client.visibleOrders({ limit: ORDER_PAGE_SIZE })).orders;
   const find = orderFinder(visible);
   for (const t of tracked) {
-    const found = find(t.state?.remote.orderId, referencesOf(t));
+    const found = find(t.state?.remote.orderId, referenceOf(t));
     out[t.address] = found ? observation(found.seen, found.foundBy) : { exists: false };
   }
   // A failed order bought nothing: it is no one's earlier purchase.

@@ -10,7 +10,7 @@ import { HttpError } from '../http.js';
 const REFUSAL_STATUSES = new Set([400, 403, 413, 422]);
 
 /** A coded diagnostic for a refusal, or undefined for any other failure (rethrow it). */
-export function refusalOf(err: unknown, spec: MaxarOrderSpec, placing: boolean): Diagnostic | undefined {
+function refusalOf(err: unknown, spec: MaxarOrderSpec, placing: boolean): Diagnostic | undefined {
   if (!(err instanceof HttpError) || !REFUSAL_STATUSES.has(err.status)) return undefined;
   const said = err.vendorMessage || `HTTP ${err.status}`;
   const nothing = placing ? ' Nothing was ordered and nothing is recorded as placed.' : '';

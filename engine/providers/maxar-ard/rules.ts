@@ -8,7 +8,7 @@ import type { MaxarOrderSpec, ResourceSpec } from '../../model.js';
 /** Maxar ARD prices in US dollars. */
 export const MAXAR_CURRENCY = 'USD';
 
-export function checkMaxarOrder(spec: MaxarOrderSpec): Diagnostic[] {
+function checkMaxarOrder(spec: MaxarOrderSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (field: string) => ({ ...spec.source, path: `${spec.source.path}.${field}` });
   if (spec.aoi.geometry?.type !== 'Polygon' || spec.aoi.geometry.coordinates.length !== 1)

@@ -215,11 +215,11 @@ export function fromAlert(w: WireAlert): AlertObservation {
 }
 
 /** `[a,b]` inclusive interval string, as the vendor writes ranges. */
-export function toInterval([a, b]: readonly [number, number]): string {
+function toInterval([a, b]: readonly [number, number]): string {
   return `[${a},${b}]`;
 }
 
-export function fromInterval(text: string, r: WireReader, field: string): [number, number] {
+function fromInterval(text: string, r: WireReader, field: string): [number, number] {
   const m = /^\s*[[\]]\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*[[\]]\s*$/.exec(text);
   if (!m) throw new WireFormatError(r.source, field, 'an interval like "[10,30]"');
   return [toNumber(m[1], r, field), toNumber(m[2], r, field)];

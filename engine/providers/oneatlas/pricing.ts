@@ -24,7 +24,7 @@ const VENDOR = 'oneatlas';
 const FREE: Cost = { amount: 0, currency: null, basis: 'free', vendor: VENDOR };
 
 /** The quotation a decision is about, as refresh saw it. */
-export function quotationFor(spec: QuotationDecisionSpec, remote: RemoteView): RemoteQuotation | undefined {
+function quotationFor(spec: QuotationDecisionSpec, remote: RemoteView): RemoteQuotation | undefined {
   const at = 'order' in spec.target ? spec.target.order : spec.address;
   return remote.resources[at]?.quotation;
 }

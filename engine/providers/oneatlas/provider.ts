@@ -7,8 +7,13 @@ import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.
 import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
 import { differences, referenceHeld, type ShownField } from '../reference-held.js';
 import type { OneAtlasClient } from './client.js';
+import type { OneAtlasOrder } from '../../../schemas/generated/config.js';
+import type { Entry } from '../../config/merge.js';
 import { oneatlasDeliveries } from './deliveries.js';
 import { importOneAtlas } from './import.js';
+import { normalizeAlert } from './normalize-alert.js';
+import { normalizeOneAtlasOrder } from './normalize-order.js';
+import { normalizeQuotation } from './normalize-quotation.js';
 import { oneatlasAlertHandler } from './handlers/alert.js';
 import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
@@ -95,6 +100,8 @@ export const oneatlasProvider: Provider<OneAtlasClient> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
+  normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
+  blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },
   rules: oneAtlasRules,
   creation(spec) {
     if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true, importId: spec.kind === 'oneatlas_alert' ? 'ALERT_ID' : 'QUOTATION_ID' };

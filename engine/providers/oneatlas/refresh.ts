@@ -6,16 +6,16 @@
  */
 import type { ListedOrder, QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
 import type { RemoteReadResult } from '../provider.js';
-import { findByReference, groupBy, isIntent, type Tracked } from '../../core/tracked.js';
+import { groupBy, isIntent, referenceOf, type Tracked } from '../../core/tracked.js';
 import { canonicalStringify } from '../../core/canonical.js';
 import type { TrackedSpec } from '../../core/tracked.js';
 import type { OneAtlasClient } from './client.js';
 import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation } from './convert.js';
 import type { WireOrderLine } from './wire.js';
 
-export const ALERT_PAGE_SIZE = 100;
+const ALERT_PAGE_SIZE = 100;
 export const ORDER_SEARCH_PAGE_SIZE = 500;
-export const WORKSPACE_PAGE_SIZE = 500;
+const WORKSPACE_PAGE_SIZE = 500;
 
 type Observations = Record<string, RemoteObservation>;
 
@@ -151,7 +151,8 @@ export async function refreshNeo(client: OneAtlasClient, tracked: readonly Track
       for (const t of ts) {
         const external = t.spec.target && 'quotationId' in t.spec.target ? t.spec.target.quotationId : undefined;
         const ownId = external ?? t.state?.remote.quotationId;
-        const qid = (ownId && byQuotation.has(ownId) ? ownId : undefined) ?? findByReference(t, quotationByRef);
+        const ref = referenceOf(t);
+        const qid = (ownId && byQuotation.has(ownId) ? ownId : undefined) ?? (ref ? quotationByRef.get(ref) : undefined);
         const found = qid ? byQuotation.get(qid) : undefined;
         if (!found) out[t.address] = { exists: false };
         else if (external) out[t.address] = { exists: true, foundBy: 'id', quotation: quotationOf(found, now) };
@@ -182,7 +183,8 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
       }
       for (const { t } of xs) {
         const sales = t.state?.remote.salesOrderId;
-        const item = (sales ? bySales.get(sales)?.[0] : undefined) ?? findByReference(t, byRef)?.[0];
+        const ref = referenceOf(t);
+        const item = (sales ? bySales.get(sales)?.[0] : undefined) ?? (ref ? byRef.get(ref)?.[0] : undefined);
         if (item) {
           out[t.address] = {
             exists: true,

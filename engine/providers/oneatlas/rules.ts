@@ -88,7 +88,7 @@ export function optionField(spec: OneAtlasOrderSpec, key: string): string {
   return OPTION_FIELDS[key] ? `production.${OPTION_FIELDS[key]}` : `production.options.${key}`;
 }
 
-export function checkOneAtlasOrder(spec: OneAtlasOrderSpec): Diagnostic[] {
+function checkOneAtlasOrder(spec: OneAtlasOrderSpec): Diagnostic[] {
   return [
     ...checkContract(spec),
     ...checkHd(spec),
@@ -236,7 +236,7 @@ function checkOrdering(spec: OneAtlasOrderSpec): Diagnostic[] {
 }
 
 /** A decision must target a Pléiades Neo quotation: an order of this config, or a quotation on a neo contract. */
-export function checkQuotationDecision(spec: QuotationDecisionSpec, resources: readonly ResourceSpec[]): Diagnostic[] {
+function checkQuotationDecision(spec: QuotationDecisionSpec, resources: readonly ResourceSpec[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (spec.decision === 'refuse' && !spec.reason)
     out.push(error('MISSING_REJECTION_REASON', 'a refusal needs a reason', below(spec, 'reason'), 'one of: expired, another-provider, budget, proposal-not-answering-needs, licence, modify-request, other'));
@@ -259,7 +259,7 @@ export function checkQuotationDecision(spec: QuotationDecisionSpec, resources: r
   return out;
 }
 
-export function checkAlert(spec: AlertSpec): Diagnostic[] {
+function checkAlert(spec: AlertSpec): Diagnostic[] {
   const ranges = { cloudCover: spec.cloudCover, incidenceAngle: spec.incidenceAngle };
   return Object.entries(ranges)
     .filter(([, [min, max]]) => min > max)

@@ -69,9 +69,8 @@ export function quotationDecisionHandler(client: OneAtlasClient): ChangeHandler 
             throw e;
           }
         case 'refuse': {
-          // An expired quotation is refused with reason `expired` even under a declared accept: the plan says so in `after`.
-          const after = change.after as { reason?: RejectionReason } | null;
-          return refuse(client, ctx, s, prior, ref, after?.reason ?? s.reason ?? 'other');
+          // An expired quotation is refused with reason `expired` even under a declared accept: the plan says so.
+          return refuse(client, ctx, s, prior, ref, change.refusalReason ?? s.reason ?? 'other');
         }
         default:
           throw new Error(`${change.address}: a quotation decision cannot ${change.action}`);

@@ -1,11 +1,11 @@
 /** A Maxar ARD order as written → MaxarOrderSpec: one AOI, wire output_config/settings/notifications, digest, reference. */
-import type { MaxarNotification as WrittenNotification, MaxarOrder, MaxarOutput, MaxarSettings } from '../../schemas/generated/config.js';
-import { error, type Diagnostic } from '../diagnostics.js';
-import { areaKm2 } from '../geo/area.js';
-import type { MaxarNotification, MaxarOrderSpec } from '../model.js';
-import type { Normalized, ResourceContext } from './context.js';
-import { customerReferenceFor, digestOf } from './digest.js';
-import { locate, locateKey, type Entry } from './merge.js';
+import type { MaxarNotification as WrittenNotification, MaxarOrder, MaxarOutput, MaxarSettings } from '../../../schemas/generated/config.js';
+import { error, type Diagnostic } from '../../diagnostics.js';
+import { areaKm2 } from '../../geo/area.js';
+import type { MaxarNotification, MaxarOrderSpec } from '../../model.js';
+import type { Normalized, ResourceContext } from '../../config/context.js';
+import { customerReferenceFor, digestOf } from '../../config/digest.js';
+import { locate, locateKey, type Entry } from '../../config/merge.js';
 
 export async function normalizeMaxarOrder(entry: Entry<MaxarOrder>, ctx: ResourceContext): Promise<Normalized<MaxarOrderSpec>> {
   const w = entry.value;

@@ -1,12 +1,12 @@
 /** A OneAtlas order as written → OneAtlasOrderSpec: AOI ids, wire options, digest, customer reference. */
-import type { OneAtlasOrder, Production } from '../../schemas/generated/config.js';
-import { error, type Diagnostic } from '../diagnostics.js';
-import { areaKm2 } from '../geo/area.js';
-import type { AcquisitionMode, Aoi, OneAtlasOrderSpec } from '../model.js';
-import { missionOfProductType, modeOfProductType, WIRE_OPTION_OF } from '../providers/oneatlas/rules.js';
-import { findContract, isDiagnostic, type Normalized, type ResourceContext } from './context.js';
-import { customerReferenceFor, digestOf } from './digest.js';
-import { locate, locateKey, type Entry } from './merge.js';
+import type { OneAtlasOrder, Production } from '../../../schemas/generated/config.js';
+import { error, type Diagnostic } from '../../diagnostics.js';
+import { areaKm2 } from '../../geo/area.js';
+import type { AcquisitionMode, Aoi, OneAtlasOrderSpec } from '../../model.js';
+import { missionOfProductType, modeOfProductType, WIRE_OPTION_OF } from './rules.js';
+import { findContract, isDiagnostic, type Normalized, type ResourceContext } from '../../config/context.js';
+import { customerReferenceFor, digestOf } from '../../config/digest.js';
+import { locate, locateKey, type Entry } from '../../config/merge.js';
 
 export async function normalizeOneAtlasOrder(entry: Entry<OneAtlasOrder>, ctx: ResourceContext): Promise<Normalized<OneAtlasOrderSpec>> {
   const w = entry.value;

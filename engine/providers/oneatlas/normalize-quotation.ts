@@ -1,10 +1,10 @@
 /** A quotation decision as written → QuotationDecisionSpec (its target checked by the OneAtlas rules). */
-import type { QuotationDecision } from '../../schemas/generated/config.js';
-import { error } from '../diagnostics.js';
-import type { QuotationDecisionSpec } from '../model.js';
-import { findContract, isDiagnostic, type Normalized, type ResourceContext } from './context.js';
-import { digestOf } from './digest.js';
-import { locate, locateKey, type Entry } from './merge.js';
+import type { QuotationDecision } from '../../../schemas/generated/config.js';
+import { error } from '../../diagnostics.js';
+import type { QuotationDecisionSpec } from '../../model.js';
+import { findContract, isDiagnostic, type Normalized, type ResourceContext } from '../../config/context.js';
+import { digestOf } from '../../config/digest.js';
+import { locate, locateKey, type Entry } from '../../config/merge.js';
 
 export function normalizeQuotation(entry: Entry<QuotationDecision>, ctx: ResourceContext): Normalized<QuotationDecisionSpec> {
   const w = entry.value;

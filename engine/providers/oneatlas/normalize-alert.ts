@@ -1,12 +1,12 @@
 /** An alert as written → AlertSpec: context resolved to `subscription` or a contractId, defaults applied. */
-import type { Alert } from '../../schemas/generated/config.js';
-import { error, type Diagnostic } from '../diagnostics.js';
-import type { AlertSpec } from '../model.js';
-import type { Normalized, ResourceContext } from './context.js';
-import { digestOf } from './digest.js';
-import { locate, locateKey, type Entry } from './merge.js';
+import type { Alert } from '../../../schemas/generated/config.js';
+import { error, type Diagnostic } from '../../diagnostics.js';
+import type { AlertSpec } from '../../model.js';
+import type { Normalized, ResourceContext } from '../../config/context.js';
+import { digestOf } from '../../config/digest.js';
+import { locate, locateKey, type Entry } from '../../config/merge.js';
 
-export const SUBSCRIPTION_CONTEXT = 'subscription';
+const SUBSCRIPTION_CONTEXT = 'subscription';
 
 export async function normalizeAlert(entry: Entry<Alert>, ctx: ResourceContext): Promise<Normalized<AlertSpec>> {
   const w = entry.value;
