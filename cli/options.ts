@@ -77,6 +77,20 @@ export function withForgetOption<T>(yargs: Argv<T>): Argv<T & ForgetOptions> {
   });
 }
 
+export interface TargetOptions {
+  target: string[];
+}
+
+/** `--target ADDRESS` (repeatable), shared by plan and apply: only those resources and what they depend on. */
+export function withTargetOption<T>(yargs: Argv<T>): Argv<T & TargetOptions> {
+  return yargs.option('target', {
+    type: 'string',
+    array: true,
+    default: [],
+    describe: 'Plan only ADDRESS and what it depends on (repeatable; every other change is left out)',
+  }) as Argv<T & TargetOptions>;
+}
+
 /**
  * Help examples stacked kubectl-style, `# what it does` over the command: yargs sets a command beside its
  * description in a column capped at half the width, which cut longer commands over two lines.

@@ -183,6 +183,15 @@ export interface SafetyThresholds {
   maxSpendWithoutFlag: Ceilings;
   /** Relative price rise tolerated between plan and apply (0 = none). */
   priceTolerance: number;
+  /** Approvals reviewed in the config that stand in for a flag, each bound to what was reviewed. */
+  approvals: SafetyApprovals;
+}
+
+export interface SafetyApprovals {
+  /** A spend above maxSpendWithoutFlag is approved while it is at most `upTo` in its currency. */
+  largeSpend?: { upTo: Ceilings; reason: string };
+  /** Replacing or deleting exactly these addresses is approved. */
+  destructive?: { changes: string[]; reason: string };
 }
 
 /** A renamed key (`moved:` in the config): state's resource at `from` now belongs to `to`. */

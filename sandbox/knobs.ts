@@ -63,6 +63,11 @@ export interface SandboxKnobs {
   maxarFailStatus: 'FAILED' | 'ERROR';
   /** Whether Maxar's `/auth/self` carries `user.admin` [I]; without it a client learns the role from a 403. */
   maxarSelfAdmin: boolean;
+  /**
+   * Whether the usage resource answers a user-role login: the documents do not say who may read it, so
+   * `false` (the default) serves everyone of the account and `true` answers a user 403, like the admin listing.
+   */
+  maxarUsageAdminOnly: boolean;
 }
 
 export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnobs {
@@ -84,6 +89,7 @@ export function defaultKnobs(overrides: Partial<SandboxKnobs> = {}): SandboxKnob
     maxarLimitStatus: 400,
     maxarFailStatus: 'FAILED',
     maxarSelfAdmin: true,
+    maxarUsageAdminOnly: false,
     alertPaging: 'startPage',
     privateCatalogItems: [],
     ...overrides,
@@ -149,6 +155,8 @@ export function patchKnobs(knobs: SandboxKnobs, patch: unknown): string[] {
       if (value !== 'FAILED' && value !== 'ERROR') problems.push("maxarFailStatus must be 'FAILED' or 'ERROR'");
     } else if (key === 'maxarSelfAdmin') {
       if (typeof value !== 'boolean') problems.push('maxarSelfAdmin must be true or false');
+    } else if (key === 'maxarUsageAdminOnly') {
+      if (typeof value !== 'boolean') problems.push('maxarUsageAdminOnly must be true or false');
     } else if (key === 'alertPaging') {
       if (value !== 'startPage' && value !== 'startIndex') problems.push("alertPaging must be 'startPage' or 'startIndex'");
     } else {

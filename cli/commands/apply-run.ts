@@ -56,6 +56,10 @@ export async function run(args: ApplyArgs, io: CliIo): Promise<ApplyResult> {
     const state = await store.read();
     let saved: Plan | undefined;
     if (args.plan) {
+      if (args.target.length) {
+        throw new DiagnosticsError([error('TARGET_WITH_SAVED_PLAN', '--target cannot narrow a saved plan: it is applied as it was reviewed', undefined,
+          `Run \`orderform plan --target … --out FILE\`, review it, then \`orderform apply FILE\`.`)]);
+      }
       saved = await loadPlan(resolve(io.cwd, args.plan));
       const stale = checkStale(saved, { configDigest: config.digest, lineage: state.lineage, serial: state.serial });
       if (stale.length) throw new DiagnosticsError(stale);
@@ -63,7 +67,9 @@ export async function run(args: ApplyArgs, io: CliIo): Promise<ApplyResult> {
     const bar = createProgress(io, { quiet: args.quiet ?? false });
     // A saved plan's own --forget requests are part of what was reviewed.
     const forget = [...args.forget, ...(saved?.changes.filter((c) => c.reason === 'forget-requested').map((c) => c.address) ?? [])];
-    const built = await buildPlan({ config, state, clients, forget, retryUnconfirmed: args.retryUnconfirmed, onProgress: planProgressHook(bar) })
+    // A saved plan is applied with the targets it was made with: the fresh plan must be the same slice.
+    const targets = saved ? (saved.targets ?? []) : args.target;
+    const built = await buildPlan({ config, state, clients, forget, retryUnconfirmed: args.retryUnconfirmed, targets, onProgress: planProgressHook(bar) })
       .finally(() => bar.finish());
     if (saved) {
       const moved = checkSavedAgainstFresh(saved, built.plan, config.safety.priceTolerance);

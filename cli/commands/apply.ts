@@ -3,10 +3,10 @@
  * ask for approval, then execute exactly those changes and print what was done, failed or skipped.
  */
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions, examples } from '../options.js';
+import { withConfigOptions, withForgetOption, withRunOptions, withTargetOption, type ConfigOptions, type ForgetOptions, type RunOptions, type TargetOptions, examples } from '../options.js';
 import { defineCommand, perform, type CommandFactory } from './define.js';
 
-export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions {
+export interface ApplyArgs extends ConfigOptions, RunOptions, ForgetOptions, TargetOptions {
   plan?: string;
   autoApprove: boolean;
   keepGoing: boolean;
@@ -20,7 +20,7 @@ export const applyCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'apply [plan]',
   describe: 'Place the orders, decide the quotations and sync the alerts of the plan (asks first)',
   builder: (y) =>
-    withForgetOption(withRunOptions(withConfigOptions(y), { parallelism: true }))
+    withTargetOption(withForgetOption(withRunOptions(withConfigOptions(y), { parallelism: true })))
       .positional('plan', { type: 'string', describe: 'A plan saved by `orderform plan --out FILE` (refused when stale or when a price rose)' })
       .option('auto-approve', { type: 'boolean', default: false, describe: 'Do not ask for approval (CI)' })
       .option('keep-going', { type: 'boolean', default: false, describe: 'After a failed change, go on with the changes that do not depend on it' })

@@ -13,7 +13,7 @@ export async function runPlan(args: PlanArgs, io: CliIo): Promise<void> {
   await withSession(args, io, {}, async ({ config, store, clients }) => {
     const state = await store.read();
     const bar = createProgress(io, { quiet: args.quiet ?? false });
-    const { plan } = await buildPlan({ config, state, clients, forget: args.forget, onProgress: planProgressHook(bar) }).finally(() => bar.finish());
+    const { plan } = await buildPlan({ config, state, clients, forget: args.forget, targets: args.target, onProgress: planProgressHook(bar) }).finally(() => bar.finish());
     // `--out -`: stdout carries the plan JSON alone; the plan for people goes to stderr.
     printPlan(plan, args, args.out === '-' ? { ...io, stdout: io.stderr } : io);
     io.exitCode = planExitCode(plan, args.detailedExitcode);

@@ -4,7 +4,7 @@
  */
 import type { Argv } from 'yargs';
 import type { CliIo } from '../io.js';
-import { withConfigOptions, withForgetOption, withRunOptions, type ConfigOptions, type ForgetOptions, type RunOptions, examples } from '../options.js';
+import { withConfigOptions, withForgetOption, withRunOptions, withTargetOption, type ConfigOptions, type ForgetOptions, type RunOptions, type TargetOptions, examples } from '../options.js';
 import { defineCommand, type CommandFactory } from './define.js';
 
 export const OUTPUTS = ['text', 'json', 'markdown'] as const;
@@ -22,7 +22,7 @@ export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputOptions> {
     .option('color', { type: 'boolean', default: true, describe: 'Colour the text output (off with --no-color, NO_COLOR or when not a terminal)' });
 }
 
-export interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions, ForgetOptions {
+export interface PlanArgs extends ConfigOptions, OutputOptions, RunOptions, ForgetOptions, TargetOptions {
   out?: string;
   detailedExitcode: boolean;
 }
@@ -31,7 +31,7 @@ export const planCommand: CommandFactory = (io: CliIo) => defineCommand({
   command: 'plan',
   describe: 'Show what apply would order, accept, refuse, create or delete, and what it costs (reads only)',
   builder: (y) =>
-    withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true }))
+    withTargetOption(withForgetOption(withRunOptions(withOutputOptions(withConfigOptions(y)), { parallelism: true })))
       .option('out', { type: 'string', requiresArg: true, describe: 'Save the exact plan to FILE for `orderform apply FILE`: a new file or an earlier plan, never anything else (`-`: the plan JSON on stdout)' })
       .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 with no changes, 1 on error, 2 with changes or an unconfirmed purchase' })
       .example(

@@ -111,8 +111,8 @@ function renderParts(plan: Plan, parts: { map: boolean; details: boolean; rows: 
   }
   if (plan.limits.length) out.push(plan.limits.map((l) => `- ${l.ok ? '✅' : '❌'} ${cell(limitText(l))}`).join('\n'));
   if (plan.approvals.length) {
-    out.push(['**Safety thresholds crossed**: applying this plan needs these approvals (in CI: the PR label named in docs/ci.md)',
-      ...plan.approvals.map((a) => `- ⚠️ ${cell(approvalText(a))}`)].join('\n'));
+    out.push(['**Safety thresholds crossed**: applying this plan needs these approvals (in CI: the PR label named in docs/ci.md, or `safety.approvals` in the config)',
+      ...plan.approvals.map((a) => `- ${a.approvedBy ? '✅' : '⚠️'} ${cell(approvalText(a))}`)].join('\n'));
   }
   if (plan.drift.length) out.push(['**Drift since the last run**', ...plan.drift.map((d) => `- \`${d.address}\`: ${cell(d.summary)}`)].join('\n'));
   if (plan.diagnostics.length) {

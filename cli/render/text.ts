@@ -85,7 +85,7 @@ export function renderPlanText(plan: Plan, opts: { color: boolean; showUnchanged
     out.push(['Limits:', ...plan.limits.map((l) => `  ${l.ok ? paint('green', '✓') : paint('red', '✗')} ${limitText(l)}`)].join('\n'));
   }
   if (plan.approvals.length) {
-    out.push(['Safety thresholds crossed:', ...plan.approvals.map((a) => `  ${paint('yellow', '⚠')} ${approvalText(a)}`)].join('\n'));
+    out.push(['Safety thresholds crossed:', ...plan.approvals.map((a) => `  ${a.approvedBy ? paint('green', '✓') : paint('yellow', '⚠')} ${approvalText(a)}`)].join('\n'));
   }
   const diags = renderDiagnostics(plan.diagnostics, opts.color);
   if (diags) out.push(diags.trimEnd());

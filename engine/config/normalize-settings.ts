@@ -5,7 +5,7 @@ import type { Budget, Config, OneAtlasContractRef, Providers, SafetyThresholds }
 import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from './endpoints.js';
 import { locate, type MergedConfig } from './merge.js';
 
-export const DEFAULT_SAFETY: SafetyThresholds = { maxDestructiveShare: 0.25, maxSpendWithoutFlag: {}, priceTolerance: 0 };
+export const DEFAULT_SAFETY: SafetyThresholds = { maxDestructiveShare: 0.25, maxSpendWithoutFlag: {}, priceTolerance: 0, approvals: {} };
 export const DEFAULT_STATE_FILE = 'orderform.state.json';
 
 export function normalizeProviders(merged: MergedConfig, env: Env): Providers {
@@ -52,6 +52,7 @@ export function normalizeSafety(merged: MergedConfig): SafetyThresholds {
     maxDestructiveShare: s.maxDestructiveShare ?? DEFAULT_SAFETY.maxDestructiveShare,
     maxSpendWithoutFlag: s.maxSpendWithoutFlag ?? DEFAULT_SAFETY.maxSpendWithoutFlag,
     priceTolerance: s.priceTolerance ?? DEFAULT_SAFETY.priceTolerance,
+    approvals: s.approvals ?? DEFAULT_SAFETY.approvals,
   };
 }
 

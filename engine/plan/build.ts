@@ -15,7 +15,8 @@ import { checkLimits } from './limits.js';
 import { createPricing, type OfferCheck, type Pricing } from './price.js';
 import { checkQuotationDecisions } from './quotation-checks.js';
 import { refreshRemote } from './refresh.js';
-import { spentSoFar, type BudgetSpent } from './spent.js';
+import { periodStart, spentSoFar, type BudgetSpent } from './spent.js';
+import { targetChanges } from './target.js';
 import { alreadyOwned } from './already-owned.js';
 import { approvalsNeeded } from './thresholds.js';
 import type { RemoteView } from '../core/remote.js';
@@ -29,6 +30,8 @@ export interface BuildPlanInputs {
   now?: () => Date;
   forget?: string[];
   retryUnconfirmed?: string[];
+  /** `--target`: plan only these addresses and the changes they depend on (Terraform's -target). */
+  targets?: string[];
   /** Told before pricing starts (done 0) and after each change is priced; the CLI draws a bar with it. */
   onProgress?: (p: PlanProgress) => void;
 }
@@ -54,12 +57,19 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const now = inp.now ?? (() => new Date());
   const pricing = createPricing(clients, config, now);
   const unplaced = config.resources.filter((r) => (state.resources[r.address]?.status ?? 'intent') === 'intent');
-  const [remote, accountLimits, offer] = await Promise.all([
+  // What the vendors list as bought counts only where a budget bounds everything spent: read it only then.
+  const bounded = Object.keys(config.budget.total).length > 0 || Object.values(config.budget.perVendor).some((c) => c && Object.keys(c).length > 0);
+  const [remote, accountLimits, offer, listed] = await Promise.all([
     refreshRemote({ desired: config.resources, state, clients, now }),
     pricing.accountLimits(),
     pricing.offer(unplaced),
+    bounded ? pricing.purchases(periodStart(config.budget.period, now())) : Promise.resolve([]),
   ]);
-  const d = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
+  const full = diff(config.resources, state, remote, { forget: inp.forget ?? [], retryUnconfirmed: inp.retryUnconfirmed ?? [], moved: config.moved });
+  const targeted = inp.targets?.length ? targetChanges(full.changes, inp.targets, config, state) : undefined;
+  const d = targeted
+    ? { ...full, changes: targeted.changes, drift: full.drift.filter((x) => targeted.addresses.has(x.address)), diagnostics: [...full.diagnostics.filter(targeted.concerns), ...targeted.diagnostics] }
+    : full;
   const specs = new Map(config.resources.map((r) => [r.address, r]));
   const refused = offerProblems(d.changes, specs, offer);
   const diagnostics: Diagnostic[] = [...d.diagnostics, ...[...refused.values()].flat()];
@@ -71,7 +81,10 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   // A decision's own maxPrice is checked by checkQuotationDecisions (QUOTATION_OVER_CEILING); its order's, here.
   const maxPrices = ceilingMoney(purchaseCeilings(config.resources), (address, c) => c.from === 'order' || traitsOf(specs.get(address)!.kind).maxPrice === 'spend-limits');
   const sources = new Map(config.resources.map((r) => [r.address, r.source]));
-  const spent = spentSoFar(state, config.budget.period, now());
+  const counted = spentSoFar(state, config.budget.period, now(), listed);
+  const spent = counted.spent;
+  if (bounded) diagnostics.push(...counted.diagnostics);
+  diagnostics.push(...pricing.notes());
   const limits = checkLimits({ changes, budget: config.budget, accounts: accountLimits, maxPrices, sources, spent });
   diagnostics.push(...limits.diagnostics);
 
@@ -82,6 +95,7 @@ export async function buildPlan(inp: BuildPlanInputs): Promise<BuiltPlan> {
   const plan: Plan = {
     formatVersion: 1,
     createdAt: now().toISOString(),
+    ...(inp.targets?.length ? { targets: [...inp.targets].sort() } : {}),
     configDigest: config.digest,
     configFiles: config.files,
     state: { lineage: state.lineage, serial: state.serial },

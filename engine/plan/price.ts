@@ -6,6 +6,7 @@
  */
 import type { AccountLimit } from '../core/account-limit.js';
 import type { Change, Cost } from '../core/change.js';
+import type { VendorPurchases } from '../core/purchases.js';
 import type { RemoteView } from '../core/remote.js';
 import type { Config, ResourceSpec } from '../model.js';
 import type { ProviderClients } from '../providers/index.js';
@@ -27,6 +28,10 @@ export interface Pricing {
   reprice(change: Change, spec: ResourceSpec, current: (address: string) => ResourceState | undefined): Promise<Cost | null>;
   /** Plan only: reads what the vendors offer for the resources not placed yet (state holds none, or an intent). */
   offer(unplaced: readonly ResourceSpec[]): Promise<OfferCheck>;
+  /** What each vendor lists as bought since `since`, for the budget (only vendors with a listing). */
+  purchases(since: Date | null): Promise<VendorPurchases[]>;
+  /** What the vendors' reads of this run could not see, as warnings. */
+  notes(): Diagnostic[];
 }
 
 export function createPricing(clients: ProviderClients, config: Pick<Config, 'providers' | 'resources'>, now: () => Date): Pricing {
@@ -64,5 +69,7 @@ export function createPricing(clients: ProviderClients, config: Pick<Config, 'pr
       const byProvider = new Map(checks.filter((c) => c !== undefined));
       return (change, spec) => byProvider.get(providerOf(change.kind))?.(change, spec) ?? [];
     },
+    purchases: (since) => Promise.all([...sessions.values()].flatMap((s) => (s.purchases ? [s.purchases(since)] : []))),
+    notes: () => [...sessions.values()].flatMap((s) => s.notes?.() ?? []),
   };
 }

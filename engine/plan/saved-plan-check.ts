@@ -65,9 +65,11 @@ export function checkSavedAgainstFresh(saved: Plan, fresh: Plan, priceTolerance:
     out.push(error('PLAN_LIMITS_CHANGED', 'the saved plan no longer passes its checks (a limit, a credit or a price ceiling); see the errors below', undefined, AGAIN),
       ...fresh.diagnostics.filter((d) => d.severity === 'error'));
   }
-  const approved = new Set(saved.approvals.map((a) => `${a.code} ${a.currency}`));
+  // An approval the config gave at plan time (safety.approvals) that no longer covers it is a change too.
+  const key = (a: Plan['approvals'][number]) => `${a.code} ${a.currency} ${a.approvedBy ?? ''}`;
+  const approved = new Set(saved.approvals.map(key));
   for (const a of fresh.approvals) {
-    if (!approved.has(`${a.code} ${a.currency}`)) {
+    if (!approved.has(key(a))) {
       out.push(error('PLAN_APPROVALS_CHANGED', `applying it now crosses a threshold the plan did not show: ${a.code} ${a.summary}`, undefined, AGAIN));
     }
   }

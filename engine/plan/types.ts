@@ -61,6 +61,8 @@ export interface ApprovalNeeded {
   threshold: number;
   /** The spend's currency; null for TOO_DESTRUCTIVE. */
   currency: Currency | null;
+  /** The config's approval that covers it (safety.approvals, reviewed with the config): then apply needs no flag. */
+  approvedBy?: string;
 }
 
 export interface PlanCounts {
@@ -89,6 +91,8 @@ export interface Plan {
   limits: LimitCheck[];
   /** Safety thresholds crossed: apply refuses this plan without the named flags. */
   approvals: ApprovalNeeded[];
+  /** `plan --target`: the addresses this plan is limited to (with what they depend on); absent for a full plan. */
+  targets?: string[];
   counts: PlanCounts;
   /** Purchases an earlier run sent whose outcome is still unknown: never bought again until resolved. */
   unconfirmed: Unconfirmed[];

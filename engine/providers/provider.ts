@@ -12,6 +12,7 @@ import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
 import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { KindTraits } from '../core/kinds.js';
+import type { VendorPurchases } from '../core/purchases.js';
 import type { Footprint, ListedOrder, RemoteObservation, RemoteView } from '../core/remote.js';
 import type { Tracked } from '../core/tracked.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -59,6 +60,13 @@ export interface ProviderPricing {
    * A creation with problems is not priced.
    */
   offer?(unplaced: readonly ResourceSpec[]): Promise<(change: Change, spec: ResourceSpec) => Diagnostic[]>;
+  /**
+   * Optional, for budget.total / perVendor: what the vendor lists as bought on the accounts and contracts of
+   * this config since `since` (null: all it lists), with a fixed number of list calls (never one per order).
+   */
+  purchases?(since: Date | null): Promise<VendorPurchases>;
+  /** Optional: what this run's reads could not see (e.g. a usage resource the login may not read), as warnings for the plan. */
+  notes?(): Diagnostic[];
 }
 
 /** How plan creates a resource of one of its kinds. Pure and offline: the diff asks it for every creation. */

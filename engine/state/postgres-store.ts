@@ -127,7 +127,7 @@ export class PostgresStateStore implements StateStore {
   }
 
   async read(): Promise<StateSnapshot> {
-    await this.init();
+    await this.readable();
     // One statement, one snapshot: meta and resources can't disagree.
     const { rows } = await this.query<{ lineage: string; serial: string; address: string | null; body: ResourceState | null }>(
       `SELECT s.lineage, s.serial, r.address, r.body
@@ -184,6 +184,27 @@ export class PostgresStateStore implements StateStore {
     const lockClient = this.lockClient;
     this.lockClient = undefined;
     await Promise.all([lockClient?.end().catch(() => undefined), this.pool.end().catch(() => undefined)]);
+  }
+
+  /**
+   * Read path (plan, show): writes nothing when the schema is current and the workspace exists, so a role
+   * that may only SELECT can plan; otherwise it is the first use, which init() makes (and which needs a
+   * role that can create tables and insert).
+   */
+  private async readable(): Promise<void> {
+    if (this.ready) return this.ready;
+    const current = await this.query<{ version: number; present: boolean }>(
+      'SELECT version, EXISTS (SELECT 1 FROM orderform_state WHERE workspace = $1) AS present FROM orderform_schema',
+      [this.workspace],
+    ).then((r) => r.rows[0], () => undefined); // no schema yet (or not readable): the first use below says which
+    if (current?.version === MIGRATIONS.length && current.present) return;
+    await this.init().catch((e: unknown) => {
+      if (!insufficientPrivilege(e)) throw e;
+      throw new DiagnosticsError([
+        error('STATE_NOT_INITIALIZED', `state workspace "${this.workspace}" at ${this.displayUrl} ${current ? 'does not exist yet' : 'has no orderform tables yet'}, and this database role may not create it`, undefined,
+          'Run `orderform plan` once with a role that can create tables (or the apply role), then plan with this read-only role.'),
+      ]);
+    });
   }
 
   /** Creates or upgrades the schema and this workspace's row, once per store. */
@@ -311,6 +332,12 @@ export class PostgresStateStore implements StateStore {
 
   private wrap(e: unknown): Error {
     if (e instanceof DiagnosticsError) return e;
+    if ((e as { code?: string }).code === '42501') {
+      return new DiagnosticsError([
+        error('STATE_PERMISSION_DENIED', this.redact(`PostgreSQL state at ${this.displayUrl}: ${message(e)}`), undefined,
+          'This database role may not do that: plan needs SELECT on the orderform_* tables; apply and refresh also INSERT, UPDATE and DELETE (docs/ci.md).'),
+      ]);
+    }
     return new DiagnosticsError([
       error('STATE_BACKEND_ERROR', this.redact(`PostgreSQL state at ${this.displayUrl} failed: ${message(e)}`)),
     ]);
@@ -353,6 +380,10 @@ function parseUrl(raw: string): URL {
 /** Advisory-lock key pair: the namespace and 32 bits of the workspace's SHA-256 (signed int4). */
 function lockKeys(workspace: string): [number, number] {
   return [LOCK_NAMESPACE, createHash('sha256').update(workspace).digest().readInt32BE(0)];
+}
+
+function insufficientPrivilege(e: unknown): boolean {
+  return e instanceof DiagnosticsError && e.diagnostics.some((d) => d.code === 'STATE_PERMISSION_DENIED');
 }
 
 function message(e: unknown): string {

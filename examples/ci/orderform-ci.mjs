@@ -13,9 +13,10 @@
  *       refuses (and says why in DIR/comment.md) a missing, foreign or stale plan. Exit 0 applied or
  *       nothing to do, 1 refused or failed.
  *   orderform-ci.mjs drift       --out DIR [--repair-alerts] [--config FILE]...
- *       plans and reports drift in DIR/report.md; with --repair-alerts applies the plan only when
- *       every change is an alert create/update/replace (never a purchase, never a delete). Exit 0
- *       nothing to do or repaired, 2 drift left for the reviewed flow, 1 error.
+ *       plans and reports drift in DIR/report.md; with --repair-alerts repairs the alert creates,
+ *       updates and replaces alone (a plan with `--target` for each, applied; never a purchase,
+ *       never a delete) and reports the rest. Exit 0 nothing left to do, 2 changes left for the
+ *       reviewed flow, 1 error.
  *
  * Every command takes --cwd DIR (default: the current directory) and --config FILE (repeatable,
  * default orders.yaml).
@@ -120,17 +121,29 @@ async function drift(o) {
     return 0;
   }
   const changes = JSON.parse(readFileSync(planFile, 'utf8')).changes.filter((c) => c.action !== 'noop');
-  const others = changes.filter((c) => c.kind !== 'oneatlas_alert' || !REPAIRABLE.has(c.action));
-  if (!o.repairAlerts || others.length) {
-    const why = !o.repairAlerts
-      ? 'Not repaired: alert repair is not enabled for this job.'
-      : `Not repaired: the plan also has ${others.map((c) => `${c.address} (${c.action})`).join(', ')}; purchases and deletions are applied only by the reviewed merge flow.`;
-    report([why]);
+  const repairable = changes.filter((c) => c.kind === 'oneatlas_alert' && REPAIRABLE.has(c.action));
+  const others = changes.filter((c) => !repairable.includes(c));
+  const left = others.length
+    ? `Left to the reviewed flow (purchases and deletions are applied only by a merged PR): ${others.map((c) => `${c.address} (${c.action})`).join(', ')}.`
+    : '';
+  if (!o.repairAlerts || !repairable.length) {
+    report([o.repairAlerts ? 'Not repaired: no alert to repair.' : 'Not repaired: alert repair is not enabled for this job.', left].filter(Boolean));
     return 2;
   }
-  const applied = await o.run(['apply', planFile, ...configArgs(o.config)], o.cwd);
-  report([applied.code === 0 ? `Repaired ${changes.length} alert(s).` : '**Alert repair refused or failed**', fence(`${applied.stdout}\n${applied.stderr}`)]);
-  return applied.code === 0 ? 0 : 1;
+  // Only the alerts (and what they depend on: nothing that spends): a targeted plan, saved and applied as planned.
+  const alertsFile = join(o.out, 'drift-alerts-plan.json');
+  const targets = repairable.flatMap((c) => ['--target', c.address]);
+  const targeted = await o.run(['plan', ...configArgs(o.config), ...targets, '--output', 'json', '--out', alertsFile, '--detailed-exitcode'], o.cwd);
+  const planned = targeted.code === 2 ? JSON.parse(readFileSync(alertsFile, 'utf8')).changes.filter((c) => c.action !== 'noop') : [];
+  const strays = planned.filter((c) => c.kind !== 'oneatlas_alert' || !REPAIRABLE.has(c.action));
+  if (targeted.code !== 2 || strays.length) {
+    report(['**Alert repair not attempted**: the targeted plan ' + (strays.length ? `also has ${strays.map((c) => c.address).join(', ')}` : 'failed'), fence(targeted.stderr), left].filter(Boolean));
+    return 1;
+  }
+  const applied = await o.run(['apply', alertsFile, ...configArgs(o.config)], o.cwd);
+  report([applied.code === 0 ? `Repaired ${planned.length} alert(s): ${planned.map((c) => c.address).join(', ')}.` : '**Alert repair refused or failed**', fence(`${applied.stdout}\n${applied.stderr}`), left].filter(Boolean));
+  if (applied.code !== 0) return 1;
+  return others.length ? 2 : 0;
 }
 
 function write(dir, name, text) {

@@ -99,9 +99,10 @@ function dateParam(req: SimRequest, name: string): Date | undefined {
   return new Date(`${v}T00:00:00Z`);
 }
 
-/** USAGE: optional start_date / end_date (default: the subscription period); [I] readable by users and admins. */
+/** USAGE: optional start_date / end_date (default: the subscription period); [I] readable by users and admins unless `maxarUsageAdminOnly`. */
 const usage: Handler = (req, sim) => {
-  pathAccount(req, sim);
+  const user = pathAccount(req, sim);
+  if (sim.knobs.maxarUsageAdminOnly && !user.admin) throw hostError('maxar', 403, 'FORBIDDEN', 'User is not authorized to access this resource: admin role required');
   const from = dateParam(req, 'start_date') ?? contractYear(sim.now()).start;
   const to = dateParam(req, 'end_date');
   const used = spent(sim, from, to && new Date(to.getTime() + 86_400_000));

@@ -202,7 +202,7 @@ export interface Budget {
   period?: 'all-time' | 'calendar-year' | 'calendar-month';
 }
 /**
- * Thresholds above which apply needs an explicit flag.
+ * Thresholds above which apply needs an explicit flag, and the approvals reviewed in this config that stand in for the flag.
  */
 export interface Safety {
   /**
@@ -225,6 +225,48 @@ export interface Safety {
    * Relative price rise tolerated between plan and apply, e.g. 0.02 for 2 % (default 0: any rise refuses the saved plan).
    */
   priceTolerance?: number;
+  approvals?: Approvals;
+}
+/**
+ * Approvals reviewed with the config (in a pull request, like any change) that stand in for --allow-large-spend and --allow-destructive. Each is bound to what was reviewed: an amount a spend may reach, or the exact changes that may destroy; a plan beyond it still needs the flag. The plan shows which approval it uses. Remove an approval once applied.
+ */
+export interface Approvals {
+  /**
+   * Approves a spend above safety.maxSpendWithoutFlag up to these amounts: a plan (and an apply) spending at most `upTo` in a currency needs no --allow-large-spend; above it, it does.
+   */
+  largeSpend?: {
+    /**
+     * The most one apply may spend under this approval, per currency (ISO 4217 code → amount).
+     */
+    upTo: {
+      /**
+       * Amount in this currency.
+       *
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^[A-Z]{3}$".
+       */
+      [k: string]: number;
+    };
+    /**
+     * Why, and who approved it: shown on the plan.
+     */
+    reason: string;
+  };
+  /**
+   * Approves replacing or deleting exactly these resources beyond safety.maxDestructiveShare: a plan that replaces or deletes any other still needs --allow-destructive.
+   */
+  destructive?: {
+    /**
+     * Addresses (e.g. `alerts.paris-north`) whose replace or delete is approved.
+     *
+     * @minItems 1
+     */
+    changes: [string, ...string[]];
+    /**
+     * Why, and who approved it: shown on the plan.
+     */
+    reason: string;
+  };
 }
 /**
  * Where orderform keeps its state: a JSON file (default `orderform.state.json` beside the first config file) or a PostgreSQL database. Give exactly one of `file` or `postgres`.

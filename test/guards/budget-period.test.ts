@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { VendorPurchases } from '../../engine/core/purchases.js';
 import { spentSoFar } from '../../engine/plan/spent.js';
 import type { ResourceState, StateSnapshot } from '../../engine/state/types.js';
 import { cli, tempDir, writeConfig } from '../support/fixture.js';
@@ -72,8 +73,46 @@ describe('spentSoFar', () => {
       r('orders.old', 'oneatlas_order', 'delivered', 1000, { createdAt: '2025-06-01T00:00:00Z' }),
     );
     const now = new Date('2026-12-02T06:00:00Z');
-    expect(spentSoFar(s, 'all-time', now)).toEqual({ since: null, label: 'all time', byVendor: { oneatlas: { EUR: 1600 }, maxar: { USD: 65.2 } } });
-    expect(spentSoFar(s, 'calendar-year', now)).toMatchObject({ since: '2026-01-01', label: '2026', byVendor: { oneatlas: { EUR: 600 } } });
-    expect(spentSoFar(s, 'calendar-month', new Date('2027-01-03T00:00:00Z'))).toEqual({ since: '2027-01-01', label: '2027-01', byVendor: {} });
+    expect(spentSoFar(s, 'all-time', now)).toEqual({ spent: { since: null, label: 'all time', byVendor: { oneatlas: { EUR: 1600 }, maxar: { USD: 65.2 } } }, diagnostics: [] });
+    expect(spentSoFar(s, 'calendar-year', now).spent).toMatchObject({ since: '2026-01-01', label: '2026', byVendor: { oneatlas: { EUR: 600 } } });
+    expect(spentSoFar(s, 'calendar-month', new Date('2027-01-03T00:00:00Z')).spent).toEqual({ since: '2027-01-01', label: '2027-01', byVendor: {} });
+  });
+
+  describe('with what the vendors list', () => {
+    const now = new Date('2026-12-02T06:00:00Z');
+    const maxar = (listed: VendorPurchases['listed'], usage?: number): VendorPurchases => ({ vendor: 'maxar', listed, ...(usage !== undefined ? { usage: [{ amount: usage, currency: 'USD' }] } : {}), diagnostics: [] });
+    const order = (id: string, amount: number | null, extra: Partial<VendorPurchases['listed'][number]> = {}) =>
+      ({ ids: [id], orderedAt: '2026-11-20T00:00:00Z', price: amount === null ? null : { amount, currency: 'USD' }, name: `Maxar order ${id}`, ...extra });
+
+    it('counts an order state holds once (matched by id or reference), and one state does not hold', () => {
+      const s = state(
+        r('orders.a', 'maxar_ard_order', 'delivered', 65.2, { remote: { orderId: 'M1' } }),
+        r('orders.b', 'maxar_ard_order', 'delivered', 30, { remote: { customerReference: 'ref-b' } }),
+      );
+      const got = spentSoFar(s, 'all-time', now, [maxar([order('M1', 65.2), order('M2', 30, { reference: 'ref-b' }), order('M9', 12.5)])]);
+      expect(got.spent.byVendor).toEqual({ maxar: { USD: 107.7 } });
+      expect(got.diagnostics).toEqual([]);
+    });
+
+    it('an adopted order state has no price for is counted at the listed price; with no price anywhere it is a warning, not 0', () => {
+      const adopted = r('orders.adopted', 'maxar_ard_order', 'delivered', 0, { price: undefined, remote: { orderId: 'M3' } });
+      expect(spentSoFar(state(adopted), 'all-time', now, [maxar([order('M3', 40)])]).spent.byVendor).toEqual({ maxar: { USD: 40 } });
+      const unpriced = spentSoFar(state(adopted), 'all-time', now, [maxar([order('M3', null)])]);
+      expect(unpriced.spent.byVendor).toEqual({});
+      expect(unpriced.diagnostics.map((d) => [d.severity, d.code, d.summary])).toEqual([
+        ['warning', 'SPENT_PRICE_UNKNOWN', '1 purchase(s) have no known price and are not counted against the budget: orders.adopted (Maxar order M3)'],
+      ]);
+    });
+
+    it('the period applies to listed orders by their order date', () => {
+      const got = spentSoFar(state(), 'calendar-month', now, [maxar([order('M4', 10, { orderedAt: '2026-12-01T08:00:00Z' }), order('M5', 99, { orderedAt: '2026-11-30T23:59:00Z' })])]);
+      expect(got.spent).toEqual({ since: '2026-12-01', label: '2026-12', byVendor: { maxar: { USD: 10 } } });
+    });
+
+    it("the vendor's usage counter counts when it says more than the orders seen, never added to them", () => {
+      const s = state(r('orders.a', 'maxar_ard_order', 'delivered', 65.2, { remote: { orderId: 'M1' } }));
+      expect(spentSoFar(s, 'all-time', now, [maxar([order('M1', 65.2)], 500)]).spent.byVendor).toEqual({ maxar: { USD: 500 } });
+      expect(spentSoFar(s, 'all-time', now, [maxar([order('M1', 65.2)], 20)]).spent.byVendor).toEqual({ maxar: { USD: 65.2 } });
+    });
   });
 });

@@ -110,6 +110,16 @@ describe('the reviewed-plan flow', () => {
     expect(approved.code, read(dir, 'merge/comment.md')).toBe(0);
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
   });
+
+  it('an approval reviewed in the PR config (safety.approvals) is shown in the comment and applies without a label', async () => {
+    const safety = 'safety: { maxSpendWithoutFlag: { EUR: 1 }, approvals: { largeSpend: { upTo: { EUR: 1000000 }, reason: "approved in review" } } }';
+    const dir = await pullRequest({ legacy: ['paris-approved'], safety });
+    expect(read(dir, 'pr/comment.md')).toMatch(/- ✅ LARGE_SPEND [^\n]*approved by safety\.approvals\.largeSpend \(up to 1,000,000\.00 EUR: approved in review\)/);
+    sb().resetCalls();
+    const applied = await ci(dir, ['merge-apply', '--plan-dir', 'pr', '--out', 'merge', '--head-sha', 'abc123', '--labels', 'documentation']);
+    expect(applied.code, read(dir, 'merge/comment.md')).toBe(0);
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+  });
 });
 
 describe('the scheduled drift job', () => {
@@ -136,13 +146,21 @@ describe('the scheduled drift job', () => {
     expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
     expect((await ci(dir, ['drift', '--out', 'drift'])).code).toBe(0);
 
-    // An order in the config that nobody applied: the drift job leaves everything to the reviewed flow.
+    // An order in the config that nobody applied: the job repairs the alert alone (a targeted plan) and
+    // leaves the order to the reviewed flow; it still fails the run, so someone looks.
     writeConfig(dir, { legacy: ['paris-drift'], alerts: { watch: 'Watch drift' } });
     await deleteAtVendor(dir, 'alerts.watch');
     sb().resetCalls();
     const mixed = await ci(dir, ['drift', '--out', 'drift', '--repair-alerts']);
-    expect(mixed.code).toBe(2);
-    expect(read(dir, 'drift/report.md')).toContain('Not repaired: the plan also has orders.paris-drift (create)');
+    expect(mixed.code, read(dir, 'drift/report.md')).toBe(2);
+    expect(read(dir, 'drift/report.md')).toContain('Repaired 1 alert(s): alerts.watch.');
+    expect(read(dir, 'drift/report.md')).toContain('Left to the reviewed flow (purchases and deletions are applied only by a merged PR): orders.paris-drift (create).');
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/alerts': 1 });
+    // What is left is the order alone; the job buys nothing however often it runs.
+    sb().resetCalls();
+    const again = await ci(dir, ['drift', '--out', 'drift', '--repair-alerts']);
+    expect(again.code).toBe(2);
+    expect(read(dir, 'drift/report.md')).toContain('Not repaired: no alert to repair.');
     expect(mutatingCalls(sb())).toEqual({});
   });
 });

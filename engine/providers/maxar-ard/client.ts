@@ -81,9 +81,9 @@ export class MaxarClient {
     return readAccount(await this.call('GET', `/api/v1/admin/account/${seg(await this.accountId())}`));
   }
 
-  /** Spent so far in the subscription period (USAGE docs' default period). */
-  async usage(): Promise<WireAccountUsage> {
-    return readAccountUsage(await this.call('GET', `/api/v1/usage/account/${seg(await this.accountId())}`));
+  /** Spent so far since `since` (YYYY-MM-DD), else in the subscription period (USAGE docs: optional start_date, default period). */
+  async usage(since?: string): Promise<WireAccountUsage> {
+    return readAccountUsage(await this.call('GET', `/api/v1/usage/account/${seg(await this.accountId())}`, since ? { start_date: since } : undefined));
   }
 
   /** Tiles of the given acquisitions, one call for all (META docs, SDK metadata.py search_by_area). */

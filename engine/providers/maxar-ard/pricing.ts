@@ -10,14 +10,17 @@
 import type { AccountLimit } from '../../core/account-limit.js';
 import type { Change, Cost, FeeCategory } from '../../core/change.js';
 import { roundMoney } from '../../core/money.js';
-import { DiagnosticsError, error } from '../../diagnostics.js';
+import { DiagnosticsError, error, warning } from '../../diagnostics.js';
+import type { ListedPurchase } from '../../core/purchases.js';
+import { HttpError } from '../http.js';
+import { ORDER_PAGE_SIZE } from './refresh.js';
 import type { MaxarOrderSpec, ResourceSpec } from '../../model.js';
 import type { PricingContext, ProviderPricing } from '../provider.js';
 import type { MaxarClient } from './client.js';
-import { costByCategory, fromAccount, fromUsage, toOrderRequest, type AccountInfo, type LimitName } from './convert.js';
+import { costByCategory, fromAccount, fromOrder, fromUsage, toOrderRequest, type AccountInfo, type LimitName } from './convert.js';
 import { orRefusal } from './refusals.js';
 import { MAXAR_CURRENCY } from './rules.js';
-import type { WireTile } from './wire.js';
+import type { WireAccountUsage, WireOrder, WireTile } from './wire.js';
 
 export type AgeCategory = Exclude<FeeCategory, 'tasking'>;
 export type MaxarPricing = Record<AgeCategory, number>;
@@ -126,19 +129,81 @@ export function accountLimits(info: Pick<AccountInfo, 'accountId' | 'limits'> & 
  */
 export function maxarPricing(client: MaxarClient, { config }: PricingContext): ProviderPricing {
   const pricer = createMaxarPricer(client);
+  const orders = config.resources.some((r) => r.kind === 'maxar_ard_order');
   const price = async (change: Change, spec: ResourceSpec | undefined): Promise<Cost | null> => {
     if (change.action === 'noop' || change.action === 'forget' || change.action === 'adopt') return null;
     return change.action === 'create' && spec?.kind === 'maxar_ard_order' ? pricer.price(spec) : FREE;
   };
+  // One listing per run, read only when something needs it (the budget, or usage the login may not read).
+  let listing: Promise<WireOrder[]> | undefined;
+  const listed = () => (listing ??= client.visibleOrders({ limit: ORDER_PAGE_SIZE }).then((v) => v.orders.filter(charged)));
+  let forbidden = false;
+  /** The usage resource since a date; undefined when this login may not read it (a user role may get 403). */
+  const usageSince = new Map<string, Promise<WireAccountUsage | undefined>>();
+  const usage = (since?: string) => {
+    const key = since ?? '';
+    if (!usageSince.has(key)) {
+      usageSince.set(key, client.usage(since).catch((e: unknown) => {
+        if (!(e instanceof HttpError && e.status === 403)) throw e;
+        forbidden = true;
+        return undefined;
+      }));
+    }
+    return usageSince.get(key)!;
+  };
   let limits: Promise<AccountLimit[]> | undefined;
   const readLimits = async (): Promise<AccountLimit[]> => {
-    if (!config.resources.some((r) => r.kind === 'maxar_ard_order')) return [];
-    const [account, usage] = await Promise.all([client.account().then(fromAccount), client.usage().then(fromUsage)]);
-    return accountLimits({ accountId: account.accountId, limits: account.limits, usage });
+    if (!orders) return [];
+    const [account, read] = await Promise.all([client.account().then(fromAccount), usage()]);
+    // Without the usage resource, what this login lists is the least the account spent (an admin lists all of it).
+    const used = read ? fromUsage(read) : usedByListing(await listed());
+    return accountLimits({ accountId: account.accountId, limits: account.limits, usage: used });
   };
   return {
     accountLimits: () => (limits ??= readLimits()),
     price,
     reprice: (change, spec) => price(change, spec),
+    async purchases(since) {
+      if (!orders) return { vendor: VENDOR, listed: [], diagnostics: [] };
+      const day = since?.toISOString().slice(0, 10);
+      const [all, read] = await Promise.all([listed(), usage(day)]);
+      const total = read?.usage.cost.total_imagery_cost;
+      return {
+        vendor: VENDOR,
+        listed: all.map(listedPurchase),
+        ...(typeof total === 'number' ? { usage: [{ amount: roundMoney(total), currency: MAXAR_CURRENCY }] } : {}),
+        diagnostics: [],
+      };
+    },
+    notes: () =>
+      forbidden
+        ? [warning('MAXAR_USAGE_UNREADABLE', "This Maxar login may not read the account's usage resource (HTTP 403): the fee limits and the budget count the orders it can list instead", undefined,
+            'A user-role login lists only its own orders, so what other users of the account spent is not counted. Use an admin login, or ask the account admin for usage access, to count the whole account.')]
+        : [],
+  };
+}
+
+/** A failed order is not charged (SDK: FAILED / ERROR). */
+const charged = (o: WireOrder) => o.status !== 'FAILED' && o.status !== 'ERROR';
+
+function usedByListing(orders: readonly WireOrder[]): Record<LimitName, number> {
+  const used: Record<LimitName, number> = { fresh: 0, standard: 0, training: 0, tasking: 0, annual: 0 };
+  for (const o of orders) {
+    if (!o.order?.usage) continue;
+    const u = fromUsage({ usage: o.order.usage });
+    for (const k of Object.keys(used) as LimitName[]) used[k] = roundMoney(used[k] + u[k]);
+  }
+  return used;
+}
+
+function listedPurchase(o: WireOrder): ListedPurchase {
+  const ref = fromOrder(o).reference;
+  const total = o.order?.usage?.cost.total_imagery_cost;
+  return {
+    ids: [o.id],
+    ...(ref ? { reference: ref } : {}),
+    ...(o.date_created ? { orderedAt: o.date_created } : {}),
+    price: typeof total === 'number' ? { amount: roundMoney(total), currency: MAXAR_CURRENCY } : null,
+    name: `Maxar order ${o.id}`,
   };
 }

@@ -7,13 +7,16 @@
 import type { AccountLimit } from '../../core/account-limit.js';
 import type { Change, Cost } from '../../core/change.js';
 import { roundMoney } from '../../core/money.js';
+import type { ListedPurchase, VendorPurchases } from '../../core/purchases.js';
 import type { RemoteQuotation, RemoteView } from '../../core/remote.js';
+import { groupBy } from '../../core/tracked.js';
 import { DiagnosticsError, error } from '../../diagnostics.js';
 import type { Backend, OneAtlasOrderSpec, QuotationDecisionSpec, ResourceSpec } from '../../model.js';
 import type { ResourceState } from '../../state/types.js';
 import type { PricingContext, ProviderPricing } from '../provider.js';
 import type { OneAtlasClient } from './client.js';
 import { fromContract, toWorkOrder } from './convert.js';
+import { ORDER_SEARCH_PAGE_SIZE } from './refresh.js';
 import { checkOrderAgainstOffer, readOffer } from './offer.js';
 import { currentQuotation, QuotationExpiredError, quotationRef } from './handlers/quotation-decision.js';
 
@@ -121,6 +124,7 @@ export function oneatlasPricing(client: OneAtlasClient, { config, now, ceilingOf
     accountLimits,
     price,
     offer,
+    purchases: () => neoPurchases(client, neoContracts(config.resources)),
     async reprice(change, spec, current: (address: string) => ResourceState | undefined) {
       if (spec.kind !== 'quotation_decision') return price(change, spec, { resources: {} });
       // An accept is bought at the quotation's amount now (one v2 orders search).
@@ -134,4 +138,38 @@ export function oneatlasPricing(client: OneAtlasClient, { config, now, ceilingOf
       return { amount: q.price?.amount ?? null, currency: q.price?.currency ?? null, basis: 'quotation', vendor: VENDOR, account: ref.contractId };
     },
   };
+}
+
+/** The Pléiades Neo contracts the config buys on (orders, and decisions on a quotation placed elsewhere). */
+function neoContracts(resources: readonly ResourceSpec[]): string[] {
+  const ids = new Set<string>();
+  for (const r of resources) {
+    if (r.kind === 'oneatlas_order' && r.contract.backend === 'neo') ids.add(r.contract.contractId);
+    if (r.kind === 'quotation_decision' && 'contract' in r.target) ids.add(r.target.contract.contractId);
+  }
+  return [...ids];
+}
+
+/**
+ * What the Neo contracts bought, as the v2 orders search lists it (one paged search per contract): every
+ * accepted quotation, at its lines' amounts, dated by its order. Legacy (SPOT/Pléiades) orders have no
+ * listing with a price: state's record is what counts them.
+ */
+async function neoPurchases(client: OneAtlasClient, contracts: readonly string[]): Promise<VendorPurchases> {
+  const lines = (await Promise.all(contracts.map((c) => client.searchOrders(`(contractId:${c})`, ORDER_SEARCH_PAGE_SIZE).all()))).flat();
+  const bought = lines.filter((l) => l.salesOrderId || l.quotationStatus === 'ACCEPTED');
+  const listed = [...groupBy(bought, (l) => l.quotationId)].map(([quotationId, ls]): ListedPurchase => {
+    const first = ls[0]!;
+    const amounts = ls.map((l) => l.orderLineAmount);
+    const priced = first.currency && amounts.every((a) => typeof a === 'number');
+    const orderedAt = first.orderCreationDate ?? first.lastStatusChangeDate;
+    return {
+      ids: [quotationId, ...(first.salesOrderId ? [first.salesOrderId] : [])],
+      reference: first.customerReference,
+      ...(orderedAt ? { orderedAt } : {}),
+      price: priced ? { amount: roundMoney(amounts.reduce((t: number, a) => t + (a as number), 0)), currency: first.currency! } : null,
+      name: `OneAtlas quotation ${quotationId}`,
+    };
+  });
+  return { vendor: VENDOR, listed, diagnostics: [] };
 }

@@ -14,7 +14,7 @@ import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation }
 import type { WireOrderLine } from './wire.js';
 
 const ALERT_PAGE_SIZE = 100;
-const ORDER_SEARCH_PAGE_SIZE = 500;
+export const ORDER_SEARCH_PAGE_SIZE = 500;
 const WORKSPACE_PAGE_SIZE = 500;
 
 type Observations = Record<string, RemoteObservation>;
