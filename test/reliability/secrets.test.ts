@@ -3,11 +3,11 @@
  * or any output, --debug included, on success and on failure paths (vendor errors, dropped connections,
  * a rejected key or login). Everything the runs wrote is collected and grepped for the keys and every token shape.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEYS, MAXAR_LOGIN } from '../../sandbox/index.js';
-import type { FixtureOptions } from '../support/fixture.js';
+import { configYaml, type FixtureOptions } from '../support/fixture.js';
 import { ensureBuilt } from '../support/project.js';
 import { APPLY, startWorld, type World } from './harness.js';
 
@@ -68,11 +68,15 @@ describe('secrets never written', () => {
     await run('state', 'list', '--debug');
     await run('state', 'show', 'orders.paris-a', '--debug');
     // The state's journal is folded into the snapshot at the end of a run: a run SIGKILLed once it wrote a line
-    // leaves one for the scan (the order dropped from state is adopted again, a state write).
+    // leaves one for the scan (the order dropped from state is adopted again, a state write). The renamed alert
+    // is an update the slowed vendor holds open, so the run is still going when that line is written.
     await run('state', 'rm', 'orders.paris-a');
+    writeFileSync(join(w.dir, 'orders.yaml'), configYaml({ ...FIXTURE, alerts: { 'watch-a': 'Watch A renamed' } }));
+    w.sb.knobs.latencyMs = 300;
     const journal = join(w.dir, 'orderform.state.json.journal');
     const killed = await w.spawn([...APPLY, '--debug'], () => existsSync(journal) && statSync(journal).size > 0);
     expect(killed.killed, killed.out + killed.err).toBe(true);
+    w.sb.knobs.latencyMs = 2;
     outputs.push(['killed apply', killed.out + killed.err]);
     // A rejected key must not be echoed either.
     const rejected = await w.cli('plan', '--debug');
