@@ -111,4 +111,53 @@ orders:
     expect(state.resources[`orders.doomed-${final}`]?.status).toBe('failed');
     expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
   });
+
+  test.each(['FAILED', 'ERROR'] as const)('an order Maxar already reports %s when apply reads it back: MAXAR_ORDER_FAILED with the order id, Maxar\'s status and message, apply exits 1; applying again orders nothing; a new key orders it anew', async (final) => {
+    const dir = `failed-at-apply-${final}`;
+    mkdirSync(join(team.dir, dir), { recursive: true });
+    const write = (key: string) => writeFileSync(join(team.dir, dir, 'orders.yaml'), `providers:
+  maxar: {}
+orders:
+  ${key}:
+    vendor: maxar
+    acquisitions: [10300100ARDFAIL01]
+    aoi: ${JSON.stringify(PARIS)}
+    output:
+      s3: { bucket: acme-ard-at-apply-${final.toLowerCase()} }
+`);
+    // Its own spec: the other failed-status cases' orders of this acquisition must not look like a rename of it.
+    write('doomed');
+    const c = ['-c', `${dir}/orders.yaml`];
+    team.sb.knobs.maxarFailStatus = final;
+    onTestFinished(() => void (team.sb.knobs.maxarFailStatus = 'FAILED'));
+    team.sb.knobs.deliveryDelayMs = 0; // finished, failed, by the status read right after placing
+    team.sb.resetCalls();
+    // Other cases' orders of this acquisition may still be in progress: a re-buy on purpose.
+    const applied = await team.cli(['apply', ...c, '--auto-approve', '--allow-rebuy']);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(1);
+    expect(team.sb.calls()['POST /api/v1/order']).toBe(1);
+    const state = () => JSON.parse(readFileSync(join(team.dir, dir, 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string; remote: { orderId?: string } }> };
+    const orderId = state().resources['orders.doomed']?.remote.orderId;
+    expect(state().resources['orders.doomed']?.status).toBe('failed');
+    expect(applied.stderr).toContain(`MAXAR_ORDER_FAILED`);
+    expect(applied.stderr).toContain(`orders.doomed: Maxar placed order ${orderId}, then reported it ${final}: Order failed`);
+    expect(applied.stderr).toContain('applying again does not order it again');
+    expect(applied.stderr).toContain('give the order a new key (e.g. `doomed-2`) and run `orderform state rm orders.doomed`');
+
+    team.sb.resetCalls();
+    const again = await team.cli(['apply', ...c, '--auto-approve']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toContain('No changes');
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+
+    // What the message tells the user to do: the new key is a new order (a failed one is no rename, no re-buy).
+    write('doomed-2');
+    const rm = await team.cli(['state', 'rm', 'orders.doomed', ...c]);
+    expect(rm.code, rm.stdout + rm.stderr).toBe(0);
+    const renamed = await team.cli(['plan', ...c, '--output', 'json']);
+    expect(renamed.code, renamed.stdout + renamed.stderr).toBe(0);
+    const plan = JSON.parse(renamed.stdout) as { changes: { address: string; action: string }[]; diagnostics: { code: string }[] };
+    expect(plan.changes.find((ch) => ch.address === 'orders.doomed-2')?.action).toBe('create');
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain('MOVE_SUGGESTED');
+  });
 });
