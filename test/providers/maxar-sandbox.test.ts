@@ -83,6 +83,21 @@ describe('Maxar ARD login', () => {
   });
 });
 
+describe('Maxar ARD account', () => {
+  it('an account the login does not belong to (403 on the account and usage resources): MAXAR_ACCOUNT_REFUSED naming the account and the login variable', async () => {
+    const { client, close } = clientWith({}, '999');
+    try {
+      for (const read of [() => client.account(), () => client.usage()]) {
+        const d = await read().then(() => undefined, (e: unknown) => (e as DiagnosticsError).diagnostics?.[0]);
+        expect(d).toMatchObject({ code: 'MAXAR_ACCOUNT_REFUSED', summary: 'Maxar refused account 999 to the login in ORDERFORM_MAXAR_USERNAME: You do not belong to account 999' });
+        expect(d!.detail).toContain('providers.maxar.accountId');
+      }
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('Maxar ARD metadata, estimate and usage', () => {
   it('looks acquisitions up by cell metadata, all in one call', async () => {
     h.sb.resetCalls();
