@@ -112,6 +112,36 @@ orders:
     expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
   });
 
+  // SDK session.py retries 429, 503 and 504; once orderform's retries are spent too, the answer has a code.
+  test.each([
+    ['the usage read answering 503', { errorRate: { 'GET /api/v1/usage/account/{account_id}': 1 } }, /GET \S+\/usage\/account\/557471230760500000 answered HTTP 503/],
+    ['the dry run answering 504', { errorRate: { 'POST /api/v1/order (dry run)': 1 }, errorStatus: 504 }, /POST \S+\/api\/v1\/order answered HTTP 504/],
+    ['the cell metadata answering 429', { rateLimit: { 'POST /api/v1/metadata/cells/acquisitions': 1 }, retryAfterSec: 0 }, /metadata\/cells\/acquisitions\S* answered HTTP 429/],
+  ] as const)('%s after the retries: apply stops at the plan with VENDOR_UNAVAILABLE (never "internal error"), nothing ordered', async (_what, knobs, said) => {
+    const dir = 'unavailable';
+    mkdirSync(join(team.dir, dir), { recursive: true });
+    writeFileSync(join(team.dir, dir, 'orders.yaml'), `providers:
+  maxar: {}
+orders:
+  busy:
+    vendor: maxar
+    acquisitions: [10300100ARDFRESH1]
+    aoi: ${JSON.stringify(PARIS)}
+    output:
+      s3: { bucket: acme-ard-busy }
+`);
+    Object.assign(team.sb.knobs, knobs);
+    onTestFinished(() => void Object.assign(team.sb.knobs, { errorRate: {}, rateLimit: {}, errorStatus: 503, retryAfterSec: 1 }));
+    team.sb.resetCalls();
+    const applied = await team.cli(['apply', '-c', `${dir}/orders.yaml`, '--auto-approve']);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(1);
+    expect(applied.stderr).toMatch(said);
+    expect(applied.stderr).toContain('error VENDOR_UNAVAILABLE');
+    expect(applied.stderr).toContain('run the same command again later');
+    expect(applied.stderr).not.toContain('internal error');
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+  });
+
   test.each(['FAILED', 'ERROR'] as const)('an order Maxar already reports %s when apply reads it back: MAXAR_ORDER_FAILED with the order id, Maxar\'s status and message, apply exits 1; applying again orders nothing; a new key orders it anew', async (final) => {
     const dir = `failed-at-apply-${final}`;
     mkdirSync(join(team.dir, dir), { recursive: true });
