@@ -105,6 +105,8 @@ orders:
     const plan = await team.cli(['plan', ...c, '--detailed-exitcode']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
     expect(plan.stdout).toMatch(new RegExp(`orders\\.doomed-${final}: status in-progress → failed \\(Maxar ${final}: Order failed`));
+    expect(plan.stdout + plan.stderr).toMatch(new RegExp(`warning ORDER_FAILED: orders\\.doomed-${final}: the vendor reports this order failed \\(Maxar ${final}: Order failed`));
+    expect(plan.stdout + plan.stderr).toContain(`give the order a new key (e.g. \`doomed-${final}-2\`) and run \`orderform state rm orders.doomed-${final}\``);
     const refreshed = await team.cli(['refresh', ...c]);
     expect(refreshed.code, refreshed.stderr).toBe(0);
     const state = JSON.parse(readFileSync(join(team.dir, dir, 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string }> };
