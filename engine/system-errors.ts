@@ -6,7 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { error, type Diagnostic } from './diagnostics.js';
-import { NetworkError } from './providers/http.js';
+import { HttpError, NetworkError } from './providers/http.js';
 
 /** Nothing listens, or no route: the request never left. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
@@ -23,6 +23,7 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 export function systemErrorDiagnostic(err: unknown): Diagnostic | undefined {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof NetworkError) return networkDiagnostic(e);
+    if (e instanceof HttpError && (e.status === 429 || e.status >= 500)) return unavailable(e);
     const { code, path, syscall } = e as NodeJS.ErrnoException;
     const d = typeof code === 'string' ? fileDiagnostic(code, path, syscall) : undefined;
     if (d) return d;
@@ -39,6 +40,16 @@ function networkDiagnostic(e: NetworkError): Diagnostic {
   if (UNREACHABLE.has(code)) return error('ENDPOINT_UNREACHABLE', `cannot connect to ${origin} (${code}): ${e.method} ${e.url}`, undefined, check);
   if (UNKNOWN_HOST.has(code)) return error('ENDPOINT_HOST_UNKNOWN', `the host of ${origin} does not resolve (${code}): ${e.method} ${e.url}`, undefined, check);
   return error('ENDPOINT_CONNECTION_FAILED', `${e.method} ${e.url} failed: ${e.reason}`, undefined, `${check} Reads are retried; run again once the endpoint answers.`);
+}
+
+/**
+ * 429 or 5xx once the retries are spent (Maxar's SDK retries 429/503/504 too): only a call that changes nothing
+ * ends here, or a purchase refused for the rate (429, not processed); a 5xx to a purchase is OUTCOME_UNKNOWN.
+ */
+function unavailable(e: HttpError): Diagnostic {
+  const { origin } = partsOf(e.url);
+  return error('VENDOR_UNAVAILABLE', `${e.method} ${e.url} answered HTTP ${e.status}${e.vendorMessage ? `: ${e.vendorMessage}` : ''}`, undefined,
+    `${origin} ${e.status === 429 ? 'limits the request rate' : 'is unavailable'}; orderform retried (honouring Retry-After) and gave up. Nothing was changed by this call: run the same command again later.`);
 }
 
 /** A write through a file handle fails without a path; the writers that know it add it (engine/state/fs-ops.ts). */

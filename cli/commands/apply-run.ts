@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { checkApplyable, runApply } from '../../engine/apply/run.js';
 import type { ApplyHooks } from '../../engine/apply/types.js';
-import { DiagnosticsError, error } from '../../engine/diagnostics.js';
+import { DiagnosticsError, error, hasErrors } from '../../engine/diagnostics.js';
 import { buildPlan } from '../../engine/plan/build.js';
 import { checkStale, loadPlan } from '../../engine/plan/planfile.js';
 import { checkSavedAgainstFresh } from '../../engine/plan/saved-plan-check.js';
@@ -128,7 +128,7 @@ export function show(result: ApplyResult, io: CliIo): void {
       const { out, changes, interrupted } = result;
       if (changes) io.stderr(renderApplyProblems(out, io.color));
       io.stdout(renderApplyVerdict(out, changes, interrupted));
-      io.exitCode = interrupted ? 130 : out.failed.length || out.overcharged?.length ? 1 : 0;
+      io.exitCode = interrupted ? 130 : out.failed.length || out.overcharged?.length || hasErrors(out.reported ?? []) ? 1 : 0;
     }
   }
 }

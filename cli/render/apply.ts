@@ -41,11 +41,12 @@ export function renderChangeDone(address: string, action: Exclude<Action, 'noop'
   return `${address}: ${DONE[action]} after ${secs}s${id ? ` [id=${id}]` : ''}`;
 }
 
-/** stderr: failures, charges above the plan and skipped changes, each in full. */
+/** stderr: failures, charges above the plan, problems with changes done, and skipped changes, each in full. */
 export function renderApplyProblems(out: ApplyOutcome, color: boolean): string {
   return [
     renderDiagnostics(out.failed.flatMap((f) => f.diagnostics), color),
     renderDiagnostics(out.overcharged ?? [], color),
+    renderDiagnostics(out.reported ?? [], color),
     ...out.skipped.map((s) => `skipped ${s.address} (${s.action}): ${s.reason}\n`),
   ].join('');
 }

@@ -5,6 +5,7 @@
 import type { ResourceSpec } from '../model.js';
 import type { Change, Plan } from '../plan/types.js';
 import type { ResourceState, StateSnapshot, StateStore } from '../state/types.js';
+import { about, type Diagnostic } from '../diagnostics.js';
 import { toDiagnostics } from './errors.js';
 import type { ApplyContext, SpendGuard } from '../core/handler.js';
 import type { ApplyOptions, ApplyOutcome, HandlerFor } from './types.js';
@@ -27,6 +28,7 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
   const pending = inp.plan.changes.filter((c) => c.action !== 'noop');
   const status = new Map<string, 'waiting' | 'running' | 'done' | 'failed' | 'skipped'>(pending.map((c) => [c.address, 'waiting']));
   const resources = { ...inp.state.resources };
+  const reported: Diagnostic[] = [];
   const ctx: ApplyContext = {
     now: inp.now ?? (() => new Date()),
     async record(address, resource) {
@@ -36,6 +38,7 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
     },
     current: (address) => resources[address],
     spend: inp.guard?.((address) => resources[address]) ?? ((change, _spec, buy) => buy(change.cost)),
+    report: (address, d) => void reported.push(about(address, d)),
   };
   let stopped = false;
 
@@ -90,5 +93,5 @@ export async function execute(inp: ExecuteInputs, opts: ApplyOptions): Promise<A
     if (status.get(c.address) !== 'waiting') continue;
     skip(c, opts.signal?.aborted ? 'not started: interrupted' : 'not started: an earlier change failed (use --keep-going to continue with independent changes)');
   }
-  return outcome;
+  return reported.length ? { ...outcome, reported } : outcome;
 }

@@ -29,4 +29,6 @@ export interface ApplyOutcome {
   skipped: { address: string; action: Change['action']; reason: string }[];
   /** Purchases done but charged above the amount checked before buying (CHARGED_ABOVE_PLAN): apply exits 1. */
   overcharged?: Diagnostic[];
+  /** Problems with changes that were done (ApplyContext.report), each naming its resource; an error makes apply exit 1. */
+  reported?: Diagnostic[];
 }

@@ -2,6 +2,7 @@
  * The seam between the executor and a provider's change handlers: a handler runs one planned change
  * against its vendor and records state through the context; it never sees the executor itself.
  */
+import type { Diagnostic } from '../diagnostics.js';
 import type { ResourceSpec } from '../model.js';
 import type { ResourceState } from '../state/types.js';
 import type { Change, Cost } from './change.js';
@@ -18,6 +19,12 @@ export interface ApplyContext {
    * DiagnosticsError to refuse), counts the spend for later checks of the same run, then buys.
    */
   spend<T>(change: Change, spec: ResourceSpec, buy: (cost: Cost | null) => Promise<T>): Promise<T>;
+  /**
+   * A problem with a change that was done all the same (the vendor accepted an order, then failed it): it
+   * is recorded like any done change, and the diagnostic, tied to `address`, is apply's data to show; an
+   * error makes apply exit 1.
+   */
+  report(address: string, diagnostic: Diagnostic): void;
 }
 
 /** Guards around a purchase (engine/apply/guard.ts); without one, apply buys at the planned price. */

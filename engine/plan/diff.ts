@@ -358,6 +358,12 @@ class Differ {
     if (!s) return this.fresh(d, r);
     if (s.status === 'intent') return this.intent(d, s, r);
     this.statusDrift(d.address, s, r);
+    if (r?.exists && r.status === 'failed' && s.status !== 'failed') {
+      // News once, like the drift line: refresh or apply records it, and no run orders it again by itself.
+      this.report(d.address, warning('ORDER_FAILED', `${d.address}: the vendor reports this order failed${r.statusDetail ? ` (${r.statusDetail})` : ''}`, d.source,
+        `It is recorded as failed and not counted as spent; no run orders it again by itself. To try again once the cause is fixed, give the order a new key ` +
+          `(e.g. \`${d.key}-2\`) and run \`${forgetCmd(d.address)}\`: the new key is planned, priced and ordered like any new order.`));
+    }
     const after = specJson(d);
     if (s.specDigest !== d.digest) {
       const ids = [s.remote.salesOrderId, s.remote.quotationId, s.remote.orderId].filter(Boolean).join(', ');

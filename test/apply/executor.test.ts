@@ -61,6 +61,21 @@ describe('execute', () => {
     expect(inFlight.max).toBe(3);
   });
 
+  it('a change done with a problem the handler reports (the vendor failed an order it accepted): done, recorded, and the diagnostic kept with its address; no other change stops', async () => {
+    const reporting: ChangeHandler = {
+      apply: async (c, _spec, _prior, ctx) => {
+        if (c.address === 'orders.a') ctx.report(c.address, error('MAXAR_ORDER_FAILED', 'orders.a: Maxar placed order 1, then reported it FAILED'));
+        return result(c.address);
+      },
+    };
+    const { store, puts } = memStore();
+    const out = await execute({ plan: plan([change('orders.a'), change('orders.b', ['orders.a'])]), specs: new Map(), state, store, handlerFor: () => reporting }, { parallelism: 1, keepGoing: false });
+    expect(out.done.map((d) => d.address)).toEqual(['orders.a', 'orders.b']);
+    expect(out.failed).toEqual([]);
+    expect(puts).toEqual(['orders.a', 'orders.b']);
+    expect(out.reported?.map((d) => [d.code, d.address, d.severity])).toEqual([['MAXAR_ORDER_FAILED', 'orders.a', 'error']]);
+  });
+
   it('keeps every diagnostic of a failed change, each tied to its address', async () => {
     const refusing: ChangeHandler = {
       apply: async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DiagnosticsError } from '../../engine/diagnostics.js';
 import { collect, createProviders, HttpClient, HttpError, OutcomeUnknownError } from '../../engine/providers/index.js';
+import type { MaxarOrderSpec } from '../../engine/model.js';
 import type { MaxarClient } from '../../engine/providers/maxar-ard/client.js';
 import { costByCategory, fromAccount, fromOrder, fromUsage, toOrderRequest } from '../../engine/providers/maxar-ard/convert.js';
 import { createMaxarPricer } from '../../engine/providers/maxar-ard/pricing.js';
@@ -76,6 +77,21 @@ describe('Maxar ARD login', () => {
     try {
       expect(await client.accountId()).toBe('557471230760500000');
       expect(fromAccount(await client.account()).pricing).toEqual({ fresh: 25, standard: 20, training: 5 });
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('Maxar ARD account', () => {
+  // A 403 on the usage resource alone is a user role that may not read it: plan counts the listing instead
+  // (MAXAR_USAGE_UNREADABLE, test/guards/budget-vendor-listing.test.ts); the account resource says whose account it is.
+  it('an account the login does not belong to (403 on the account resource): MAXAR_ACCOUNT_REFUSED naming the account and the login variable', async () => {
+    const { client, close } = clientWith({}, '999');
+    try {
+      const d = await client.account().then(() => undefined, (e: unknown) => (e as DiagnosticsError).diagnostics?.[0]);
+      expect(d).toMatchObject({ code: 'MAXAR_ACCOUNT_REFUSED', summary: 'Maxar refused account 999 to the login in ORDERFORM_MAXAR_USERNAME: You do not belong to account 999' });
+      expect(d!.detail).toContain('providers.maxar.accountId');
     } finally {
       await close();
     }
@@ -208,6 +224,26 @@ describe('Maxar ARD orders', () => {
       h.sb.knobs.maxarLimits = {};
     }
     expect(await collect(mx.myOrders({ filter: [`metadata.reference:${spec.customerReference}`] }))).toEqual([]);
+  });
+
+  // SDK exceptions.py names a 400 `{message}` (geometry: "Problem with intersects/bbox", test/apply-e2e/failures.test.ts),
+  // a 413 "Request Entity Too Large" and a plain 403; each refusal has its code, and nothing is placed.
+  it('gives every refusal the documents name its code: 400 → MAXAR_ORDER_REFUSED with Maxar\'s message, 413 → MAXAR_AOI_REFUSED, 403 → MAXAR_FORBIDDEN', async () => {
+    const refused = (spec: MaxarOrderSpec, call: () => Promise<unknown>) => orRefusal(spec, true, call).then(() => undefined, (e: unknown) => (e as DiagnosticsError).diagnostics?.[0]);
+    const bad = maxarOrder({ customerReference: ref('bad'), settings: { sharpen: true } as MaxarOrderSpec['settings'] });
+    expect(await refused(bad, () => mx.placeOrder(toOrderRequest(bad, noSecret)))).toMatchObject({
+      code: 'MAXAR_ORDER_REFUSED', summary: expect.stringContaining('settings.sharpen is not a known setting'), detail: expect.stringContaining('Nothing was ordered'),
+    });
+    // A body over the sandbox's 16 MiB: a ring of 700,000 positions.
+    const ring = Array.from({ length: 700_000 }, (_, i) => [2.3 + (i % 1000) * 1e-5, 48.84 + Math.floor(i / 1000) * 1e-5]);
+    const huge = maxarOrder({ customerReference: ref('huge') });
+    const hugeBody = { ...toOrderRequest(huge, noSecret), intersects: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
+    expect(await refused(huge, () => mx.placeOrder(hugeBody as never))).toMatchObject({ code: 'MAXAR_AOI_REFUSED', summary: expect.stringContaining('too large'), source: huge.aoi.source });
+    // No sandbox route answers a plain 403 to an order (its limit refusal speaks of the limit): Maxar's 403 as the SDK reads it.
+    const forbidden = maxarOrder({ customerReference: ref('forbidden') });
+    const answer = new HttpError(403, 'POST', 'https://ard.maxar.com/api/v1/order', undefined, 'User is not authorized to access this resource', {});
+    expect(await refused(forbidden, () => Promise.reject(answer))).toMatchObject({ code: 'MAXAR_FORBIDDEN', summary: expect.stringContaining('User is not authorized') });
+    for (const spec of [bad, huge]) expect(await collect(mx.myOrders({ filter: [`metadata.reference:${spec.customerReference}`] }))).toEqual([]);
   });
 
   it('needs write credentials for Google Cloud; the secret goes to Maxar and is never echoed back', async () => {

@@ -41,7 +41,10 @@ beforeAll(async () => {
   team = await startTeam();
   writeFileSync(join(team.dir, 'orders.yaml'), CONFIG);
   const apply = await team.cli(['apply', '--auto-approve']);
-  expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+  // The doomed order is already FAILED when apply reads it back: placed and recorded, and reported (exit 1).
+  expect(apply.code, apply.stdout + apply.stderr).toBe(1);
+  expect(apply.stdout).toContain('Apply complete: 2 done, 0 failed');
+  expect(apply.stderr).toContain('MAXAR_ORDER_FAILED: orders.paris-doomed');
 });
 afterAll(() => team.close());
 

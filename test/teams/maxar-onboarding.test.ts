@@ -105,10 +105,91 @@ orders:
     const plan = await team.cli(['plan', ...c, '--detailed-exitcode']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(0);
     expect(plan.stdout).toMatch(new RegExp(`orders\\.doomed-${final}: status in-progress → failed \\(Maxar ${final}: Order failed`));
+    expect(plan.stdout + plan.stderr).toMatch(new RegExp(`warning ORDER_FAILED: orders\\.doomed-${final}: the vendor reports this order failed \\(Maxar ${final}: Order failed`));
+    expect(plan.stdout + plan.stderr).toContain(`give the order a new key (e.g. \`doomed-${final}-2\`) and run \`orderform state rm orders.doomed-${final}\``);
     const refreshed = await team.cli(['refresh', ...c]);
     expect(refreshed.code, refreshed.stderr).toBe(0);
     const state = JSON.parse(readFileSync(join(team.dir, dir, 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string }> };
     expect(state.resources[`orders.doomed-${final}`]?.status).toBe('failed');
     expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+  });
+
+  // SDK session.py retries 429, 503 and 504; once orderform's retries are spent too, the answer has a code.
+  test.each([
+    ['the usage read answering 503', { errorRate: { 'GET /api/v1/usage/account/{account_id}': 1 } }, /GET \S+\/usage\/account\/557471230760500000 answered HTTP 503/],
+    ['the dry run answering 504', { errorRate: { 'POST /api/v1/order (dry run)': 1 }, errorStatus: 504 }, /POST \S+\/api\/v1\/order answered HTTP 504/],
+    ['the cell metadata answering 429', { rateLimit: { 'POST /api/v1/metadata/cells/acquisitions': 1 }, retryAfterSec: 0 }, /metadata\/cells\/acquisitions\S* answered HTTP 429/],
+  ] as const)('%s after the retries: apply stops at the plan with VENDOR_UNAVAILABLE (never "internal error"), nothing ordered', async (_what, knobs, said) => {
+    const dir = 'unavailable';
+    mkdirSync(join(team.dir, dir), { recursive: true });
+    writeFileSync(join(team.dir, dir, 'orders.yaml'), `providers:
+  maxar: {}
+orders:
+  busy:
+    vendor: maxar
+    acquisitions: [10300100ARDFRESH1]
+    aoi: ${JSON.stringify(PARIS)}
+    output:
+      s3: { bucket: acme-ard-busy }
+`);
+    Object.assign(team.sb.knobs, knobs);
+    onTestFinished(() => void Object.assign(team.sb.knobs, { errorRate: {}, rateLimit: {}, errorStatus: 503, retryAfterSec: 1 }));
+    team.sb.resetCalls();
+    const applied = await team.cli(['apply', '-c', `${dir}/orders.yaml`, '--auto-approve']);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(1);
+    expect(applied.stderr).toMatch(said);
+    expect(applied.stderr).toContain('error VENDOR_UNAVAILABLE');
+    expect(applied.stderr).toContain('run the same command again later');
+    expect(applied.stderr).not.toContain('internal error');
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+  });
+
+  test.each(['FAILED', 'ERROR'] as const)('an order Maxar already reports %s when apply reads it back: MAXAR_ORDER_FAILED with the order id, Maxar\'s status and message, apply exits 1; applying again orders nothing; a new key orders it anew', async (final) => {
+    const dir = `failed-at-apply-${final}`;
+    mkdirSync(join(team.dir, dir), { recursive: true });
+    const write = (key: string) => writeFileSync(join(team.dir, dir, 'orders.yaml'), `providers:
+  maxar: {}
+orders:
+  ${key}:
+    vendor: maxar
+    acquisitions: [10300100ARDFAIL01]
+    aoi: ${JSON.stringify(PARIS)}
+    output:
+      s3: { bucket: acme-ard-at-apply-${final.toLowerCase()} }
+`);
+    // Its own spec: the other failed-status cases' orders of this acquisition must not look like a rename of it.
+    write('doomed');
+    const c = ['-c', `${dir}/orders.yaml`];
+    team.sb.knobs.maxarFailStatus = final;
+    onTestFinished(() => void (team.sb.knobs.maxarFailStatus = 'FAILED'));
+    team.sb.knobs.deliveryDelayMs = 0; // finished, failed, by the status read right after placing
+    team.sb.resetCalls();
+    // Other cases' orders of this acquisition may still be in progress: a re-buy on purpose.
+    const applied = await team.cli(['apply', ...c, '--auto-approve', '--allow-rebuy']);
+    expect(applied.code, applied.stdout + applied.stderr).toBe(1);
+    expect(team.sb.calls()['POST /api/v1/order']).toBe(1);
+    const state = () => JSON.parse(readFileSync(join(team.dir, dir, 'orderform.state.json'), 'utf8')) as { resources: Record<string, { status: string; remote: { orderId?: string } }> };
+    const orderId = state().resources['orders.doomed']?.remote.orderId;
+    expect(state().resources['orders.doomed']?.status).toBe('failed');
+    expect(applied.stderr).toContain(`MAXAR_ORDER_FAILED`);
+    expect(applied.stderr).toContain(`orders.doomed: Maxar placed order ${orderId}, then reported it ${final}: Order failed`);
+    expect(applied.stderr).toContain('applying again does not order it again');
+    expect(applied.stderr).toContain('give the order a new key (e.g. `doomed-2`) and run `orderform state rm orders.doomed`');
+
+    team.sb.resetCalls();
+    const again = await team.cli(['apply', ...c, '--auto-approve']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.stdout).toContain('No changes');
+    expect(team.sb.calls()['POST /api/v1/order']).toBeUndefined();
+
+    // What the message tells the user to do: the new key is a new order (a failed one is no rename, no re-buy).
+    write('doomed-2');
+    const rm = await team.cli(['state', 'rm', 'orders.doomed', ...c]);
+    expect(rm.code, rm.stdout + rm.stderr).toBe(0);
+    const renamed = await team.cli(['plan', ...c, '--output', 'json']);
+    expect(renamed.code, renamed.stdout + renamed.stderr).toBe(0);
+    const plan = JSON.parse(renamed.stdout) as { changes: { address: string; action: string }[]; diagnostics: { code: string }[] };
+    expect(plan.changes.find((ch) => ch.address === 'orders.doomed-2')?.action).toBe('create');
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain('MOVE_SUGGESTED');
   });
 });

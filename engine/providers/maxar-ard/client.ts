@@ -78,12 +78,27 @@ export class MaxarClient {
   }
 
   async account(): Promise<WireAccount> {
-    return readAccount(await this.call('GET', `/api/v1/admin/account/${seg(await this.accountId())}`));
+    return readAccount(await this.ofAccount('/api/v1/admin/account/'));
   }
 
   /** Spent so far since `since` (YYYY-MM-DD), else in the subscription period (USAGE docs: optional start_date, default period). */
   async usage(since?: string): Promise<WireAccountUsage> {
     return readAccountUsage(await this.call('GET', `/api/v1/usage/account/${seg(await this.accountId())}`, since ? { start_date: since } : undefined));
+  }
+
+  /**
+   * A read of the account's own resource. Seed 004 opens it to the account's admins and users: a 403 (or 404)
+   * says the configured account is not this login's [I].
+   */
+  private async ofAccount(path: string): Promise<unknown> {
+    const id = await this.accountId();
+    try {
+      return await this.call('GET', `${path}${seg(id)}`);
+    } catch (err) {
+      if (!(err instanceof HttpError && (err.status === 403 || err.status === 404))) throw err;
+      throw new DiagnosticsError([error('MAXAR_ACCOUNT_REFUSED', `Maxar refused account ${id} to the login in ${this.opts.usernameEnv}: ${err.vendorMessage || `HTTP ${err.status}`}`, undefined,
+        `Check providers.maxar.accountId, or leave it out: orderform then uses the login's own account (\`orderform discover\` shows it). Nothing was ordered.`)]);
+    }
   }
 
   /** Tiles of the given acquisitions, one call for all (META docs, SDK metadata.py search_by_area). */
