@@ -192,13 +192,14 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
   let me: Promise<string> | undefined;
   const workspaceOf = (t: Tracked): Promise<string> =>
     t.spec.contract?.workspace ? Promise.resolve(t.spec.contract.workspace) : (me ??= client.me().then((m) => m.contract.workspaceId));
-  const [withWorkspace, itemsByStrip] = await Promise.all([
-    Promise.all(tracked.map(async (t) => ({ t, ws: await workspaceOf(t) }))),
-    datastripsOfNewItems(client, tracked),
-  ]);
+  // Read beside the workspaces, not before them.
+  const strips = datastripsOfNewItems(client, tracked);
+  strips.catch(() => undefined); // awaited below; its failure fails this read there
+  const withWorkspace = await Promise.all(tracked.map(async (t) => ({ t, ws: await workspaceOf(t) })));
   await Promise.all(
     [...groupBy(withWorkspace, (x) => x.ws)].map(async ([workspace, xs]) => {
-      const items = (await client.search({ workspace }, WORKSPACE_PAGE_SIZE).all()).map(fromDeliveredFeature);
+      const [found, itemsByStrip] = await Promise.all([client.search({ workspace }, WORKSPACE_PAGE_SIZE).all(), strips]);
+      const items = found.map(fromDeliveredFeature);
       const bySales = groupBy(items, (i) => i.salesOrderId);
       const byRef = groupBy(items, (i) => i.customerReference);
       for (const [ref, is] of byRef) {
