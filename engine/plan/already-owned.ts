@@ -1,6 +1,6 @@
 /**
  * Already owned: a new order whose catalog item was bought before — by an order state records, or one a
- * vendor list shows (the lists refresh read anyway: no call of its own) — over an AOI this one overlaps.
+ * vendor list shows (read by refresh: no call of its own here) — over an AOI this one overlaps.
  * Each is a warning with the overlap and the earlier order; together they are one approval apply needs
  * (`--allow-rebuy`). Orders the config declares are never "earlier": the config asks for all of them, and
  * an apply interrupted between two of them must finish on a re-run exactly as an uninterrupted one. Pure.

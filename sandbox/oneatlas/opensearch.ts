@@ -47,7 +47,8 @@ function catalogHit(item: CatalogItem, sim: Sim, workspace: string): Hit {
   const { geometry, city: _city, ...rest } = item;
   return {
     geometry,
-    properties: { ...rest, processingLevel: 'ALBUM', sensorType: 'OPTICAL', productionStatus: 'ARCHIVED', workspaceName: workspace },
+    // An archive (ALBUM) item is its datastrip: sourceIdentifier = parentIdentifier (PPO spec, the public-pneo example).
+    properties: { ...rest, parentIdentifier: item.sourceIdentifier, processingLevel: 'ALBUM', sensorType: 'OPTICAL', productionStatus: 'ARCHIVED', workspaceName: workspace },
     links: {
       quicklook: { href: `${sim.baseUrl}/api/v1/items/${item.id}/quicklook` },
       thumbnail: { href: `${sim.baseUrl}/api/v1/items/${item.id}/thumbnail` },
@@ -64,6 +65,10 @@ function productHit(p: DeliveredProduct, sim: Sim): Hit {
       ...base.properties,
       id: p.id,
       catalogItemId: p.item.id,
+      // A product names its own id as sourceIdentifier and the datastrip it was produced from as parentIdentifier
+      // (PPO spec: the SENSOR product example, SEN_… under DS_…; parentIdentifier "identified as sourceId in other catalogs").
+      sourceIdentifier: `SEN_${p.item.sourceIdentifier.replace(/^DS_/, '')}_${p.line.orderItemId}`,
+      parentIdentifier: p.item.sourceIdentifier,
       processingLevel: p.line.options.processing_level?.toUpperCase(),
       productionStatus: 'IN_CLOUD',
       workspaceId: p.workspace,

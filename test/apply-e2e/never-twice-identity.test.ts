@@ -141,6 +141,34 @@ describe('imagery already owned', () => {
     expect(plan.approvals).toEqual([]);
   });
 
+  it('with no state, a SPOT/Pléiades item the delivery workspace shows delivered over an overlapping AOI is found by its datastrip: one catalogue search for the new order, none for an unchanged plan', async () => {
+    const first = tempDir();
+    writeConfig(first, { legacy: ['dl-a'] });
+    await applied(first);
+    const earlier = state(first)['orders.dl-a'].remote;
+    // Another folder with no state (its own AOI name): the same catalogue item over an AOI half inside the delivered one.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'orders.yaml'), configYaml({ legacy: ['dl-b'] }, aoiNameOf(dir)).replace(`coordinates: [${PARIS}]`, `coordinates: [${HALF_EAST}]`));
+    sb().resetCalls();
+    const plan = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(plan.diagnostics.find((d: { code: string }) => d.code === 'ALREADY_OWNED')?.summary).toBe(
+      `orders.dl-b buys imagery already bought: sales order ${earlier.salesOrderId} (reference ${earlier.customerReference}): ` +
+        "item 5eed0000-0000-4000-8000-000000000001: 2.44 km² (50% of this order's AOI)",
+    );
+    // The workspace read plan makes anyway, and one catalogue search for the new order's items.
+    expect(sb().calls()['POST /api/v2/opensearch']).toBe(2);
+    expect((await cli(['apply', '--auto-approve'], dir, sb().env)).code).toBe(1);
+    expect(mutatingCalls(sb())).toEqual({});
+    await applied(dir, '--allow-rebuy');
+    expect(mutatingCalls(sb())).toEqual({ 'POST /api/v1/orders': 1 });
+
+    sb().resetCalls();
+    const unchanged = JSON.parse((await cli(['plan', '-o', 'json'], dir, sb().env)).out);
+    expect(creating(unchanged)).toEqual([]);
+    expect(codes(unchanged)).not.toContain('ALREADY_OWNED');
+    expect(sb().calls()['POST /api/v2/opensearch']).toBe(1); // the workspace only: no catalogue search for an order state holds
+  });
+
   it('with no state, an item the Maxar order listing shows bought over the same AOI is found too (no extra call)', async () => {
     const first = tempDir();
     writeConfig(first, { maxar: ['mx-a'] });

@@ -53,6 +53,9 @@ export interface DeliveredItem {
   customerReference?: string;
   salesOrderId?: string;
   status: 'delivered';
+  /** The datastrip ids it shows (`parentIdentifier`, `sourceIdentifier`): a catalogue item's `sourceIdentifier` names the one it was produced from. */
+  datastrips: string[];
+  geometry: Polygon | null;
 }
 
 /** An alert as the vendor has it, in the spec's terms so the planner can compare field by field. */
@@ -170,6 +173,8 @@ export function fromDeliveredFeature(f: WireFeature): DeliveredItem {
     ...(p.customerReference ? { customerReference: p.customerReference } : {}),
     ...(salesOrderId ? { salesOrderId } : {}),
     status: 'delivered',
+    datastrips: [...new Set([p.parentIdentifier, p.sourceIdentifier].filter((s): s is string => typeof s === 'string'))],
+    geometry: f.geometry,
   };
 }
 

@@ -2,20 +2,24 @@
  * OneAtlas remote truth for what state tracks, with the fewest calls, every list's pages after the
  * first read in parallel: alerts listed once per context (all pages); Pléiades Neo orders and quotations through one paged v2 orders search per
  * Neo contract, matched by quotation id or customerReference; legacy orders through one paged
- * search of their delivery workspace (only delivered products show there).
+ * search of their delivery workspace (only delivered products show there), and, when some legacy order
+ * is new, one catalogue search by the ids of its items (their datastrips: what delivered products show).
  */
-import type { ListedOrder, QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
+import type { Footprint, ListedOrder, QuotationStatus, RemoteObservation, RemoteQuotation } from '../../core/remote.js';
 import type { RemoteReadResult } from '../provider.js';
 import { groupBy, isIntent, referenceOf, type Tracked } from '../../core/tracked.js';
 import { canonicalStringify } from '../../core/canonical.js';
 import type { TrackedSpec } from '../../core/tracked.js';
+import type { OneAtlasOrderSpec } from '../../model.js';
 import type { OneAtlasClient } from './client.js';
-import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation } from './convert.js';
+import { fromAlert, fromDeliveredFeature, fromOrderLine, type AlertObservation, type DeliveredItem } from './convert.js';
 import type { WireOrderLine } from './wire.js';
 
 const ALERT_PAGE_SIZE = 100;
 export const ORDER_SEARCH_PAGE_SIZE = 500;
 const WORKSPACE_PAGE_SIZE = 500;
+/** The public SPOT/Pléiades archive workspace (oneatlas-detailed.md §3.2). */
+const LEGACY_PUBLIC_WORKSPACE = 'public';
 
 type Observations = Record<string, RemoteObservation>;
 
@@ -163,6 +167,23 @@ export async function refreshNeo(client: OneAtlasClient, tracked: readonly Track
   return { observations: out, listed };
 }
 
+/**
+ * The datastrip (`sourceIdentifier`, the id a legacy order item names: PPO `datastripIds`) of each catalogue item
+ * new legacy orders buy, by datastrip: one search, `id` taking a comma list (PPO spec); none when no order is new.
+ */
+async function datastripsOfNewItems(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<Map<string, string[]> | undefined> {
+  const ids = [...new Set(tracked.filter((t) => !t.state).flatMap((t) => (t.spec as Partial<OneAtlasOrderSpec>).items?.map((i) => i.catalogItemId) ?? []))];
+  if (!ids.length) return undefined;
+  const found = await client.search({ id: ids.join(','), workspace: LEGACY_PUBLIC_WORKSPACE }, Math.min(ids.length, WORKSPACE_PAGE_SIZE)).all();
+  const byStrip = groupBy(found.filter((f) => ids.includes(f.properties.id)), (f) => f.properties.sourceIdentifier);
+  return new Map([...byStrip].map(([strip, fs]) => [strip, fs.map((f) => f.properties.id)]));
+}
+
+/** What delivered products show bought of the items new orders name: each such item over the product's footprint. */
+function deliveredFootprints(products: readonly DeliveredItem[], itemsByStrip: ReadonlyMap<string, string[]>): Footprint[] {
+  return products.flatMap((p) => [...new Set(p.datastrips.flatMap((d) => itemsByStrip.get(d) ?? []))].map((itemId) => ({ itemId, geometry: p.geometry })));
+}
+
 /** Legacy orders: a delivered product carries its order's customerReference and salesOrderId. */
 export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tracked[]): Promise<RemoteReadResult> {
   const out: Observations = {};
@@ -171,15 +192,25 @@ export async function refreshLegacy(client: OneAtlasClient, tracked: readonly Tr
   let me: Promise<string> | undefined;
   const workspaceOf = (t: Tracked): Promise<string> =>
     t.spec.contract?.workspace ? Promise.resolve(t.spec.contract.workspace) : (me ??= client.me().then((m) => m.contract.workspaceId));
+  // Read beside the workspaces, not before them.
+  const strips = datastripsOfNewItems(client, tracked);
+  strips.catch(() => undefined); // awaited below; its failure fails this read there
   const withWorkspace = await Promise.all(tracked.map(async (t) => ({ t, ws: await workspaceOf(t) })));
   await Promise.all(
     [...groupBy(withWorkspace, (x) => x.ws)].map(async ([workspace, xs]) => {
-      const items = (await client.search({ workspace }, WORKSPACE_PAGE_SIZE).all()).map(fromDeliveredFeature);
+      const [found, itemsByStrip] = await Promise.all([client.search({ workspace }, WORKSPACE_PAGE_SIZE).all(), strips]);
+      const items = found.map(fromDeliveredFeature);
       const bySales = groupBy(items, (i) => i.salesOrderId);
       const byRef = groupBy(items, (i) => i.customerReference);
       for (const [ref, is] of byRef) {
         const sales = is[0]!.salesOrderId;
-        listed.push({ kind: 'oneatlas_order', reference: ref, vendorId: `sales order ${sales ?? '?'}`, observation: { exists: true, foundBy: 'reference', status: 'delivered', ...(sales ? { salesOrderId: sales } : {}) } });
+        listed.push({
+          kind: 'oneatlas_order',
+          reference: ref,
+          vendorId: `sales order ${sales ?? '?'}`,
+          observation: { exists: true, foundBy: 'reference', status: 'delivered', ...(sales ? { salesOrderId: sales } : {}) },
+          ...(itemsByStrip ? { footprints: deliveredFootprints(is, itemsByStrip) } : {}),
+        });
       }
       for (const { t } of xs) {
         const sales = t.state?.remote.salesOrderId;

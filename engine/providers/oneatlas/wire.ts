@@ -116,6 +116,8 @@ export interface WireFeature {
     processingLevel?: string;
     productType?: string;
     sourceIdentifier?: string;
+    /** A delivered product's datastrip: "identified as sourceId in other catalogs" (PPO spec). */
+    parentIdentifier?: string;
     lastUpdateDate?: string;
     customerReference?: string;
     salesOrderId?: string;
