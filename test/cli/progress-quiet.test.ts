@@ -5,6 +5,8 @@ import { useSandbox } from '../support/sandbox.js';
 import { runCli } from '../support/capture-io.js';
 
 const { sb } = useSandbox();
+/** Each folder buys the same catalog item over Paris on one sandbox: after the first, a re-buy on purpose. */
+const APPLY = ['apply', '--auto-approve', '--allow-rebuy'];
 
 
 describe('progress and --quiet', () => {
@@ -24,14 +26,14 @@ describe('progress and --quiet', () => {
   });
 
   it('apply: a bar and a line per change on a terminal, a line per change in logs, neither with --quiet', async () => {
-    const tty = await runCli(['apply', '--auto-approve'], { cwd: setup(), env: sb().env, isTty: true });
+    const tty = await runCli(APPLY, { cwd: setup(), env: sb().env, isTty: true });
     expect(tty.code).toBe(0);
     expect(tty.stderr).toContain('Applying');
     expect(tty.stderr.match(/: created after \d+s \[id=[^\]]+\]\n/g)).toHaveLength(3);
-    const piped = await runCli(['apply', '--auto-approve'], { cwd: setup(), env: sb().env });
+    const piped = await runCli(APPLY, { cwd: setup(), env: sb().env });
     expect(piped.stderr).not.toContain('Applying');
     expect(piped.stderr.match(/^\S+: created after \d+s \[id=[^\]]+\]$/gm)).toHaveLength(3);
-    const quiet = await runCli(['apply', '--auto-approve', '--quiet'], { cwd: setup(), env: sb().env, isTty: true });
+    const quiet = await runCli([...APPLY, '--quiet'], { cwd: setup(), env: sb().env, isTty: true });
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toContain('Apply complete: 3 done, 0 failed, 0 skipped.');
@@ -40,7 +42,7 @@ describe('progress and --quiet', () => {
   it('refresh --quiet prints only the summary line', async () => {
     const loud = setup();
     const quiet = setup();
-    for (const dir of [loud, quiet]) expect((await runCli(['apply', '--auto-approve', '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
+    for (const dir of [loud, quiet]) expect((await runCli([...APPLY, '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
     const full = await runCli(['refresh'], { cwd: loud, env: sb().env });
     expect(full.stdout).toMatch(/^~ orders\.a\d+: /m);
     const short = await runCli(['refresh', '--quiet'], { cwd: quiet, env: sb().env });
@@ -50,7 +52,7 @@ describe('progress and --quiet', () => {
 
   it('refresh on a terminal shows a bar over the vendor lists it reads, on stderr only', async () => {
     const dir = setup();
-    expect((await runCli(['apply', '--auto-approve', '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
+    expect((await runCli([...APPLY, '--quiet'], { cwd: dir, env: sb().env })).code).toBe(0);
     const tty = await runCli(['refresh'], { cwd: dir, env: sb().env, isTty: true });
     expect(tty.code).toBe(0);
     // Two lists: the alerts of the contract and the legacy workspace.
