@@ -19,7 +19,7 @@ export function budgetCurrencyRules(merged: MergedConfig): Diagnostic[] {
     if (currency !== MAXAR_CURRENCY) unpriced(['perVendor', 'maxar'], currency, `Maxar ARD prices in ${MAXAR_CURRENCY}`);
   }
   // Only Maxar declared: every price is in USD.
-  if (merged.maxar && !merged.oneatlas) {
+  if (merged.providers.maxar && !merged.providers.oneatlas) {
     for (const block of ['total', 'perOrder'] as const) {
       for (const currency of Object.keys(at.value[block] ?? {})) {
         if (currency !== MAXAR_CURRENCY) unpriced([block], currency, `the only vendor declared, Maxar ARD, prices in ${MAXAR_CURRENCY}`);

@@ -8,7 +8,9 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from '../config/endpoints.js';
+import type { Env } from '../config/endpoints.js';
+import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, resolveMaxarEndpoint } from '../providers/maxar-ard/settings.js';
+import { ONEATLAS_API_KEY_ENV, resolveOneAtlasEndpoints } from '../providers/oneatlas/settings.js';
 import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, Providers } from '../model.js';
 

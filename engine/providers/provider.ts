@@ -6,7 +6,8 @@
  */
 import type { Alert, Order, QuotationDecision } from '../../schemas/generated/config.js';
 import type { Normalized, ResourceContext } from '../config/context.js';
-import type { Entry } from '../config/merge.js';
+import type { EndpointUse, Env } from '../config/endpoints.js';
+import type { Entry, Located } from '../config/merge.js';
 import type { AccountLimit } from '../core/account-limit.js';
 import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
 import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
@@ -17,6 +18,7 @@ import type { Tracked } from '../core/tracked.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Config, Money, ResourceSpec } from '../model.js';
 import type { RemoteIds, ResourceState, ResourceStatus } from '../state/types.js';
+import type { HttpClient } from './http.js';
 import type { ProviderClients } from './index.js';
 
 /** One list read refresh makes: what it reads (for progress), and the observations it yields by address. */
@@ -100,7 +102,30 @@ export interface ConfigBlocks {
   alerts(entry: Entry<Alert>, ctx: ResourceContext): Normalized<ResourceSpec> | Promise<Normalized<ResourceSpec>>;
 }
 
-export interface Provider<Client = unknown> {
+/** A secret the client needs, read only from the environment variable the settings name. */
+export interface Credential {
+  /** What it is, for people: "No <what>: the environment variable … is not set". */
+  what: string;
+  variable: string;
+}
+
+/**
+ * The provider's block under `providers:` (its schema fragment is in schemas/orderform.schema.json, its
+ * as-written type generated), and the client built from it. Endpoints and credential variables resolve
+ * here; engine/config and providers/index.ts only loop over the registry.
+ */
+export interface ProviderSettings<Written, Settings, Client> {
+  /** As written (schema-valid) → as the engine uses it: defaults applied, endpoints resolved (config, else environment, else the vendor host). */
+  normalize(written: Located<Written>, env: Env): Settings;
+  /** Every endpoint it uses, as configured or named by an environment variable (engine/config refuses one that is not an http(s) URL). */
+  endpoints(written: Located<Written>): EndpointUse[];
+  /** The secrets its client needs, by name (all of them are checked before any client is built). */
+  credentials(settings: Settings): Readonly<Record<string, Credential>>;
+  /** Its client, given the secrets `credentials` named (each set). */
+  client(settings: Settings, secrets: Readonly<Record<string, string>>, ctx: { http: HttpClient; env: Env }): Client;
+}
+
+export interface Provider<Client = unknown, Settings = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
   /** The vendor's name for people, e.g. in "needs the OneAtlas provider". */
@@ -112,6 +137,8 @@ export interface Provider<Client = unknown> {
    * diagnostics). Offline; the schema has validated its shape.
    */
   normalizeOrder(entry: Entry<Order>, ctx: ResourceContext): Promise<Normalized<ResourceSpec>>;
+  /** Config: its block under `providers:` and the client built from it; absent: it has no block (a test's fake brings its own client). */
+  readonly settings?: ProviderSettings<unknown, Settings, Client>;
   /** Config: the normalizers of the other resource blocks it owns (the registry gives every block one owner). */
   readonly blocks?: Partial<ConfigBlocks>;
   /** Its vendor rules, checked offline on the normalized config (each diagnostic positioned at the field at fault). */

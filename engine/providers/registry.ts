@@ -15,6 +15,12 @@ const SHIPPED_KINDS = { ...ONEATLAS_KINDS, ...MAXAR_KINDS } satisfies Record<Res
 /** Compile-checked: every `vendor:` an order may name (the config schema's list) has a shipped provider. */
 const SHIPPED = { oneatlas: oneatlasProvider, maxar: maxarProvider } satisfies Record<Order['vendor'], Provider>;
 
+type Shipped = typeof SHIPPED;
+/** The `providers:` settings of a config, by vendor, as each shipped provider normalizes them (`Config.providers`). */
+export type ShippedSettings = { [V in keyof Shipped]?: Shipped[V] extends Provider<unknown, infer S> ? S : never };
+/** The clients built for a run, by vendor (`ProviderClients`). */
+export type ShippedClients = { [V in keyof Shipped]?: Shipped[V] extends Provider<infer C, unknown> ? C : never };
+
 const providers: Provider[] = [];
 const byKind = new Map<string, Provider>();
 

@@ -1,6 +1,6 @@
 /** Maxar ARD behind the provider seam: orders priced from the account's per-km² pricing. */
 import type { KindTraits } from '../../core/kinds.js';
-import type { MaxarOrderSpec, ResourceKind } from '../../model.js';
+import type { MaxarOrderSpec, MaxarProvider, ResourceKind } from '../../model.js';
 import type { Provider } from '../provider.js';
 import { differences, referenceHeld } from '../reference-held.js';
 import type { MaxarOrderShown } from './convert.js';
@@ -14,15 +14,17 @@ import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
 import { maxarRules } from './rules.js';
 import { refreshMaxarOrders } from './refresh.js';
+import { maxarSettings } from './settings.js';
 
 export const MAXAR_KINDS = {
   maxar_ard_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
 } as const satisfies Partial<Record<ResourceKind, KindTraits>>;
 
-export const maxarProvider: Provider<MaxarClient> = {
+export const maxarProvider: Provider<MaxarClient, MaxarProvider> = {
   vendor: 'maxar',
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
+  settings: maxarSettings,
   normalizeOrder: (entry, ctx) => normalizeMaxarOrder(entry as Entry<MaxarOrder>, ctx),
   rules: maxarRules,
   creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),

@@ -3,7 +3,7 @@ import type { KindTraits } from '../../core/kinds.js';
 import type { Tracked } from '../../core/tracked.js';
 import { canonicalStringify } from '../../core/canonical.js';
 import type { Footprint, RemoteObservation } from '../../core/remote.js';
-import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.js';
+import type { OneAtlasOrderSpec, OneAtlasProvider, ResourceKind, ResourceSpec } from '../../model.js';
 import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
 import { differences, referenceHeld, type ShownField } from '../reference-held.js';
 import type { OneAtlasClient } from './client.js';
@@ -19,6 +19,7 @@ import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
 import { oneatlasPricing } from './pricing.js';
 import { oneAtlasRules } from './rules.js';
+import { oneatlasSettings } from './settings.js';
 import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
 
 export const ONEATLAS_KINDS = {
@@ -96,10 +97,11 @@ function footprints(spec: unknown): Footprint[] {
   return s.items.map((i) => ({ itemId: i.catalogItemId, geometry: aoi.get(i.aoiId) ?? null }));
 }
 
-export const oneatlasProvider: Provider<OneAtlasClient> = {
+export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
+  settings: oneatlasSettings,
   normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },
   rules: oneAtlasRules,
