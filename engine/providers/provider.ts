@@ -12,6 +12,7 @@ import type { AccountLimit } from '../core/account-limit.js';
 import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
 import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
 import type { ChangeHandler } from '../core/handler.js';
+import type { QuotationExport, QuotationQuery } from '../core/quotation.js';
 import type { KindTraits } from '../core/kinds.js';
 import type { Footprint, ListedOrder, RemoteObservation, RemoteView } from '../core/remote.js';
 import type { Tracked } from '../core/tracked.js';
@@ -125,6 +126,14 @@ export interface ProviderSettings<Written, Settings, Client> {
   client(settings: Settings, secrets: Readonly<Record<string, string>>, ctx: { http: HttpClient; env: Env }): Client;
 }
 
+/** `orderform quotation export`: the vendor's quotation document for an address. */
+export interface Quotations<Client> {
+  /** The code said when the config declares no block for this provider (e.g. `NO_ONEATLAS_PROVIDER`). */
+  readonly notDeclared: string;
+  /** The quotation ADDRESS stands for (config, state, else the vendor by reference) and its PDF. Reads only. */
+  export(client: Client, query: QuotationQuery): Promise<QuotationExport>;
+}
+
 export interface Provider<Client = unknown, Settings = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
@@ -161,6 +170,8 @@ export interface Provider<Client = unknown, Settings = unknown> {
   handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
   /** `orderform deliveries`, optional: what the vendor delivered for its orders in state (`ctx.resources`). Reads only. */
   deliveries?(client: Client, ctx: DeliveriesContext): Promise<OrderDeliveries[]>;
+  /** `orderform quotation export`, optional: a provider whose prices come by quotation. */
+  readonly quotations?: Quotations<Client>;
   /** Downloads the products its `deliveries` lists, with the client's own login (one token for both). */
   downloader?(client: Client): Downloader;
 }

@@ -19,6 +19,7 @@ import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
 import { oneatlasPricing } from './pricing.js';
 import { oneAtlasRules } from './rules.js';
+import { exportQuotation } from './quotation-export.js';
 import { oneatlasSettings } from './settings.js';
 import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
 
@@ -102,6 +103,7 @@ export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider> = {
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
   settings: oneatlasSettings,
+  quotations: { notDeclared: 'NO_ONEATLAS_PROVIDER', export: exportQuotation },
   normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },
   rules: oneAtlasRules,
