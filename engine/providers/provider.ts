@@ -10,6 +10,8 @@ import type { EndpointUse, Env } from '../config/endpoints.js';
 import type { Entry, Located } from '../config/merge.js';
 import type { AccountLimit } from '../core/account-limit.js';
 import type { Adoption, Change, Cost, FieldDiff } from '../core/change.js';
+import type { Document, YAMLMap } from 'yaml';
+import type { DiscoverOptions } from '../core/discovery.js';
 import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { QuotationExport, QuotationQuery } from '../core/quotation.js';
@@ -124,6 +126,21 @@ export interface ProviderSettings<Written, Settings, Client> {
   credentials(settings: Settings): Readonly<Record<string, Credential>>;
   /** Its client, given the secrets `credentials` named (each set). */
   client(settings: Settings, secrets: Readonly<Record<string, string>>, ctx: { http: HttpClient; env: Env }): Client;
+  /**
+   * Optional: the settings a command that runs before the config is complete (discover, search) uses, from what
+   * the config declares (if anything), the environment and an account given on the command line; undefined: not reachable.
+   */
+  reachable?(declared: Settings | undefined, opts: { env: Env; account?: string }): Settings | undefined;
+}
+
+/** `orderform discover`: what the account holds, and how it is written into the provider's block under `providers:`. */
+export interface ProviderDiscovery<Client, Settings, Found> {
+  /** Reads only. */
+  run(client: Client, opts: DiscoverOptions): Promise<Found>;
+  /** The as-written `credentials:` of its block: the variables these settings read. */
+  credentials(settings: Settings): Record<string, string>;
+  /** Fills its block (comments and names already there are kept); `credentials` goes in when the block has none. */
+  write(found: Found, block: YAMLMap, doc: Document, credentials: Readonly<Record<string, string>>): void;
 }
 
 /** `orderform quotation export`: the vendor's quotation document for an address. */
@@ -134,7 +151,7 @@ export interface Quotations<Client> {
   export(client: Client, query: QuotationQuery): Promise<QuotationExport>;
 }
 
-export interface Provider<Client = unknown, Settings = unknown> {
+export interface Provider<Client = unknown, Settings = unknown, Found = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
   /** The vendor's name for people, e.g. in "needs the OneAtlas provider". */
@@ -170,6 +187,8 @@ export interface Provider<Client = unknown, Settings = unknown> {
   handlers(client: Client): Readonly<Record<string, ChangeHandler>>;
   /** `orderform deliveries`, optional: what the vendor delivered for its orders in state (`ctx.resources`). Reads only. */
   deliveries?(client: Client, ctx: DeliveriesContext): Promise<OrderDeliveries[]>;
+  /** `orderform discover`, optional: what the account holds (the CLI shows it through a view by vendor, cli/render/discovery.ts). */
+  readonly discovery?: ProviderDiscovery<Client, Settings, Found>;
   /** `orderform quotation export`, optional: a provider whose prices come by quotation. */
   readonly quotations?: Quotations<Client>;
   /** Downloads the products its `deliveries` lists, with the client's own login (one token for both). */

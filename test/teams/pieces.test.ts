@@ -46,7 +46,7 @@ describe('discover', () => {
       labels: [],
     },
   };
-  const keys = { oneatlasKeyEnv: 'MY_KEY', maxarUsernameEnv: 'MY_MAXAR_USER', maxarPasswordEnv: 'MY_MAXAR_PASSWORD' };
+  const keys = { oneatlas: { apiKeyEnv: 'MY_KEY' }, maxar: { usernameEnv: 'MY_MAXAR_USER', passwordEnv: 'MY_MAXAR_PASSWORD' } };
 
   test('--write keeps comments and the names already given to contracts', () => {
     const before = '# my imagery\nproviders:\n  oneatlas:\n    contracts:\n      ours: # the legacy one\n        contractId: CTR1\n        backend: neo\nbudget: { total: { EUR: 5 } } # ceiling\n';

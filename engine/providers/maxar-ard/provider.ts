@@ -7,6 +7,7 @@ import type { MaxarOrderShown } from './convert.js';
 import type { MaxarClient } from './client.js';
 import type { MaxarOrder } from '../../../schemas/generated/config.js';
 import type { Entry } from '../../config/merge.js';
+import { discoverMaxar, writeMaxar, type MaxarDiscovery } from './discover.js';
 import { maxarDeliveries } from './deliveries.js';
 import { importMaxarOrder } from './import.js';
 import { normalizeMaxarOrder } from './normalize-order.js';
@@ -20,11 +21,12 @@ export const MAXAR_KINDS = {
   maxar_ard_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
 } as const satisfies Partial<Record<ResourceKind, KindTraits>>;
 
-export const maxarProvider: Provider<MaxarClient, MaxarProvider> = {
+export const maxarProvider: Provider<MaxarClient, MaxarProvider, MaxarDiscovery> = {
   vendor: 'maxar',
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
   settings: maxarSettings,
+  discovery: { run: discoverMaxar, credentials: (s) => ({ usernameEnv: s.usernameEnv, passwordEnv: s.passwordEnv }), write: writeMaxar },
   normalizeOrder: (entry, ctx) => normalizeMaxarOrder(entry as Entry<MaxarOrder>, ctx),
   rules: maxarRules,
   creation: () => ({ action: 'create', listedAtOnce: true, importId: 'ORDER_ID' }),

@@ -37,4 +37,14 @@ export const maxarSettings: ProviderSettings<Written, MaxarProvider, MaxarClient
       passwordEnv: s.passwordEnv,
       env,
     }),
+  // Declared, or an account id given, or the username variable set (the account is then the login's own).
+  reachable: (declared, { env, account }) =>
+    account || (!declared && env[MAXAR_USERNAME_ENV])
+      ? {
+          usernameEnv: declared?.usernameEnv ?? MAXAR_USERNAME_ENV,
+          passwordEnv: declared?.passwordEnv ?? MAXAR_PASSWORD_ENV,
+          endpoint: declared?.endpoint ?? resolveMaxarEndpoint(undefined, env),
+          ...(account ? { accountId: account } : {}),
+        }
+      : declared,
 };

@@ -19,6 +19,7 @@ import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
 import { oneatlasPricing } from './pricing.js';
 import { oneAtlasRules } from './rules.js';
+import { discoverOneAtlas, writeOneAtlas, type OneAtlasDiscovery } from './discover.js';
 import { exportQuotation } from './quotation-export.js';
 import { oneatlasSettings } from './settings.js';
 import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
@@ -98,11 +99,12 @@ function footprints(spec: unknown): Footprint[] {
   return s.items.map((i) => ({ itemId: i.catalogItemId, geometry: aoi.get(i.aoiId) ?? null }));
 }
 
-export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider> = {
+export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider, OneAtlasDiscovery> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
   settings: oneatlasSettings,
+  discovery: { run: discoverOneAtlas, credentials: (s) => ({ apiKeyEnv: s.apiKeyEnv }), write: writeOneAtlas },
   quotations: { notDeclared: 'NO_ONEATLAS_PROVIDER', export: exportQuotation },
   normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },

@@ -36,4 +36,6 @@ export const oneatlasSettings: ProviderSettings<Written, OneAtlasProvider, OneAt
   endpoints: (at) => HOSTS.map((host) => ({ configured: at.value.endpoints?.[host], envName: hostEnv(host), at: () => locate(at, 'endpoints', host) })),
   credentials: (s) => ({ apiKey: { what: 'OneAtlas API key', variable: s.apiKeyEnv } }),
   client: (s, secrets, { http }) => new OneAtlasClient({ http, endpoints: s.endpoints, apiKey: secrets.apiKey!, apiKeyEnv: s.apiKeyEnv }),
+  // Before the config declares it (a fresh `orderform init` file): the default key variable and endpoints.
+  reachable: (declared, { env }) => declared ?? { apiKeyEnv: ONEATLAS_API_KEY_ENV, endpoints: resolveOneAtlasEndpoints(undefined, env), contracts: [] },
 };
