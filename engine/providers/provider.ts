@@ -15,6 +15,7 @@ import type { DiscoverOptions } from '../core/discovery.js';
 import type { DeliveriesContext, Downloader, OrderDeliveries } from '../core/deliveries.js';
 import type { ChangeHandler } from '../core/handler.js';
 import type { QuotationExport, QuotationQuery } from '../core/quotation.js';
+import type { SearchQuery, Skeleton, SkeletonContext } from '../core/search.js';
 import type { KindTraits } from '../core/kinds.js';
 import type { Footprint, ListedOrder, RemoteObservation, RemoteView } from '../core/remote.js';
 import type { Tracked } from '../core/tracked.js';
@@ -151,7 +152,19 @@ export interface Quotations<Client> {
   export(client: Client, query: QuotationQuery): Promise<QuotationExport>;
 }
 
-export interface Provider<Client = unknown, Settings = unknown, Found = unknown> {
+/** `orderform search --vendor <vendor>`: its archive over an AOI, and the orders of the items picked. */
+export interface ProviderSearch<Client, Settings, Found> {
+  /** Reads only (a search may cost a request, never money). */
+  run(client: Client, query: SearchQuery): Promise<Found>;
+  /** How many items it found, numbered from 1 (what --pick refers to). */
+  count(found: Found): number;
+  /** The orders of the items picked (all when `pick` is undefined); a number not shown is an INVALID_PICK error. */
+  orders(found: Found, pick: readonly number[] | undefined, ctx: SkeletonContext<Settings>): Skeleton;
+  /** What the command says when it reaches no account of this provider (no declaration, no login in the environment). */
+  unreachable?: { summary: string; detail: string };
+}
+
+export interface Provider<Client = unknown, Settings = unknown, Found = unknown, Searched = unknown> {
   /** The key under `providers:` in the config, and `Cost.vendor`. */
   readonly vendor: string;
   /** The vendor's name for people, e.g. in "needs the OneAtlas provider". */
@@ -189,6 +202,8 @@ export interface Provider<Client = unknown, Settings = unknown, Found = unknown>
   deliveries?(client: Client, ctx: DeliveriesContext): Promise<OrderDeliveries[]>;
   /** `orderform discover`, optional: what the account holds (the CLI shows it through a view by vendor, cli/render/discovery.ts). */
   readonly discovery?: ProviderDiscovery<Client, Settings, Found>;
+  /** `orderform search`, optional (the CLI shows what it found through a view by vendor, cli/render/search.ts). */
+  readonly search?: ProviderSearch<Client, Settings, Searched>;
   /** `orderform quotation export`, optional: a provider whose prices come by quotation. */
   readonly quotations?: Quotations<Client>;
   /** Downloads the products its `deliveries` lists, with the client's own login (one token for both). */

@@ -5,7 +5,7 @@ import { createProgress, applyProgressHooks } from '../../cli/render/progress.js
 import { renderTable } from '../../cli/render/table.js';
 import { writeProviders } from '../../engine/discover/write-providers.js';
 import type { Discovery } from '../../engine/discover/discover.js';
-import { toSearchRequest } from '../../engine/search/catalog-search.js';
+import { toSearchRequest } from '../../engine/providers/oneatlas/catalog-search.js';
 import { DiagnosticsError } from '../../engine/diagnostics.js';
 import type { Change } from '../../engine/plan/types.js';
 import { startTeam, type Team } from './harness.js';

@@ -9,6 +9,9 @@ import type { MaxarOrder } from '../../../schemas/generated/config.js';
 import type { Entry } from '../../config/merge.js';
 import { discoverMaxar, writeMaxar, type MaxarDiscovery } from './discover.js';
 import { maxarDeliveries } from './deliveries.js';
+import { maxarOrderEntries, selectMaxar, type MaxarSelection } from './select.js';
+import type { AgeCategory } from './pricing.js';
+import { pickHits } from '../../search/pick.js';
 import { importMaxarOrder } from './import.js';
 import { normalizeMaxarOrder } from './normalize-order.js';
 import { maxarOrderHandler } from './handlers/order.js';
@@ -21,11 +24,28 @@ export const MAXAR_KINDS = {
   maxar_ard_order: { lifecycle: 'order', createSpends: true, maxPrice: 'spend-limits', deletedWhenRemoved: false },
 } as const satisfies Partial<Record<ResourceKind, KindTraits>>;
 
-export const maxarProvider: Provider<MaxarClient, MaxarProvider, MaxarDiscovery> = {
+export const maxarProvider: Provider<MaxarClient, MaxarProvider, MaxarDiscovery, MaxarSelection> = {
   vendor: 'maxar',
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
   settings: maxarSettings,
+  search: {
+    run: (client, q) =>
+      selectMaxar(client, {
+        aoi: q.aoi,
+        limit: q.limit,
+        ...(q.acquired?.from ? { from: q.acquired.from } : {}),
+        ...(q.acquired?.to ? { to: q.acquired.to } : {}),
+        ...(q.maxCloud !== undefined ? { maxCloud: q.maxCloud } : {}),
+        ...(q.options.category ? { categories: q.options.category as AgeCategory[] } : {}),
+      }),
+    count: (found) => found.hits.length,
+    orders: (found, pick, ctx) => maxarOrderEntries(pickHits(found.hits, pick), ctx),
+    unreachable: {
+      summary: 'search --vendor maxar needs a Maxar ARD login',
+      detail: 'Set ORDERFORM_MAXAR_USERNAME and ORDERFORM_MAXAR_PASSWORD, or declare providers.maxar in the config.',
+    },
+  },
   discovery: { run: discoverMaxar, credentials: (s) => ({ usernameEnv: s.usernameEnv, passwordEnv: s.passwordEnv }), write: writeMaxar },
   normalizeOrder: (entry, ctx) => normalizeMaxarOrder(entry as Entry<MaxarOrder>, ctx),
   rules: maxarRules,

@@ -21,6 +21,9 @@ import { oneatlasPricing } from './pricing.js';
 import { oneAtlasRules } from './rules.js';
 import { discoverOneAtlas, writeOneAtlas, type OneAtlasDiscovery } from './discover.js';
 import { exportQuotation } from './quotation-export.js';
+import { searchCatalog, type Constellation, type SearchHit } from './catalog-search.js';
+import { orderEntries } from './order-skeleton.js';
+import { pickHits } from '../../search/pick.js';
 import { oneatlasSettings } from './settings.js';
 import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
 
@@ -99,12 +102,22 @@ function footprints(spec: unknown): Footprint[] {
   return s.items.map((i) => ({ itemId: i.catalogItemId, geometry: aoi.get(i.aoiId) ?? null }));
 }
 
-export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider, OneAtlasDiscovery> = {
+export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider, OneAtlasDiscovery, SearchHit[]> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
   settings: oneatlasSettings,
   discovery: { run: discoverOneAtlas, credentials: (s) => ({ apiKeyEnv: s.apiKeyEnv }), write: writeOneAtlas },
+  search: {
+    run: (client, { options, ...q }) =>
+      searchCatalog(client, {
+        ...q,
+        ...(options.constellation ? { constellations: options.constellation as Constellation[] } : {}),
+        ...(options.sort ? { sort: options.sort as string } : {}),
+      }),
+    count: (hits) => hits.length,
+    orders: (hits, pick, ctx) => orderEntries(pickHits(hits, pick), ctx),
+  },
   quotations: { notDeclared: 'NO_ONEATLAS_PROVIDER', export: exportQuotation },
   normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },
