@@ -20,7 +20,7 @@ export interface ReachableProviders {
   diagnostics: Diagnostic[];
 }
 
-/** `accounts`: an account id given on the command line, by vendor (e.g. discover's --maxar-account). */
+/** `accounts`: an account id given on the command line, by vendor (discover's account option). */
 export async function reachableProviders(paths: string[], opts: { cwd: string; env: Env; accounts?: Readonly<Record<string, string | undefined>> }): Promise<ReachableProviders> {
   const exists = await Promise.all(paths.map((p) => access(resolve(opts.cwd, p)).then(() => true, () => false)));
   let config: Config | null = null;
