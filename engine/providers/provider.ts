@@ -169,6 +169,11 @@ export interface Provider<Client = unknown, Settings = unknown, Found = unknown,
   readonly vendor: string;
   /** The vendor's name for people, e.g. in "needs the OneAtlas provider". */
   readonly title: string;
+  /**
+   * The currency its prices are in: `fixed` when known offline (validate checks budget ceilings against it), else
+   * where it comes from, for people (e.g. the contract's, read by plan).
+   */
+  readonly currency?: { fixed: string } | { from: string };
   /** The resource kinds it owns, with their money traits. */
   readonly kinds: Readonly<Record<string, KindTraits>>;
   /**

@@ -14,11 +14,11 @@ const VENDOR_DIRS = readdirSync(join(ROOT, 'engine/providers'), { withFileTypes:
 /** `deliveries` too: it asks each provider's deliveries hook, by kind. */
 const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state', 'engine/deliveries'];
 /**
- * Beside the core: the commands that ask every provider through a hook (discover, search, quotation export)
- * and the config's `providers:` block (each provider's settings normalize it). The rest of engine/config still
- * names vendors (docs/providers.md says where).
+ * Beside the core: the commands that ask every provider through a hook (discover, search, quotation export),
+ * the config's `providers:` block (each provider's settings normalize it) and the budget's currency check
+ * (Provider.currency). The rest of engine/config still names vendors (docs/providers.md says where).
  */
-const HOOKED = [...['engine/discover', 'engine/search', 'engine/quotations'].flatMap((d) => tsFiles(d)), ...['merge', 'endpoints', 'normalize-settings'].map((f) => `engine/config/${f}.ts`)];
+const HOOKED = [...['engine/discover', 'engine/search', 'engine/quotations'].flatMap((d) => tsFiles(d)), ...['merge', 'endpoints', 'normalize-settings', 'budget-rules'].map((f) => `engine/config/${f}.ts`)];
 /** A vendor, a vendor's product line or a shipped vendor kind, as a word or a prefix (`oneatlas_order`). */
 const VENDOR_NAME = /oneatlas|maxar|pl[ée]iades|airbus|\bneo\b/i;
 

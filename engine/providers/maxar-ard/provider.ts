@@ -16,7 +16,7 @@ import { importMaxarOrder } from './import.js';
 import { normalizeMaxarOrder } from './normalize-order.js';
 import { maxarOrderHandler } from './handlers/order.js';
 import { maxarPricing } from './pricing.js';
-import { maxarRules } from './rules.js';
+import { MAXAR_CURRENCY, maxarRules } from './rules.js';
 import { refreshMaxarOrders } from './refresh.js';
 import { maxarSettings } from './settings.js';
 
@@ -29,6 +29,7 @@ export const maxarProvider: Provider<MaxarClient, MaxarProvider, MaxarDiscovery,
   title: 'Maxar ARD',
   kinds: MAXAR_KINDS,
   settings: maxarSettings,
+  currency: { fixed: MAXAR_CURRENCY },
   search: {
     run: (client, q) =>
       selectMaxar(client, {

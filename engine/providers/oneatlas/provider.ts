@@ -107,6 +107,7 @@ export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider, OneAtl
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
   settings: oneatlasSettings,
+  currency: { from: "the contract's currency, which `orderform plan` shows" },
   discovery: { run: discoverOneAtlas, credentials: (s) => ({ apiKeyEnv: s.apiKeyEnv }), write: writeOneAtlas },
   search: {
     run: (client, { options, ...q }) =>
