@@ -185,6 +185,8 @@ export interface Provider<Client = unknown, Settings = unknown, Found = unknown,
   readonly settings?: ProviderSettings<unknown, Settings, Client>;
   /** Config: the normalizers of the other resource blocks it owns (the registry gives every block one owner). */
   readonly blocks?: Partial<ConfigBlocks>;
+  /** Optional: a spec of its kinds (digest and derived reference already left out) in the config's own terms, for field diffs. Pure. */
+  asWritten?(spec: Record<string, unknown>): unknown;
   /** Its vendor rules, checked offline on the normalized config (each diagnostic positioned at the field at fault). */
   rules(resources: readonly ResourceSpec[]): Diagnostic[];
   /** How a resource of its kinds is created (see Creation). */

@@ -15,11 +15,10 @@ const VENDOR_DIRS = readdirSync(join(ROOT, 'engine/providers'), { withFileTypes:
 const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state', 'engine/deliveries'];
 /**
  * Beside the core: the commands that ask every provider through a hook (discover, search, quotation export)
- * and engine/config (each provider normalizes its `providers:` block and its orders), except as-written.ts,
- * which still reads OneAtlas option names for field diffs (docs/providers.md).
+ * and engine/config (each provider normalizes its `providers:` block and its orders, and says its specs in the
+ * config's terms).
  */
-const CONFIG_NAMING_A_VENDOR = ['engine/config/as-written.ts'];
-const HOOKED = ['engine/discover', 'engine/search', 'engine/quotations', 'engine/config'].flatMap((d) => tsFiles(d)).filter((f) => !CONFIG_NAMING_A_VENDOR.includes(f));
+const HOOKED = ['engine/discover', 'engine/search', 'engine/quotations', 'engine/config'].flatMap((d) => tsFiles(d));
 /** A vendor, a vendor's product line or a shipped vendor kind, as a word or a prefix (`oneatlas_order`). */
 const VENDOR_NAME = /oneatlas|maxar|pl[ée]iades|airbus|\bneo\b/i;
 
@@ -69,7 +68,7 @@ describe('the provider seam', () => {
     expect(offending).toEqual([]);
   });
 
-  it('discover, search, quotation export and config (but as-written.ts) name no vendor, provider, title or kind, and import no vendor folder', () => {
+  it('discover, search, quotation export and config name no vendor, provider, title or kind, and import no vendor folder', () => {
     const names = allProviders().flatMap((p) => [p.vendor, p.title, ...Object.keys(p.kinds)]);
     const word = asWord(names);
     expect(HOOKED).toEqual(expect.arrayContaining(['engine/discover/discover.ts', 'engine/search/criteria.ts', 'engine/quotations/export.ts', 'engine/config/merge.ts', 'engine/config/budget-rules.ts']));

@@ -24,6 +24,7 @@ import { exportQuotation } from './quotation-export.js';
 import { searchCatalog, type Constellation, type SearchHit } from './catalog-search.js';
 import { orderEntries } from './order-skeleton.js';
 import { pickHits } from '../../search/pick.js';
+import { oneatlasAsWritten } from './as-written.js';
 import { oneatlasSettings } from './settings.js';
 import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
 
@@ -122,6 +123,7 @@ export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider, OneAtl
   quotations: { notDeclared: 'NO_ONEATLAS_PROVIDER', export: exportQuotation },
   normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },
+  asWritten: oneatlasAsWritten,
   rules: oneAtlasRules,
   creation(spec) {
     if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true, importId: spec.kind === 'oneatlas_alert' ? 'ALERT_ID' : 'QUOTATION_ID' };
