@@ -2,6 +2,7 @@
  * The normalized domain model: what the config means once loaded, validated, defaulted and checked.
  * Only engine/config/ sees the as-written (generated) config types; everything else uses these.
  */
+import type { ShippedSettings } from './providers/registry.js';
 import type { SourceLocation } from './diagnostics.js';
 
 export type Currency = string; // ISO 4217, e.g. EUR, USD
@@ -61,10 +62,8 @@ export interface MaxarProvider {
   accountId?: string;
 }
 
-export interface Providers {
-  oneatlas?: OneAtlasProvider;
-  maxar?: MaxarProvider;
-}
+/** The `providers:` block as the engine uses it, keyed by vendor: the registry's list, each provider's settings type. */
+export type Providers = ShippedSettings;
 
 export type Vendor = 'oneatlas' | 'maxar';
 

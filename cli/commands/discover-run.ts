@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { discover, type Discovery } from '../../engine/discover/discover.js';
 import { reachableProviders } from '../../engine/discover/reachable-providers.js';
 import { writeProviders } from '../../engine/discover/write-providers.js';
-import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
+import { allProviders } from '../../engine/providers/registry.js';
 import { readAoiFile } from '../../engine/search/aoi-file.js';
 import { printWarnings, withClients } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -13,7 +13,7 @@ import { renderJson } from '../render/json.js';
 import type { DiscoverArgs } from './discover.js';
 
 export async function run(argv: DiscoverArgs, io: CliIo): Promise<Discovery> {
-  const reach = await reachableProviders(argv.config, { cwd: io.cwd, env: io.env, ...(argv.maxarAccount ? { maxarAccount: argv.maxarAccount } : {}) });
+  const reach = await reachableProviders(argv.config, { cwd: io.cwd, env: io.env, accounts: { maxar: argv.maxarAccount } });
   printWarnings(reach.diagnostics, io);
   const aoi = argv.aoi ? await readAoiFile(argv.aoi, io.cwd) : undefined;
   const found = await withClients(reach, io, { debug: argv.debug }, (clients) =>
@@ -22,12 +22,10 @@ export async function run(argv: DiscoverArgs, io: CliIo): Promise<Discovery> {
   if (argv.write) {
     const file = resolve(io.cwd, argv.write);
     const before = await readFile(file, 'utf8').catch(() => undefined);
-    const keyEnvs = {
-      oneatlasKeyEnv: reach.providers.oneatlas?.apiKeyEnv ?? ONEATLAS_API_KEY_ENV,
-      maxarUsernameEnv: reach.providers.maxar?.usernameEnv ?? MAXAR_USERNAME_ENV,
-      maxarPasswordEnv: reach.providers.maxar?.passwordEnv ?? MAXAR_PASSWORD_ENV,
-    };
-    await writeFile(file, writeProviders(before, found, keyEnvs));
+    // Each reached provider's credential variables, written into its block when it names none.
+    const reached = reach.providers as Record<string, unknown>;
+    const credentials = Object.fromEntries(allProviders().flatMap((p) => (reached[p.vendor] && p.discovery ? [[p.vendor, p.discovery.credentials(reached[p.vendor])]] : [])));
+    await writeFile(file, writeProviders(before, found, credentials));
   }
   return found;
 }

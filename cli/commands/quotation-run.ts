@@ -1,8 +1,7 @@
 /** The work of `orderform quotation export`, loaded only when the command runs (see quotation.ts). */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { DiagnosticsError, error } from '../../engine/diagnostics.js';
-import { exportQuotation } from '../../engine/quotations/export.js';
+import { exportQuotation, quotingProvider, quotingSettings } from '../../engine/quotations/export.js';
 import { loadCheckedConfig, openStore, withClients } from '../context.js';
 import type { CliIo } from '../io.js';
 import { renderExportedQuotation, type ExportedQuotation } from '../render/quotation.js';
@@ -12,9 +11,9 @@ export async function run(args: QuotationExportArgs, io: CliIo): Promise<Exporte
   const config = await loadCheckedConfig(args.config, io);
   const store = openStore(config, io, { readOnly: true });
   try {
-    return await withClients({ providers: { oneatlas: config.providers.oneatlas } }, io, { debug: args.debug }, async (clients) => {
-      if (!clients.oneatlas) throw new DiagnosticsError([error('NO_ONEATLAS_PROVIDER', 'the config declares no OneAtlas provider')]);
-      const { quotationId, pdf } = await exportQuotation(config, await store.read(), args.address, clients.oneatlas);
+    const quoting = quotingProvider(config, args.address);
+    return await withClients({ providers: quotingSettings(config, quoting) }, io, { debug: args.debug }, async (clients) => {
+      const { quotationId, pdf } = await exportQuotation(quoting, clients, { config, state: await store.read(), address: args.address });
       const out = resolve(io.cwd, args.out ?? `${quotationId}.pdf`);
       await writeFile(out, pdf);
       return { quotationId, address: args.address, file: out, bytes: pdf.length };

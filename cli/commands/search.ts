@@ -1,4 +1,4 @@
-import type { Constellation } from '../../engine/search/catalog-search.js';
+import type { Constellation } from '../../engine/providers/oneatlas/catalog-search.js';
 import type { AgeCategory } from '../../engine/providers/maxar-ard/pricing.js';
 import type { CliIo } from '../io.js';
 import { withCriteriaOptions, type CriteriaOptions } from '../criteria-options.js';
@@ -24,7 +24,7 @@ export const searchCommand: CommandFactory = (io: CliIo) => defineCommand({
   describe: 'Search the OneAtlas or Maxar ARD archive over an AOI and print an order of what you pick',
   // CONSTELLATIONS lives beside the catalogue client, so it is loaded when search is parsed, not at every start.
   builder: async (y) => {
-    const { CONSTELLATIONS } = await import('../../engine/search/catalog-search.js');
+    const { CONSTELLATIONS } = await import('../../engine/providers/oneatlas/catalog-search.js');
     return withCriteriaOptions(withConfigOptions(y), { updated: true })
       .option('vendor', { choices: ['oneatlas', 'maxar'] as const, default: 'oneatlas' as const, describe: 'oneatlas: the archive catalogue; maxar: a Maxar ARD select with its estimated cost per age category' })
       .option('aoi', { type: 'string', demandOption: true, requiresArg: true, describe: 'GeoJSON file: a Polygon, a Feature or a one-Feature collection' })

@@ -1,57 +1,35 @@
-/** What `orderform discover` shows: a table per thing the account holds, or what --write wrote. */
+/** What `orderform discover` shows: each vendor's view of what its account holds, or what --write wrote. */
 import type { Discovery } from '../../engine/discover/discover.js';
-import { renderTable } from './table.js';
+import { allProviders } from '../../engine/providers/registry.js';
+import { maxarDiscoveryView } from './maxar-discovery.js';
+import { oneatlasDiscoveryView } from './oneatlas-discovery.js';
+
+/** How one vendor's discovery is shown: its sections (a title and a table each), and what --write wrote of it. */
+export interface DiscoveryView<Found> {
+  sections(found: Found, section: (title: string, body: string) => void): void;
+  written(found: Found): string;
+}
+
+/** Compile-checked: every vendor that can discover has a view. */
+const VIEWS: { [V in keyof Discovery]-?: DiscoveryView<NonNullable<Discovery[V]>> } = { oneatlas: oneatlasDiscoveryView, maxar: maxarDiscoveryView };
+
+/** Each vendor found, in the registry's order, with its view. */
+function eachFound(found: Discovery, fn: <F>(view: DiscoveryView<F>, f: F) => void): void {
+  for (const p of allProviders()) {
+    const f = (found as Record<string, unknown>)[p.vendor];
+    const view = (VIEWS as Record<string, DiscoveryView<unknown>>)[p.vendor];
+    if (f !== undefined && view) fn(view, f);
+  }
+}
 
 export function renderProvidersWritten(found: Discovery, file: string): string {
-  const n = found.oneatlas?.contracts.length ?? 0;
-  return `Wrote the providers block of ${file}: ${n} OneAtlas contract${n === 1 ? '' : 's'}${found.maxar ? `, Maxar account ${found.maxar.accountId}` : ''}.\n`;
+  const parts: string[] = [];
+  eachFound(found, (view, f) => parts.push(view.written(f)));
+  return `Wrote the providers block of ${file}: ${parts.join(', ')}.\n`;
 }
 
 export function renderDiscovery(found: Discovery): string {
   const out: string[] = [];
-  const section = (title: string, body: string) => out.push(`${title}\n${body}`);
-  const oa = found.oneatlas;
-  if (oa) {
-    section(
-      'OneAtlas contracts',
-      renderTable(
-        [{ header: 'contract' }, { header: 'name' }, { header: 'backend' }, { header: 'credit', align: 'right' }, { header: 'workspace' }],
-        oa.contracts.map((c) => [c.contractId, c.name ?? '', c.backend, `${c.creditRemaining.toFixed(2)} ${c.currency}`, c.workspace ?? '']),
-      ),
-    );
-    for (const c of oa.contracts) {
-      section(
-        `Product types of ${c.contractId}`,
-        renderTable([{ header: 'productType' }, { header: 'sensor' }, { header: 'source' }, { header: 'label' }], c.productTypes.map((p) => [p.productTypeId, p.sensor, p.source, p.label])),
-      );
-      section(`Delivery types of ${c.contractId}`, renderTable([{ header: 'id' }, { header: 'label' }], c.deliveryTypes.map((d) => [d.id, d.label])));
-    }
-    const markets = oa.contracts[0]?.markets ?? [];
-    section(
-      'Markets (primaryMarket / secondaryMarket)',
-      renderTable([{ header: 'primary' }, { header: 'label' }, { header: 'secondary' }], markets.map((m) => [m.id, m.label, m.secondary.map((s) => s.id).join(', ')])),
-    );
-    if (oa.options) {
-      section(
-        `Production options of ${oa.options.productTypeId} (contract ${oa.options.contractId})`,
-        renderTable(
-          [{ header: 'option' }, { header: 'default' }, { header: 'values' }, { header: 'applies when' }],
-          oa.options.options.map((o) => [o.name, o.defaultValue ?? '', o.values.join(', '), o.condition ?? '']),
-        ),
-      );
-    }
-    section('End-user countries (endUser.country)', renderTable([{ header: 'id' }, { header: 'label' }], oa.countries.map((c) => [c.id, c.label])));
-    if (oa.labels.length) section('End-user labels', renderTable([{ header: 'id' }, { header: 'label' }], oa.labels.map((l) => [l.id, l.label])));
-  }
-  const mx = found.maxar;
-  if (mx) {
-    const limit = (v: number | null) => (v === null ? 'no limit' : v === 0 ? 'not orderable' : v.toFixed(2));
-    const rows = (['fresh', 'standard', 'training'] as const).map((k) => [k, mx.pricing[k].toFixed(2), limit(mx.limits[k]), mx.usage[k].toFixed(2)]);
-    rows.push(['annual', '', limit(mx.limits.annual), mx.usage.annual.toFixed(2)]);
-    section(
-      `Maxar ARD account ${mx.accountId}${mx.name ? ` (${mx.name})` : ''}, USD`,
-      renderTable([{ header: 'category' }, { header: 'price/km²', align: 'right' }, { header: 'fee limit', align: 'right' }, { header: 'used', align: 'right' }], rows),
-    );
-  }
+  eachFound(found, (view, f) => view.sections(f, (title, body) => out.push(`${title}\n${body}`)));
   return out.join('\n');
 }

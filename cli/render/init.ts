@@ -1,6 +1,6 @@
 /** What `orderform init` says once the starter config is written: the next steps. */
 import { basename } from 'node:path';
-import { ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
+import { ONEATLAS_API_KEY_ENV } from '../../engine/providers/oneatlas/settings.js';
 
 export interface InitResult {
   /** The config written, as the user named it. */

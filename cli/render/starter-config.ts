@@ -1,5 +1,6 @@
 /** The config `orderform init` writes: it validates as written, with every resource kind as a commented example. */
-import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV } from '../../engine/config/endpoints.js';
+import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV } from '../../engine/providers/maxar-ard/settings.js';
+import { ONEATLAS_API_KEY_ENV } from '../../engine/providers/oneatlas/settings.js';
 
 export function starterConfig(schemaRef: string, maxarAccount?: string): string {
   // OneAtlas contracts price in EUR (discover adds them); Maxar ARD in USD.

@@ -12,7 +12,8 @@ const KIND_LABELS: Record<ResourceKind, [string, string]> = {
 const plural = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
 
 export function renderValid(config: Pick<Config, 'files' | 'resources'>): string {
-  const counts = Object.entries(countByKind(config.resources)).filter(([, n]) => n > 0);
-  const kinds = counts.map(([kind, n]) => plural(n, KIND_LABELS[kind as ResourceKind]));
+  const counts = countByKind(config.resources);
+  // In this table's order, whatever order the registry counts them in.
+  const kinds = (Object.entries(KIND_LABELS) as [ResourceKind, [string, string]][]).filter(([kind]) => counts[kind] > 0).map(([kind, labels]) => plural(counts[kind], labels));
   return `OK: ${plural(config.files.length, ['file', 'files'])}, ${kinds.length ? kinds.join(', ') : 'no resources'}\n`;
 }

@@ -1,14 +1,10 @@
 /**
- * A spec (as planned, or as state recorded it) told in the config's own terms, for field diffs: OneAtlas
- * wire options back under `production` with their config names (`dem_2` → `dem.la-defense`) and types
- * (`"true"` → true), and what orderform derives rather than the user writes left out (the digest, the
- * reference made from it, dehazing implied by HD). What apply sends is untouched: this is for reading.
+ * A spec (as planned, or as state recorded it) told in the config's own terms, for field diffs: what
+ * orderform derives rather than the user writes left out (the digest, the reference made from it), then
+ * the provider of its kind's own terms (Provider.asWritten). What apply sends is untouched: this is for reading.
  */
+import { allProviders } from '../providers/registry.js';
 import { customerReferenceFor } from './digest.js';
-import { WIRE_OPTION_OF } from '../providers/oneatlas/rules.js';
-
-const CONFIG_NAME = new Map(Object.entries(WIRE_OPTION_OF).map(([config, wire]) => [wire, config]));
-const BOOLEAN = new Set(['hd', 'dehazing', 'fullStrip']);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,26 +14,7 @@ export function asWritten(spec: unknown): unknown {
   const { digest, ...rest } = spec;
   const out: Json = rest;
   if (typeof spec.key === 'string' && typeof digest === 'string' && spec.customerReference === customerReferenceFor(spec.key, digest)) delete out.customerReference;
-  if (spec.kind === 'oneatlas_order' && isObject(spec.options)) {
-    const { options, ...order } = out;
-    return { ...order, production: production(options as Record<string, string>, spec.aois) };
-  }
-  return out;
-}
-
-function production(options: Record<string, string>, aois: unknown): Json {
-  const aoiName = new Map(Array.isArray(aois) ? aois.filter(isObject).map((a) => [String(a.id), String(a.name)]) : []);
-  const out: Json = {};
-  for (const [wire, value] of Object.entries(options)) {
-    const perAoi = /^(dem|projection)_(\d+)$/.exec(wire);
-    if (perAoi) {
-      const field = perAoi[1]!;
-      out[field] = { ...(out[field] as Json | undefined), [aoiName.get(perAoi[2]!) ?? perAoi[2]!]: value };
-      continue;
-    }
-    const name = CONFIG_NAME.get(wire) ?? wire;
-    out[name] = BOOLEAN.has(name) && (value === 'true' || value === 'false') ? value === 'true' : value;
-  }
-  if (out.hd === true && out.dehazing === true) delete out.dehazing;
-  return out;
+  // A state may hold a kind no provider registers any more: then it is shown as recorded.
+  const owner = typeof spec.kind === 'string' ? allProviders().find((p) => Object.hasOwn(p.kinds, spec.kind as string)) : undefined;
+  return owner?.asWritten ? owner.asWritten(out) : out;
 }

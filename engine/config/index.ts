@@ -88,8 +88,9 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
 
 /** How many resources of each kind: for one-line summaries. */
 export function countByKind(resources: readonly ResourceSpec[]): Record<ResourceKind, number> {
-  const counts: Record<ResourceKind, number> = { oneatlas_order: 0, maxar_ard_order: 0, quotation_decision: 0, oneatlas_alert: 0 };
-  for (const r of resources) counts[r.kind] += 1;
+  // Every registered kind, at 0 when the config has none of it.
+  const counts = Object.fromEntries(allProviders().flatMap((p) => Object.keys(p.kinds).map((kind) => [kind, 0]))) as Record<ResourceKind, number>;
+  for (const r of resources) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   return counts;
 }
 

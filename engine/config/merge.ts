@@ -3,7 +3,7 @@
  * one file only, and resource keys are unique per block across files. Every piece keeps the file it
  * came from, so that later steps can position their diagnostics.
  */
-import type { Alert, Budget, MaxarProvider, Moved, OneAtlasProvider, Order, OrderformConfig, QuotationDecision, Safety, State } from '../../schemas/generated/config.js';
+import type { Alert, Budget, Moved, Order, OrderformConfig, QuotationDecision, Safety, State } from '../../schemas/generated/config.js';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { PathSeg } from './path.js';
 import type { YamlSource } from './yaml-source.js';
@@ -21,8 +21,8 @@ export interface Entry<T> extends Located<T> {
 }
 
 export interface MergedConfig {
-  oneatlas?: Located<OneAtlasProvider>;
-  maxar?: Located<MaxarProvider>;
+  /** Each block under `providers:`, by its key (a provider's own as-written type: ProviderSettings). */
+  providers: Record<string, Located<unknown>>;
   budget?: Located<Budget>;
   safety?: Located<Safety>;
   state?: Located<State>;
@@ -45,17 +45,13 @@ export function locateKey(at: Located<unknown>): SourceLocation {
 const where = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
 export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; diagnostics: Diagnostic[] } {
-  const merged: MergedConfig = { orders: [], quotations: [], alerts: [], moved: [] };
+  const merged: MergedConfig = { providers: {}, orders: [], quotations: [], alerts: [], moved: [] };
   const diagnostics: Diagnostic[] = [];
 
-  const single = <K extends 'oneatlas' | 'maxar' | 'budget' | 'safety' | 'state'>(
-    name: K,
-    value: MergedConfig[K] extends Located<infer T> | undefined ? T | undefined : never,
-    source: YamlSource,
-    path: PathSeg[],
-  ) => {
+  /** A block declared once across the files; `blocks` holds it under `name` (the config's, or `providers`'). */
+  const single = (blocks: Record<string, Located<unknown> | undefined>, name: string, value: unknown, source: YamlSource, path: PathSeg[]) => {
     if (value === undefined) return;
-    const first = merged[name];
+    const first = blocks[name];
     if (first) {
       diagnostics.push(
         error('DUPLICATE_BLOCK', `${path.join('.')} is declared in more than one file`, source.locate(path, 'key'),
@@ -63,7 +59,7 @@ export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; dia
       );
       return;
     }
-    (merged as unknown as Record<string, Located<unknown>>)[name] = { value, source, path };
+    blocks[name] = { value, source, path };
   };
 
   const byKey = new Map<string, Entry<unknown>>(); // `block.key` → its first declaration
@@ -85,11 +81,11 @@ export function mergeSources(sources: YamlSource[]): { merged: MergedConfig; dia
 
   for (const source of sources) {
     const doc = source.value as OrderformConfig;
-    single('oneatlas', doc.providers?.oneatlas, source, ['providers', 'oneatlas']);
-    single('maxar', doc.providers?.maxar, source, ['providers', 'maxar']);
-    single('budget', doc.budget, source, ['budget']);
-    single('safety', doc.safety, source, ['safety']);
-    single('state', doc.state, source, ['state']);
+    for (const [vendor, value] of Object.entries(doc.providers ?? {})) single(merged.providers, vendor, value, source, ['providers', vendor]);
+    const blocks = merged as unknown as Record<string, Located<unknown> | undefined>;
+    single(blocks, 'budget', doc.budget, source, ['budget']);
+    single(blocks, 'safety', doc.safety, source, ['safety']);
+    single(blocks, 'state', doc.state, source, ['state']);
     keyed(merged.orders, 'orders', doc.orders, source);
     keyed(merged.quotations, 'quotations', doc.quotations, source);
     keyed(merged.alerts, 'alerts', doc.alerts, source);

@@ -1,39 +1,22 @@
 /** Providers, budget, safety and state as the engine uses them: defaults applied, endpoints resolved. */
 import { dirname, resolve } from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import type { Budget, Config, OneAtlasContractRef, Providers, SafetyThresholds } from '../model.js';
-import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from './endpoints.js';
+import type { Budget, Config, Providers, SafetyThresholds } from '../model.js';
+import { allProviders } from '../providers/registry.js';
+import type { Env } from './endpoints.js';
 import { locate, type MergedConfig } from './merge.js';
 
 export const DEFAULT_SAFETY: SafetyThresholds = { maxDestructiveShare: 0.25, maxSpendWithoutFlag: {}, priceTolerance: 0, approvals: {} };
 export const DEFAULT_STATE_FILE = 'orderform.state.json';
 
+/** Each declared block under `providers:`, normalized by the provider it names (the registry's list). */
 export function normalizeProviders(merged: MergedConfig, env: Env): Providers {
-  const providers: Providers = {};
-  if (merged.oneatlas) {
-    const p = merged.oneatlas.value;
-    const contracts: OneAtlasContractRef[] = Object.entries(p.contracts).map(([name, c]) => ({
-      name,
-      contractId: c.contractId,
-      backend: c.backend,
-      ...(c.workspace ? { workspace: c.workspace } : {}),
-    }));
-    providers.oneatlas = {
-      apiKeyEnv: p.credentials?.apiKeyEnv ?? ONEATLAS_API_KEY_ENV,
-      endpoints: resolveOneAtlasEndpoints(p.endpoints, env),
-      contracts,
-    };
+  const providers: Record<string, unknown> = {};
+  for (const p of allProviders()) {
+    const written = merged.providers[p.vendor];
+    if (written && p.settings) providers[p.vendor] = p.settings.normalize(written, env);
   }
-  if (merged.maxar) {
-    const p = merged.maxar.value;
-    providers.maxar = {
-      usernameEnv: p.credentials?.usernameEnv ?? MAXAR_USERNAME_ENV,
-      passwordEnv: p.credentials?.passwordEnv ?? MAXAR_PASSWORD_ENV,
-      endpoint: resolveMaxarEndpoint(p.endpoint, env),
-      ...(p.accountId ? { accountId: p.accountId } : {}),
-    };
-  }
-  return providers;
+  return providers as Providers;
 }
 
 export function normalizeBudget(merged: MergedConfig): Budget {
@@ -41,7 +24,7 @@ export function normalizeBudget(merged: MergedConfig): Budget {
   return {
     total: b.total ?? {},
     perOrder: b.perOrder ?? {},
-    perVendor: { ...(b.perVendor?.oneatlas ? { oneatlas: b.perVendor.oneatlas } : {}), ...(b.perVendor?.maxar ? { maxar: b.perVendor.maxar } : {}) },
+    perVendor: Object.fromEntries(Object.entries(b.perVendor ?? {}).filter(([, ceilings]) => ceilings)),
     period: b.period ?? 'all-time',
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Validates a parsed file against the schema and turns ajv errors into positioned diagnostics a
  * user can act on. Unions (`anyOf`: an order's vendor, an AOI's GeoJSON type) are resolved by their
- * discriminator in the data, then validated against that one branch, so that a typo in a OneAtlas
- * order is reported against the OneAtlas order schema, not as "matches no branch" noise.
+ * discriminator in the data, then validated against that one branch, so that a typo in an order is
+ * reported against its vendor's order schema, not as "matches no branch" noise.
  */
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import type { PathSeg } from './path.js';

@@ -94,7 +94,7 @@ export function configSchema(): JsonSchema {
   return load().schema;
 }
 
-/** The validator of the whole document (no name) or of one definition, e.g. `OneAtlasOrder`. */
+/** The validator of the whole document (no name) or of one definition, e.g. `Budget`. */
 export function validatorFor(definition?: string): ValidateFunction {
   const validate = validatorsSource()(definition ?? 'root');
   if (!validate) throw new Error(`schema definition not found: ${definition}`);

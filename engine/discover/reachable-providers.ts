@@ -1,16 +1,16 @@
 /**
  * The vendor accounts a command can reach before the config is complete (discover, search): the
- * config's providers when the file exists and is valid, with OneAtlas at the default key variable
- * and endpoints when the config does not declare it yet (a fresh `orderform init` file), and Maxar
- * when declared, when an account id is given, or when its username variable is set (the account is then
- * the login's own).
+ * config's providers when the file exists and is valid, and what each provider reaches without a
+ * declaration (`ProviderSettings.reachable`: default variables and endpoints, an account given on
+ * the command line).
  */
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/index.js';
-import { MAXAR_PASSWORD_ENV, MAXAR_USERNAME_ENV, ONEATLAS_API_KEY_ENV, resolveMaxarEndpoint, resolveOneAtlasEndpoints, type Env } from '../config/endpoints.js';
+import type { Env } from '../config/endpoints.js';
 import { DiagnosticsError, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { Config, Providers } from '../model.js';
+import { allProviders } from '../providers/registry.js';
 
 export interface ReachableProviders {
   providers: Providers;
@@ -20,7 +20,8 @@ export interface ReachableProviders {
   diagnostics: Diagnostic[];
 }
 
-export async function reachableProviders(paths: string[], opts: { cwd: string; env: Env; maxarAccount?: string }): Promise<ReachableProviders> {
+/** `accounts`: an account id given on the command line, by vendor (discover's account option). */
+export async function reachableProviders(paths: string[], opts: { cwd: string; env: Env; accounts?: Readonly<Record<string, string | undefined>> }): Promise<ReachableProviders> {
   const exists = await Promise.all(paths.map((p) => access(resolve(opts.cwd, p)).then(() => true, () => false)));
   let config: Config | null = null;
   let diagnostics: Diagnostic[] = [];
@@ -30,15 +31,11 @@ export async function reachableProviders(paths: string[], opts: { cwd: string; e
     config = loaded.config;
     diagnostics = loaded.diagnostics;
   }
-  const providers: Providers = { ...config?.providers };
-  providers.oneatlas ??= { apiKeyEnv: ONEATLAS_API_KEY_ENV, endpoints: resolveOneAtlasEndpoints(undefined, opts.env), contracts: [] };
-  if (opts.maxarAccount || (!providers.maxar && opts.env[MAXAR_USERNAME_ENV])) {
-    providers.maxar = {
-      usernameEnv: providers.maxar?.usernameEnv ?? MAXAR_USERNAME_ENV,
-      passwordEnv: providers.maxar?.passwordEnv ?? MAXAR_PASSWORD_ENV,
-      endpoint: providers.maxar?.endpoint ?? resolveMaxarEndpoint(undefined, opts.env),
-      ...(opts.maxarAccount ? { accountId: opts.maxarAccount } : {}),
-    };
+  const providers: Record<string, unknown> = { ...config?.providers };
+  for (const p of allProviders()) {
+    const account = opts.accounts?.[p.vendor];
+    const reached = p.settings?.reachable?.(providers[p.vendor], { env: opts.env, ...(account ? { account } : {}) });
+    if (reached) providers[p.vendor] = reached;
   }
-  return { providers, config, diagnostics };
+  return { providers: providers as Providers, config, diagnostics };
 }

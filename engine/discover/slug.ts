@@ -1,4 +1,4 @@
-/** `Sandbox legacy SPOT/Pléiades` → `sandbox-legacy-spot-pleiades`: a config key from a label (empty when nothing is left). */
+/** `Main PPO (Ré 2)` → `main-ppo-re-2`: a config key from a label (empty when nothing is left). */
 export function slug(text: string, max: number): string {
   return text
     .normalize('NFKD')

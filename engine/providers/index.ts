@@ -5,8 +5,8 @@
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Config } from '../model.js';
 import { HttpClient, type HttpOptions } from './http.js';
-import { MaxarClient } from './maxar-ard/client.js';
-import { OneAtlasClient } from './oneatlas/client.js';
+import type { Credential } from './provider.js';
+import { allProviders, type ShippedClients } from './registry.js';
 
 export interface CreateProvidersOptions {
   config: Pick<Config, 'providers'>;
@@ -15,19 +15,17 @@ export interface CreateProvidersOptions {
   http?: HttpOptions | HttpClient;
 }
 
-export interface ProviderClients {
-  oneatlas?: OneAtlasClient;
-  maxar?: MaxarClient;
+/** The clients of the providers the config declares, by vendor (the registry's list), over one HttpClient. */
+export type ProviderClients = ShippedClients & {
   http: HttpClient;
   /** Closes the connection pool when this call created it. */
   close(): Promise<void>;
-}
+};
 
 /** Throws a `DiagnosticsError` with one `MISSING_CREDENTIALS` per credential variable a configured provider needs and finds unset. */
 export function createProviders({ config, env, http }: CreateProvidersOptions): ProviderClients {
-  const { oneatlas, maxar } = config.providers;
   const missing: Diagnostic[] = [];
-  const need = (what: string, variable: string): string => {
+  const need = ({ what, variable }: Credential): string => {
     const value = env[variable]?.trim();
     if (!value) {
       missing.push(
@@ -37,31 +35,19 @@ export function createProviders({ config, env, http }: CreateProvidersOptions): 
     }
     return value ?? '';
   };
-  const oneatlasKey = oneatlas ? need('OneAtlas API key', oneatlas.apiKeyEnv) : '';
-  const maxarUser = maxar ? need('Maxar ARD username (the email address of your ARD account)', maxar.usernameEnv) : '';
-  const maxarPassword = maxar ? need('Maxar ARD password', maxar.passwordEnv) : '';
+  const declared = allProviders().flatMap((p) => {
+    const settings = (config.providers as Record<string, unknown>)[p.vendor];
+    if (!settings || !p.settings) return [];
+    const secrets = Object.fromEntries(Object.entries(p.settings.credentials(settings)).map(([name, c]) => [name, need(c)]));
+    return [{ vendor: p.vendor, settings, secrets, build: p.settings.client }];
+  });
   if (missing.length > 0) throw new DiagnosticsError(missing);
 
   const shared = http instanceof HttpClient ? http : new HttpClient(http);
+  const clients = Object.fromEntries(declared.map((d) => [d.vendor, d.build(d.settings, d.secrets, { http: shared, env })]));
   return {
+    ...(clients as ShippedClients),
     http: shared,
-    ...(oneatlas
-      ? { oneatlas: new OneAtlasClient({ http: shared, endpoints: oneatlas.endpoints, apiKey: oneatlasKey, apiKeyEnv: oneatlas.apiKeyEnv }) }
-      : {}),
-    ...(maxar
-      ? {
-          maxar: new MaxarClient({
-            http: shared,
-            endpoint: maxar.endpoint,
-            ...(maxar.accountId ? { accountId: maxar.accountId } : {}),
-            username: maxarUser,
-            password: maxarPassword,
-            usernameEnv: maxar.usernameEnv,
-            passwordEnv: maxar.passwordEnv,
-            env,
-          }),
-        }
-      : {}),
     close: async () => {
       if (shared !== http) await shared.close();
     },

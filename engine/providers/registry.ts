@@ -15,6 +15,16 @@ const SHIPPED_KINDS = { ...ONEATLAS_KINDS, ...MAXAR_KINDS } satisfies Record<Res
 /** Compile-checked: every `vendor:` an order may name (the config schema's list) has a shipped provider. */
 const SHIPPED = { oneatlas: oneatlasProvider, maxar: maxarProvider } satisfies Record<Order['vendor'], Provider>;
 
+type Shipped = typeof SHIPPED;
+/** The `providers:` settings of a config, by vendor, as each shipped provider normalizes them (`Config.providers`). */
+export type ShippedSettings = { [V in keyof Shipped]?: Shipped[V] extends Provider<unknown, infer S, unknown, unknown> ? S : never };
+/** The clients built for a run, by vendor (`ProviderClients`). */
+export type ShippedClients = { [V in keyof Shipped]?: Shipped[V] extends Provider<infer C, unknown, unknown, unknown> ? C : never };
+/** What `orderform discover` found, by vendor. */
+/** What `orderform search` found, by vendor. */
+export type ShippedSearch = { [V in keyof Shipped]?: Shipped[V] extends Provider<unknown, unknown, unknown, infer F> ? F : never };
+export type ShippedDiscovery = { [V in keyof Shipped]?: Shipped[V] extends Provider<unknown, unknown, infer F, unknown> ? F : never };
+
 const providers: Provider[] = [];
 const byKind = new Map<string, Provider>();
 

@@ -6,7 +6,6 @@
  */
 import { DiagnosticsError, error, type Diagnostic } from '../diagnostics.js';
 import type { Polygon } from '../model.js';
-import type { WireSearchRequest } from '../providers/oneatlas/wire.js';
 
 export interface DateRange {
   from?: string;
@@ -38,7 +37,15 @@ const WIRE: Record<keyof typeof FLAGS, 'acquisitionDate' | 'lastUpdateDate' | 'p
   published: 'publicationDate',
 };
 
-export type CriteriaRequest = Pick<WireSearchRequest, 'geometry' | 'acquisitionDate' | 'lastUpdateDate' | 'publicationDate' | 'cloudCover' | 'incidenceAngle'>;
+/** The criteria as opensearch request fields (interval strings); a vendor's search request takes them as they are. */
+export interface CriteriaRequest {
+  geometry?: Polygon;
+  acquisitionDate?: string;
+  lastUpdateDate?: string;
+  publicationDate?: string;
+  cloudCover?: string;
+  incidenceAngle?: string;
+}
 
 /** The request fields for `c`; every problem at once as a DiagnosticsError. */
 export function toCriteria(c: Criteria): CriteriaRequest {

@@ -1,98 +1,15 @@
-/**
- * The `orders:` YAML for picked search hits, ready to append to a config: one OneAtlas archive order per
- * hit over the searched AOI (mono, or the stereo/tristereo product type for a stereo/tristereo item), on a
- * declared contract of the right backend, with production options and ordering fields that pass
- * `validate` (to be adjusted by the user).
- */
+/** Search results as orders: the `orders:` YAML of a skeleton (any vendor's), and the AOI's name in it. */
 import { Document } from 'yaml';
-import type { Backend, Mission, OneAtlasContractRef, Polygon } from '../model.js';
-import { backendOfMission, MULTI_PRODUCT_TYPES } from '../providers/oneatlas/rules.js';
+import type { Skeleton } from '../core/search.js';
 import { slug } from '../discover/slug.js';
-import type { SearchHit } from './catalog-search.js';
 
-const MONO_PRODUCT_TYPE: Record<Mission, string> = {
-  PLEIADES: 'PleiadesArchiveMono',
-  SPOT: 'SPOTArchive1.5Mono',
-  PLEIADESNEO: 'PleiadesNeoArchiveMono',
-};
-
-/** Production every mono archive of the backend accepts (Neo: its restricted primary set, which its stereo takes too). */
-const PRODUCTION: Record<Backend, Record<string, string>> = {
-  legacy: { processingLevel: 'ortho', spectralProcessing: 'pansharpened', imageFormat: 'dimap_geotiff', pixelCoding: '8bits', radiometricProcessing: 'display' },
-  neo: { processingLevel: 'primary', spectralProcessing: 'full_bundle', imageFormat: 'dimap_jpeg2000_regular', pixelCoding: '12bits', radiometricProcessing: 'reflectance' },
-};
-
-/** SPOT/Pléiades stereo and tristereo take primary or projected only (seed): primary, no DEM or projection needed. */
-const LEGACY_MULTI_PRODUCTION = { processingLevel: 'primary', spectralProcessing: 'bundle', imageFormat: 'dimap_jpeg2000_regular', pixelCoding: '12bits', radiometricProcessing: 'basic' };
-
-export interface SkeletonContext {
-  /** The AOI's name in each order and the start of each order key. */
-  aoiName: string;
-  /** How the orders refer to the AOI: a file path relative to the config, or inline GeoJSON. */
-  aoi: { file: string } | object;
-  /** The AOI itself: its UTM zone is the projection of ortho products. */
-  polygon: Polygon;
-  contracts: readonly OneAtlasContractRef[];
-}
-
-export interface Skeleton {
-  /** Order entries by key, ready to sit under `orders:`. */
-  orders: Record<string, unknown>;
-  /** What to check before planning (YAML comment lines). */
-  notes: string[];
-}
-
-export function orderEntries(hits: readonly SearchHit[], ctx: SkeletonContext): Skeleton {
-  const orders: Record<string, unknown> = {};
-  const missing = new Set<Backend>();
-  for (const hit of hits) {
-    if (!hit.mission) continue;
-    const backend = backendOfMission(hit.mission);
-    const contract = ctx.contracts.find((c) => c.backend === backend);
-    if (!contract) missing.add(backend);
-    let key = `${ctx.aoiName}-${hit.constellation.toLowerCase()}-${hit.acquisitionDate.slice(0, 10).replaceAll('-', '')}`.slice(0, 60);
-    for (let i = 2; key in orders; i++) key = `${key.replace(/-\d+$/, '')}-${i}`;
-    const mono = hit.mode === 'mono';
-    const legacyProduction = mono ? { ...PRODUCTION.legacy, dem: { [ctx.aoiName]: 'best_available' }, projection: { [ctx.aoiName]: utmEpsg(ctx.polygon) } } : LEGACY_MULTI_PRODUCTION;
-    orders[key] = {
-      vendor: 'oneatlas',
-      contract: contract?.name ?? `your-${backend}-contract`,
-      productType: hit.mode === 'mono' ? MONO_PRODUCT_TYPE[hit.mission] : MULTI_PRODUCT_TYPES[hit.mission][hit.mode],
-      // PleiadesNeoArchiveMulti serves both: the mode says which.
-      ...(mono ? {} : { mode: hit.mode }),
-      aois: { [ctx.aoiName]: { geometry: structuredClone(ctx.aoi) } },
-      items: [{ catalogItemId: hit.id }],
-      production: backend === 'legacy' ? legacyProduction : PRODUCTION.neo,
-      primaryMarket: 'CARTO',
-      endUser: { name: 'Your organisation', country: 'FR' },
-    };
-  }
-  const shown = hits.map((h) => `${h.index}: ${h.platform} ${h.acquisitionDate.slice(0, 10)}`).join(', ');
-  const notes = [
-    ` From orderform search (${shown}). Check primaryMarket, endUser and production`,
-    ' (see `orderform discover`), then run `orderform plan`.',
-    ...[...missing].map((b) => ` No ${b} contract is declared: run \`orderform discover --write\` or set the contract name.`),
-  ];
-  return { orders, notes };
-}
-
-/** The entries as a standalone `orders:` document (stdout). */
-export function orderSkeleton(hits: readonly SearchHit[], ctx: SkeletonContext): string {
-  return skeletonYaml(orderEntries(hits, ctx));
-}
+export type { Skeleton } from '../core/search.js';
 
 /** The `orders:` YAML of a skeleton, its notes as the leading comment (any vendor's). */
 export function skeletonYaml({ orders, notes }: Skeleton): string {
   const doc = new Document({ orders });
   doc.commentBefore = notes.join('\n');
   return doc.toString({ flowCollectionPadding: true });
-}
-
-/** The WGS 84 / UTM zone of the AOI's first vertex, as an EPSG code (326zz north, 327zz south). */
-function utmEpsg(polygon: Polygon): string {
-  const [lon = 0, lat = 0] = polygon.coordinates[0]?.[0] ?? [];
-  const zone = Math.min(60, Math.floor((lon + 180) / 6) + 1);
-  return `${lat >= 0 ? 326 : 327}${String(zone).padStart(2, '0')}`;
 }
 
 /** `Toulouse centre.geojson` → `toulouse-centre`: a key-safe AOI name from a file name. */

@@ -13,8 +13,17 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const VENDOR_DIRS = readdirSync(join(ROOT, 'engine/providers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `engine/providers/${e.name}`);
 /** `deliveries` too: it asks each provider's deliveries hook, by kind. */
 const CORE_DIRS = ['engine/core', 'engine/plan', 'engine/apply', 'engine/state', 'engine/deliveries'];
+/**
+ * Beside the core: the commands that ask every provider through a hook (discover, search, quotation export)
+ * and engine/config (each provider normalizes its `providers:` block and its orders, and says its specs in the
+ * config's terms).
+ */
+const HOOKED = ['engine/discover', 'engine/search', 'engine/quotations', 'engine/config'].flatMap((d) => tsFiles(d));
 /** A vendor, a vendor's product line or a shipped vendor kind, as a word or a prefix (`oneatlas_order`). */
 const VENDOR_NAME = /oneatlas|maxar|pl[ée]iades|airbus|\bneo\b/i;
+
+/** Any of `names` as a whole word. */
+const asWord = (names: string[]) => new RegExp(`\\b(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -45,7 +54,7 @@ describe('the provider seam', () => {
 
   it('plan, apply, state, core and deliveries name no registered provider, title or resource kind (e.g. quotation_decision)', () => {
     const names = allProviders().flatMap((p) => [p.vendor, p.title, ...Object.keys(p.kinds)]);
-    const word = new RegExp(`\\b(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
+    const word = asWord(names);
     expect(names).toEqual(expect.arrayContaining(['oneatlas', 'Maxar ARD', 'quotation_decision', 'maxar_ard_order']));
     const naming = CORE_DIRS.flatMap(tsFiles).flatMap((f) => {
       const m = word.exec(readFileSync(join(ROOT, f), 'utf8'));
@@ -56,6 +65,19 @@ describe('the provider seam', () => {
 
   it('plan, apply, state, core and deliveries import no vendor folder (they reach vendors through the registry)', () => {
     const offending = CORE_DIRS.flatMap(tsFiles).flatMap((f) => importsOf(f).filter((i) => VENDOR_DIRS.some((v) => i.startsWith(`${v}/`))).map((i) => `${f} imports ${i}`));
+    expect(offending).toEqual([]);
+  });
+
+  it('discover, search, quotation export and config name no vendor, provider, title or kind, and import no vendor folder', () => {
+    const names = allProviders().flatMap((p) => [p.vendor, p.title, ...Object.keys(p.kinds)]);
+    const word = asWord(names);
+    expect(HOOKED).toEqual(expect.arrayContaining(['engine/discover/discover.ts', 'engine/search/criteria.ts', 'engine/quotations/export.ts', 'engine/config/merge.ts', 'engine/config/budget-rules.ts']));
+    const offending = HOOKED.flatMap((f) => {
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      const named = VENDOR_NAME.exec(text) ?? word.exec(text);
+      const imports = importsOf(f, text).filter((i) => VENDOR_DIRS.some((v) => i.startsWith(`${v}/`)));
+      return [...(named ? [`${f} names ${named[0]}`] : []), ...imports.map((i) => `${f} imports ${i}`)];
+    });
     expect(offending).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DiagnosticsError } from '../../engine/diagnostics.js';
 import type { MaxarClient } from '../../engine/providers/maxar-ard/client.js';
 import type { WireSelect } from '../../engine/providers/maxar-ard/wire.js';
-import { selectMaxar } from '../../engine/search/maxar-select.js';
+import { selectMaxar } from '../../engine/providers/maxar-ard/select.js';
 
 const AOI = { type: 'Polygon', coordinates: [[[2.3, 48.84], [2.34, 48.84], [2.34, 48.87], [2.3, 48.84]]] } as never;
 

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import { toSelectRequest } from '../../engine/search/maxar-select.js';
+import { toSelectRequest } from '../../engine/providers/maxar-ard/select.js';
 import { startTeam, type Team } from './harness.js';
 
 let team: Team;

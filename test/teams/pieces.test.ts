@@ -5,7 +5,7 @@ import { createProgress, applyProgressHooks } from '../../cli/render/progress.js
 import { renderTable } from '../../cli/render/table.js';
 import { writeProviders } from '../../engine/discover/write-providers.js';
 import type { Discovery } from '../../engine/discover/discover.js';
-import { toSearchRequest } from '../../engine/search/catalog-search.js';
+import { toSearchRequest } from '../../engine/providers/oneatlas/catalog-search.js';
 import { DiagnosticsError } from '../../engine/diagnostics.js';
 import type { Change } from '../../engine/plan/types.js';
 import { startTeam, type Team } from './harness.js';
@@ -46,7 +46,7 @@ describe('discover', () => {
       labels: [],
     },
   };
-  const keys = { oneatlasKeyEnv: 'MY_KEY', maxarUsernameEnv: 'MY_MAXAR_USER', maxarPasswordEnv: 'MY_MAXAR_PASSWORD' };
+  const keys = { oneatlas: { apiKeyEnv: 'MY_KEY' }, maxar: { usernameEnv: 'MY_MAXAR_USER', passwordEnv: 'MY_MAXAR_PASSWORD' } };
 
   test('--write keeps comments and the names already given to contracts', () => {
     const before = '# my imagery\nproviders:\n  oneatlas:\n    contracts:\n      ours: # the legacy one\n        contractId: CTR1\n        backend: neo\nbudget: { total: { EUR: 5 } } # ceiling\n';

@@ -4,7 +4,8 @@ import { error, type Diagnostic } from '../../diagnostics.js';
 import { areaKm2 } from '../../geo/area.js';
 import type { AcquisitionMode, Aoi, OneAtlasOrderSpec } from '../../model.js';
 import { missionOfProductType, modeOfProductType, WIRE_OPTION_OF } from './rules.js';
-import { findContract, isDiagnostic, type Normalized, type ResourceContext } from '../../config/context.js';
+import { isDiagnostic, type Normalized, type ResourceContext } from '../../config/context.js';
+import { findContract } from './contract.js';
 import { customerReferenceFor, digestOf } from '../../config/digest.js';
 import { locate, locateKey, type Entry } from '../../config/merge.js';
 

@@ -2,7 +2,8 @@
 import type { QuotationDecision } from '../../../schemas/generated/config.js';
 import { error } from '../../diagnostics.js';
 import type { QuotationDecisionSpec } from '../../model.js';
-import { findContract, isDiagnostic, type Normalized, type ResourceContext } from '../../config/context.js';
+import { isDiagnostic, type Normalized, type ResourceContext } from '../../config/context.js';
+import { findContract } from './contract.js';
 import { digestOf } from '../../config/digest.js';
 import { locate, locateKey, type Entry } from '../../config/merge.js';
 

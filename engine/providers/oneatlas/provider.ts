@@ -3,7 +3,7 @@ import type { KindTraits } from '../../core/kinds.js';
 import type { Tracked } from '../../core/tracked.js';
 import { canonicalStringify } from '../../core/canonical.js';
 import type { Footprint, RemoteObservation } from '../../core/remote.js';
-import type { OneAtlasOrderSpec, ResourceKind, ResourceSpec } from '../../model.js';
+import type { OneAtlasOrderSpec, OneAtlasProvider, ResourceKind, ResourceSpec } from '../../model.js';
 import type { AdoptionFound, Creation, Provider, RemoteRead } from '../provider.js';
 import { differences, referenceHeld, type ShownField } from '../reference-held.js';
 import type { OneAtlasClient } from './client.js';
@@ -19,6 +19,13 @@ import { oneatlasOrderHandler } from './handlers/order.js';
 import { quotationDecisionHandler } from './handlers/quotation-decision.js';
 import { oneatlasPricing } from './pricing.js';
 import { oneAtlasRules } from './rules.js';
+import { discoverOneAtlas, writeOneAtlas, type OneAtlasDiscovery } from './discover.js';
+import { exportQuotation } from './quotation-export.js';
+import { searchCatalog, type Constellation, type SearchHit } from './catalog-search.js';
+import { orderEntries } from './order-skeleton.js';
+import { pickHits } from '../../search/pick.js';
+import { oneatlasAsWritten } from './as-written.js';
+import { oneatlasSettings } from './settings.js';
 import { refreshAlerts, refreshLegacy, refreshNeo, type NeoOrderShown } from './refresh.js';
 
 export const ONEATLAS_KINDS = {
@@ -96,12 +103,27 @@ function footprints(spec: unknown): Footprint[] {
   return s.items.map((i) => ({ itemId: i.catalogItemId, geometry: aoi.get(i.aoiId) ?? null }));
 }
 
-export const oneatlasProvider: Provider<OneAtlasClient> = {
+export const oneatlasProvider: Provider<OneAtlasClient, OneAtlasProvider, OneAtlasDiscovery, SearchHit[]> = {
   vendor: 'oneatlas',
   title: 'OneAtlas',
   kinds: ONEATLAS_KINDS,
+  settings: oneatlasSettings,
+  currency: { from: "the contract's currency, which `orderform plan` shows" },
+  discovery: { run: discoverOneAtlas, credentials: (s) => ({ apiKeyEnv: s.apiKeyEnv }), write: writeOneAtlas },
+  search: {
+    run: (client, { options, ...q }) =>
+      searchCatalog(client, {
+        ...q,
+        ...(options.constellation ? { constellations: options.constellation as Constellation[] } : {}),
+        ...(options.sort ? { sort: options.sort as string } : {}),
+      }),
+    count: (hits) => hits.length,
+    orders: (hits, pick, ctx) => orderEntries(pickHits(hits, pick), ctx),
+  },
+  quotations: { notDeclared: 'NO_ONEATLAS_PROVIDER', export: exportQuotation },
   normalizeOrder: (entry, ctx) => normalizeOneAtlasOrder(entry as Entry<OneAtlasOrder>, ctx),
   blocks: { quotations: normalizeQuotation, alerts: normalizeAlert },
+  asWritten: oneatlasAsWritten,
   rules: oneAtlasRules,
   creation(spec) {
     if (spec.kind !== 'oneatlas_order') return { action: 'create', listedAtOnce: true, importId: spec.kind === 'oneatlas_alert' ? 'ALERT_ID' : 'QUOTATION_ID' };

@@ -3,12 +3,12 @@
  * acquisitions whose tiles cover it and Maxar's estimate of what ordering them would cost, per image-age
  * category (a select costs nothing) — and the Maxar order of the acquisitions picked.
  */
-import { DiagnosticsError, error } from '../diagnostics.js';
-import type { Polygon } from '../model.js';
-import { ageCategory, type AgeCategory } from '../providers/maxar-ard/pricing.js';
-import type { MaxarClient } from '../providers/index.js';
-import type { WireSelectRequest, WireTile, WireUsage } from '../providers/maxar-ard/wire.js';
-import type { Skeleton } from './order-skeleton.js';
+import type { Skeleton } from '../../core/search.js';
+import { DiagnosticsError, error } from '../../diagnostics.js';
+import type { Polygon } from '../../model.js';
+import type { MaxarClient } from './client.js';
+import { ageCategory, type AgeCategory } from './pricing.js';
+import type { WireSelectRequest, WireTile, WireUsage } from './wire.js';
 
 const AGE_CATEGORIES: readonly AgeCategory[] = ['fresh', 'standard', 'training'];
 

@@ -2,11 +2,12 @@
  * Catalogue search for `orderform search`: criteria → opensearch request, answers → hits a user
  * can pick from (numbered from 1, in the order shown).
  */
-import { DiagnosticsError, error } from '../diagnostics.js';
-import type { AcquisitionMode, Mission, Polygon } from '../model.js';
-import { collect, type OneAtlasClient } from '../providers/index.js';
-import type { WireSearchRequest } from '../providers/oneatlas/wire.js';
-import { toCriteria, type Criteria, type CriteriaRequest } from './criteria.js';
+import { DiagnosticsError, error } from '../../diagnostics.js';
+import type { AcquisitionMode, Mission, Polygon } from '../../model.js';
+import { toCriteria, type Criteria, type CriteriaRequest } from '../../search/criteria.js';
+import { collect } from '../paging.js';
+import type { OneAtlasClient } from './client.js';
+import type { WireSearchRequest } from './wire.js';
 
 export const CONSTELLATIONS = ['PHR', 'PNEO', 'SPOT'] as const;
 export type Constellation = (typeof CONSTELLATIONS)[number];
@@ -71,14 +72,4 @@ export async function searchCatalog(client: OneAtlasClient, q: SearchQuery): Pro
       ...(p.incidenceAngle !== undefined ? { incidenceAngle: p.incidenceAngle } : {}),
     };
   });
-}
-
-/** `--pick 1,3` → those hits; every hit when no pick is given. */
-export function pickHits<T extends { index: number }>(hits: readonly T[], pick: readonly number[] | undefined): T[] {
-  if (!pick?.length) return [...hits];
-  const bad = pick.filter((n) => !hits.some((h) => h.index === n));
-  if (bad.length) {
-    throw new DiagnosticsError([error('INVALID_PICK', `--pick ${bad.join(',')}: the list shows items 1 to ${hits.length}`, undefined, 'pick by the number in the first column')]);
-  }
-  return [...new Set(pick)].map((n) => hits.find((h) => h.index === n)!);
 }
