@@ -16,7 +16,7 @@
  * - A 401 on an authenticated call means the token was refused before any processing: the token is
  *   renewed once and the call repeated, for safe and unsafe calls alike.
  */
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { DiagnosticsError, error } from '../diagnostics.js';
 import { Redactor } from './redact.js';
 import { WireFormatError } from './wire-read.js';
@@ -274,8 +274,16 @@ class Semaphore {
   }
 }
 
+/** undici's request function and the dispatcher a client sends through. */
+interface Transport {
+  request: (typeof import('undici'))['request'];
+  dispatcher: Dispatcher;
+}
+
 export class HttpClient {
-  private readonly dispatcher: Dispatcher;
+  /** Loaded on the first request: commands that never call a vendor (validate) start without undici. */
+  private transportP?: Promise<Transport>;
+  private readonly connectMs: number;
   private readonly ownsDispatcher: boolean;
   private readonly slots: Semaphore;
   private readonly retry: RetryOptions;
@@ -286,10 +294,9 @@ export class HttpClient {
   readonly now: () => number;
 
   constructor(private readonly options: HttpOptions = {}) {
-    const connectMs = options.timeouts?.connectMs ?? 10_000;
+    this.connectMs = options.timeouts?.connectMs ?? 10_000;
     this.requestMs = options.timeouts?.requestMs ?? 60_000;
     this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher = options.dispatcher ?? new Agent({ connect: { timeout: connectMs }, keepAliveTimeout: 4_000 });
     this.slots = new Semaphore(Math.max(1, options.concurrency ?? 10));
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.random = options.random ?? Math.random;
@@ -324,8 +331,16 @@ export class HttpClient {
     }
   }
 
+  private transport(): Promise<Transport> {
+    this.transportP ??= import('undici').then((u) => ({
+      request: u.request,
+      dispatcher: this.options.dispatcher ?? new u.Agent({ connect: { timeout: this.connectMs }, keepAliveTimeout: 4_000 }),
+    }));
+    return this.transportP;
+  }
+
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    if (this.ownsDispatcher && this.transportP) await (await this.transportP).dispatcher.close();
   }
 
   async request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
@@ -390,7 +405,8 @@ export class HttpClient {
         this.emit({ type: 'request', method: 'GET', url: shown, attempt: 1 });
         const started = this.now();
         try {
-          const res = await undiciRequest(req.url, { dispatcher: this.dispatcher, method: 'GET', headers, headersTimeout: this.requestMs, bodyTimeout: this.requestMs });
+          const { request, dispatcher } = await this.transport();
+          const res = await request(req.url, { dispatcher, method: 'GET', headers, headersTimeout: this.requestMs, bodyTimeout: this.requestMs });
           this.emit({ type: 'response', method: 'GET', url: shown, attempt: 1, status: res.statusCode, ms: this.now() - started });
           const resHeaders = flattenHeaders(res.headers);
           if (res.statusCode >= 300) {
@@ -451,13 +467,14 @@ export class HttpClient {
     }
     if (token) headers.authorization = `Bearer ${token}`;
 
+    const { request, dispatcher } = await this.transport();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.requestMs);
     const started = this.now();
     this.emit({ type: 'request', method: req.method, url: shown, attempt });
     try {
-      const res = await undiciRequest(url, {
-        dispatcher: this.dispatcher,
+      const res = await request(url, {
+        dispatcher,
         method: req.method,
         headers,
         body,
