@@ -1,7 +1,8 @@
 /**
  * The naive baseline: a client that reads each resource in state one by one with plain fetch, the
- * way a script without list/search calls would (GET each alert by id; one workspace search per
- * legacy order by its customerReference). Sequential, so it costs about one latency per resource.
+ * way a script without paged list/search reads would (the API has no GET of one alert, so one alert
+ * list call per alert; one workspace search per legacy order by its customerReference). Sequential,
+ * so it costs about one latency per resource.
  */
 import { readFileSync } from 'node:fs';
 
@@ -28,7 +29,7 @@ export async function naiveRead(env, stateFile, limit = Infinity) {
   let workspace;
   for (const r of resources) {
     if (r.kind === 'oneatlas_alert') {
-      await ok(await fetch(`${env.ORDERFORM_ONEATLAS_DATA_URL}/api/v1/alerts/${r.remote.alertId}`, { headers: auth }));
+      await ok(await fetch(`${env.ORDERFORM_ONEATLAS_DATA_URL}/api/v1/alerts?itemsPerPage=1`, { headers: auth }));
     } else {
       if (!workspace) {
         workspace = (await ok(await fetch(`${env.ORDERFORM_ONEATLAS_DATA_URL}/api/v1/me`, { headers: auth }))).contract.workspaceId;

@@ -13,6 +13,7 @@ import { dist } from './paths.mjs';
 
 const { nodeFs } = await import(dist('engine/state/fs-ops.js'));
 const { run } = await import(dist('cli/main.js'));
+const { processIo } = await import(dist('cli/io.js'));
 
 const report = process.argv[2];
 const argv = process.argv.slice(process.argv.indexOf('--') + 1);
@@ -38,15 +39,13 @@ for (const end of ['undici:request:trailers', 'undici:request:error']) subscribe
 
 let stdout = '';
 let stderr = '';
-const io = {
+// The real process IO (signals, clock, pid), with output captured for the report.
+const io = Object.assign(processIo(), {
   stdout: (t) => void (stdout += t),
   stderr: (t) => void (stderr += t),
   color: false,
   isTty: false,
-  env: process.env,
-  cwd: process.cwd(),
-  exitCode: 0,
-};
+});
 const t0 = performance.now();
 const code = await run(argv, io);
 const t1 = performance.now();
