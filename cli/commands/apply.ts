@@ -34,6 +34,8 @@ export const applyCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 apply --auto-approve --parallelism 4', 'In CI: no question, four changes at a time'],
           ['$0 plan --out plan.json && $0 apply plan.json', 'Apply exactly the reviewed plan'],
           ['$0 apply --auto-approve --quiet', 'Only the plan and the outcome: no progress, no line per change'],
+          ['$0 apply --target alerts.harbour-watch', 'Repair one alert; leave every other change for later'],
+          ['$0 apply --allow-rebuy', 'Buy again imagery the plan says is already owned (ALREADY_OWNED)'],
         ]),
       ),
   handler: (args) => perform(import('./apply-run.js'), args, io),

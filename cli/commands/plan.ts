@@ -40,6 +40,7 @@ export const planCommand: CommandFactory = (io: CliIo) => defineCommand({
           ['$0 plan --out plan.json --detailed-exitcode', 'Save the plan for apply; exit 2 when it changes something'],
           ['$0 plan --output markdown > comment.md', 'A pull-request comment'],
           ['$0 plan --quiet --parallelism 4', 'No progress bar; four vendor requests at a time'],
+          ['$0 plan --target alerts.harbour-watch', 'Only that alert and what it depends on'],
         ]),
       ),
   handler: async (args) => (await import('./plan-run.js')).runPlan(args, io),

@@ -52,6 +52,9 @@ describe('--help at 80 columns', () => {
 
   # No progress bar; four vendor requests at a time
   orderform plan --quiet --parallelism 4
+
+  # Only that alert and what it depends on
+  orderform plan --target alerts.harbour-watch
 `);
   });
 });
