@@ -9,7 +9,7 @@
 import type { DeliveriesContext, OrderDeliveries } from '../../core/deliveries.js';
 import type { MaxarOrderSpec } from '../../model.js';
 import type { MaxarClient } from './client.js';
-import { ORDER_PAGE_SIZE, orderFinder } from './refresh.js';
+import { ORDER_PAGE_SIZE, orderFinder, seenOrders } from './refresh.js';
 import type { WireOrderQuery, WireOutputConfig } from './wire.js';
 
 /** URL scheme and the field naming the bucket, per destination (SDK ard_collection.py from_order, order.py *_Config). */
@@ -40,7 +40,7 @@ export async function maxarDeliveries(client: MaxarClient, ctx: DeliveriesContex
   if (!orders.length) return [];
   const { ordered, statuses } = ctx.query;
   const query: WireOrderQuery = { limit: ORDER_PAGE_SIZE, ...(ordered?.from ? { start_date: ordered.from } : {}), ...(ordered?.to ? { end_date: ordered.to } : {}) };
-  const find = orderFinder((await client.visibleOrders(query)).orders);
+  const find = orderFinder(seenOrders((await client.visibleOrders(query)).orders));
   const out: OrderDeliveries[] = [];
   for (const r of orders) {
     const found = find(r.remote.orderId, r.remote.customerReference);

@@ -14,15 +14,22 @@ import type { WireOrder } from './wire.js';
 
 export const ORDER_PAGE_SIZE = 100;
 
-export interface FoundOrder {
+/** A listed order as the wire gave it and as orderform reads it, converted once per listing. */
+export interface SeenOrder {
   wire: WireOrder;
   seen: MaxarOrderObservation;
+}
+
+export interface FoundOrder extends SeenOrder {
   foundBy: 'id' | 'reference';
 }
 
+export function seenOrders(listed: readonly WireOrder[]): SeenOrder[] {
+  return listed.map((wire) => ({ wire, seen: fromOrder(wire) }));
+}
+
 /** Finds a listed order by the id state recorded, else by its reference (the first listed of that reference). */
-export function orderFinder(listed: readonly WireOrder[]): (orderId: string | undefined, reference: string | undefined) => FoundOrder | undefined {
-  const all = listed.map((wire) => ({ wire, seen: fromOrder(wire) }));
+export function orderFinder(all: readonly SeenOrder[]): (orderId: string | undefined, reference: string | undefined) => FoundOrder | undefined {
   const byId = new Map(all.map((x) => [x.seen.orderId, x]));
   const byRef = groupBy(all, (x) => x.seen.reference);
   return (orderId, reference) => {
@@ -48,14 +55,14 @@ function observation(o: MaxarOrderObservation, foundBy: 'id' | 'reference'): Rem
 export async function refreshMaxarOrders(client: MaxarClient, tracked: readonly Tracked[]): Promise<RemoteReadResult> {
   const out: Record<string, RemoteObservation> = {};
   if (!tracked.length) return { observations: out };
-  const visible = (await client.visibleOrders({ limit: ORDER_PAGE_SIZE })).orders;
-  const find = orderFinder(visible);
+  const all = seenOrders((await client.visibleOrders({ limit: ORDER_PAGE_SIZE })).orders);
+  const find = orderFinder(all);
   for (const t of tracked) {
     const found = find(t.state?.remote.orderId, referenceOf(t));
     out[t.address] = found ? observation(found.seen, found.foundBy) : { exists: false };
   }
   // A failed order bought nothing: it is no one's earlier purchase.
-  const listed: ListedOrder[] = visible.map(fromOrder).flatMap((o) =>
+  const listed: ListedOrder[] = all.flatMap(({ seen: o }) =>
     o.reference
       ? [{
           kind: 'maxar_ard_order' as const,
